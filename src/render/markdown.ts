@@ -1,0 +1,205 @@
+/**
+ * The Markdown body of a session → safe HTML fragments, one per part of the PV (the opening, each deliberation).
+ *
+ * mdast (already parsed by src/parse) → minutier's annotations and HTML comments removed → remark-rehype (raw HTML
+ * kept as raw nodes) → rehype-raw (raw HTML parsed into real elements) → rehype-sanitize (sanitize-schema.ts) →
+ * numbers kept on one line → rehype-stringify. Session content is never concatenated into HTML by hand and never
+ * compiled as a template.
+ */
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent, Text as HastText } from 'hast';
+import type { Heading, Root as MdastRoot, RootContent as MdastContent, Text as MdastText, Parent as MdastParent } from 'mdast';
+import type { Position } from 'unist';
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { VFile } from 'vfile';
+import { findFrenchNumbers, parseFrenchNumber } from '../parse/numbers.js';
+import { sanitizeSchema } from './sanitize-schema.js';
+
+/** Something the sanitizer removed from the body: an element (`<script>`) or an attribute (`onerror`, `href`). */
+export interface DroppedItem {
+  /** `<script>` for an element, `onerror` or `href="javascript:…"` for an attribute. */
+  tagOrAttr: string;
+  position?: Position;
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  dropped: DroppedItem[];
+}
+
+export interface RenderMarkdownOptions {
+  /** The session source, so that raw HTML keeps positions in the file. */
+  source?: string;
+  /** Smallest heading level in this fragment (2 under the document's `<h1>`, 3 inside a deliberation). */
+  minHeadingDepth?: number;
+  /** Annotation positions from the parser (`session.annotations`): text entirely inside one is removed. */
+  annotations?: ReadonlyArray<{ position: Position }>;
+}
+
+/**
+ * An annotation as docs/format.md §5 defines it: braces right after a number (its unit or HT/TTC), opening with
+ * `#`, `=`, a comparison or `≈`. Text such as `{{7*7}}` or `{x}` is not an annotation and prints as typed.
+ */
+const ANNOTATION = /(?<=[\d€%]|\bHT|\bTTC)[ \u00A0\u202F]?\{(?:#|=|<=|>=|<|>|≤|≥|≈)[^{}\n]*\}/gu;
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+
+function inside(inner: Position | undefined, outer: Position): boolean {
+  if (!inner || inner.start.offset === undefined || inner.end.offset === undefined) return false;
+  if (outer.start.offset === undefined || outer.end.offset === undefined) return false;
+  return inner.start.offset >= outer.start.offset && inner.end.offset <= outer.end.offset;
+}
+
+/** Removes annotations, HTML comments, and brings headings under the fragment's minimum level (in place). */
+function cleanMdast(parent: MdastParent, options: RenderMarkdownOptions): void {
+  const kept: MdastContent[] = [];
+  for (const child of parent.children as MdastContent[]) {
+    if (child.type === 'text') {
+      if (options.annotations?.some((annotation) => inside(child.position, annotation.position))) continue;
+      (child as MdastText).value = child.value.replace(ANNOTATION, '');
+      if (child.value === '') continue;
+    } else if (child.type === 'html') {
+      child.value = child.value.replace(COMMENT, '');
+      if (child.value.trim() === '') continue;
+    } else if (child.type === 'heading' && options.minHeadingDepth) {
+      (child as Heading).depth = Math.min(6, Math.max(child.depth, options.minHeadingDepth)) as Heading['depth'];
+    }
+    if ('children' in child) cleanMdast(child as MdastParent, options);
+    kept.push(child);
+  }
+  parent.children = kept as MdastParent['children'];
+}
+
+// ─── What the sanitizer drops ──────────────────────────────────────────────────────────────────────────────────
+
+/** The sanitizer without its ancestor rules, to judge one element and its attributes in isolation. */
+const judge = rehypeSanitize({ ...sanitizeSchema, ancestors: {} }) as unknown as (tree: HastRoot) => HastRoot;
+const allowedTags = new Set(sanitizeSchema.tagNames ?? []);
+const strippedWithContent = new Set(sanitizeSchema.strip ?? []);
+
+function attributeName(property: string): string {
+  if (property === 'className') return 'class';
+  if (property === 'htmlFor') return 'for';
+  return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace(/^on-/, 'on');
+}
+
+function describeAttribute(property: string, value: unknown): string {
+  const name = attributeName(property);
+  if (property === 'href' || property === 'src' || property === 'cite') {
+    const text = String(value);
+    return `${name}="${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+  }
+  return name;
+}
+
+function collectDropped(tree: HastRoot, dropped: DroppedItem[]): void {
+  const visit = (node: HastRoot | HastContent): void => {
+    if (node.type === 'element') {
+      const position = node.position;
+      if (!allowedTags.has(node.tagName)) {
+        dropped.push({ tagOrAttr: `<${node.tagName}>`, ...(position ? { position } : {}) });
+        if (strippedWithContent.has(node.tagName)) return;
+      } else {
+        const shallow: Element = { type: 'element', tagName: node.tagName, properties: node.properties, children: [] };
+        const safe = judge({ type: 'root', children: [shallow] }).children[0];
+        const safeProperties = safe?.type === 'element' ? safe.properties : {};
+        for (const [key, value] of Object.entries(node.properties)) {
+          if (value === undefined || value === null) continue;
+          if (JSON.stringify(safeProperties[key]) !== JSON.stringify(value)) {
+            dropped.push({ tagOrAttr: describeAttribute(key, value), ...(position ? { position } : {}) });
+          }
+        }
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+}
+
+// ─── Numbers on one line ───────────────────────────────────────────────────────────────────────────────────────
+
+function textOf(node: Element | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
+
+function addClass(element: Element, name: string): void {
+  const current = element.properties.className;
+  const list = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? current.split(' ') : [];
+  if (!list.includes(name)) list.push(name);
+  element.properties.className = list;
+}
+
+/** Splits a text node so that every number written with spaces ("564 614,75 €", "1 746 700€ HT") cannot break. */
+function wrapNumbers(text: HastText): ElementContent[] {
+  const parts: ElementContent[] = [];
+  let last = 0;
+  for (const found of findFrenchNumbers(text.value)) {
+    if (!/[ \u00A0\u202F]/.test(found.raw)) continue;
+    if (found.index > last) parts.push({ type: 'text', value: text.value.slice(last, found.index) });
+    parts.push({
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['num'] },
+      children: [{ type: 'text', value: found.raw }],
+    });
+    last = found.index + found.raw.length;
+  }
+  if (parts.length === 0) return [text];
+  if (last < text.value.length) parts.push({ type: 'text', value: text.value.slice(last) });
+  return parts;
+}
+
+const NO_WRAP_INSIDE = new Set(['code', 'pre', 'kbd', 'samp']);
+
+function markNumbers(node: HastRoot | Element): void {
+  const children: Array<HastContent | ElementContent> = [];
+  for (const child of node.children) {
+    if (child.type === 'element') {
+      if ((child.tagName === 'td' || child.tagName === 'th') && parseFrenchNumber(textOf(child))) {
+        addClass(child, 'num');
+      }
+      if (!NO_WRAP_INSIDE.has(child.tagName) && !(child.tagName === 'span' && child.properties.className)) {
+        markNumbers(child);
+      }
+      children.push(child);
+    } else if (child.type === 'text') {
+      children.push(...wrapNumbers(child));
+    } else {
+      children.push(child);
+    }
+  }
+  node.children = children as typeof node.children;
+}
+
+// ─── Pipeline ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+// Three steps, so that the raw-parsed tree can be inspected before the sanitizer cleans it.
+const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).freeze();
+const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).freeze();
+const stringifier = unified().use(rehypeStringify).freeze();
+
+/**
+ * Renders Markdown nodes (a whole root, or some of its children) to safe HTML, and says what the sanitizer
+ * dropped. The nodes are copied: the session tree is never modified.
+ */
+export function renderMarkdown(
+  nodes: MdastRoot | ReadonlyArray<MdastContent>,
+  options: RenderMarkdownOptions = {},
+): RenderedMarkdown {
+  const children = 'type' in nodes && nodes.type === 'root' ? nodes.children : (nodes as MdastContent[]);
+  const mdast: MdastRoot = { type: 'root', children: structuredClone([...children]) };
+  cleanMdast(mdast, options);
+
+  const file = new VFile(options.source === undefined ? undefined : { value: options.source });
+  const dropped: DroppedItem[] = [];
+  const unsafe = toHast.runSync(mdast, file) as HastRoot;
+  collectDropped(unsafe, dropped);
+  const safe = sanitizer.runSync(unsafe, file) as HastRoot;
+  markNumbers(safe);
+  const html = stringifier.stringify(safe, file);
+  return { html, dropped };
+}
