@@ -1,0 +1,90 @@
+/**
+ * `minutier check` without the printing: expands folders, reads, parses and checks each session. One broken session
+ * never stops the others: whatever goes wrong is reported on its own file, positioned.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { parseSession } from '../parse/parse-session.js';
+import { checkSession, type Config } from './engine.js';
+import type { Rule } from './rule.js';
+import { allRules } from './rules/index.js';
+
+export { checkSession, type CheckOptions, type Config } from './engine.js';
+export { loadConfig, ConfigError } from './config.js';
+export type { Finding, Rule, RuleContext, RuleMeta, Severity } from './rule.js';
+export { allRules, arithmeticRules, procedureRules } from './rules/index.js';
+
+export interface CheckFilesOptions {
+  /** Default: every rule. */
+  rules?: Rule[];
+  config?: Config;
+  /** Paths are shown relative to it (default: process.cwd()). */
+  cwd?: string;
+}
+
+/** The session files a list of paths designates: files as given, folders expanded to their `*.md` (no README.md). */
+export async function expandPaths(paths: string[], cwd = process.cwd()): Promise<string[]> {
+  const out: string[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let isDirectory = false;
+    try {
+      isDirectory = (await stat(absolute)).isDirectory();
+    } catch {
+      // Missing: keep it, checkFiles reports it on its own file.
+    }
+    if (!isDirectory) {
+      out.push(absolute);
+      continue;
+    }
+    const entries = await readdir(absolute, { withFileTypes: true });
+    const files = entries
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md')
+      .map((entry) => path.join(absolute, entry.name))
+      .sort();
+    out.push(...files);
+  }
+  return [...new Set(out)];
+}
+
+function shown(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+}
+
+export async function checkFiles(paths: string[], options: CheckFilesOptions = {}): Promise<VFile[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const rules = options.rules ?? allRules;
+  const files: VFile[] = [];
+  for (const absolute of await expandPaths(paths, cwd)) {
+    const file = new VFile({ path: shown(absolute, cwd), cwd });
+    files.push(file);
+    try {
+      file.value = await readFile(absolute, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const message = file.message(
+        code === 'ENOENT'
+          ? `Fichier introuvable : ${file.path}`
+          : code === 'EISDIR'
+            ? `${file.path} est un dossier`
+            : `Impossible de lire ${file.path} : ${(error as Error).message}`,
+        { ruleId: 'read-file', source: 'minutier' },
+      );
+      message.fatal = true;
+      continue;
+    }
+    try {
+      const session = await parseSession(file);
+      if (session) checkSession(session, file, { rules, config: options.config });
+    } catch (error) {
+      const message = file.message(
+        `Erreur interne en lisant cette séance : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Les autres séances ont été vérifiées.`,
+        { place: { line: 1, column: 1 }, ruleId: 'engine-internal', source: 'minutier' },
+      );
+      message.fatal = true;
+    }
+  }
+  return files;
+}
