@@ -1,0 +1,321 @@
+/**
+ * The Markdown body: deliberations (numbered headings), their votes, the closing, GFM tables, number annotations
+ * and the comments that silence rules.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Heading, List, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Position } from 'unist';
+import type {
+  Deliberation,
+  FrenchNumber,
+  NumberAnnotation,
+  Session,
+  TableCell,
+  TableModel,
+  Vote,
+} from '../model/types.js';
+import { findFrenchNumbers, parseFrenchNumber } from './numbers.js';
+import { findAnnotations, locatedNumber, withoutAnnotations } from './annotations.js';
+import { MAX_TABLE_ROWS, type Locator } from './source.js';
+import type { Reporter } from './report.js';
+import { TextMap } from './text-map.js';
+
+const DELIBERATION = /^\s*(\d+)\s*(?:[.)]|[-–—])\s+(.+)$/u;
+const VOTE_START = /^\s*(adopt|approuv|rejet)(?:é|e)e?s?\b/iu;
+const CLOSING = /^\s*la\s+séance\s+est\s+levée\s+à\s+(\d{1,2})\s*h\s*(\d{2})?/iu;
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export type Body = Pick<Session, 'opening' | 'deliberations' | 'closing' | 'tables' | 'annotations' | 'disabled'>;
+
+interface Context {
+  source: string;
+  locator: Locator;
+  report: Reporter;
+}
+
+function positionOf(node: Nodes, context: Context): Position {
+  return node.position ?? context.locator.position(0, 0);
+}
+
+export function buildBody(tree: Root, firstIndex: number, context: Context): Body | undefined {
+  const { report } = context;
+  const errorsBefore = report.errors;
+  const children = tree.children;
+  const slugger = new GithubSlugger();
+
+  // Deliberation headings.
+  const headings: Array<{ index: number; node: Heading; number: number; title: string; titleFrom: number; map: TextMap }> = [];
+  for (let index = firstIndex; index < children.length; index++) {
+    const node = children[index]!;
+    if (node.type !== 'heading' || node.depth < 2) continue;
+    const map = new TextMap(node, context.source, context.locator);
+    const match = DELIBERATION.exec(map.text);
+    if (!match) continue;
+    const title = match[2]!.trim();
+    headings.push({ index, node, number: Number(match[1]), title, titleFrom: map.text.indexOf(match[2]!), map });
+  }
+
+  // Closing: the last top-level paragraph "La séance est levée à …".
+  let closingIndex = -1;
+  let closing: Body['closing'];
+  for (let index = children.length - 1; index >= firstIndex; index--) {
+    const node = children[index]!;
+    if (node.type !== 'paragraph') continue;
+    const text = toString(node);
+    const match = CLOSING.exec(text);
+    if (!match) continue;
+    closingIndex = index;
+    closing = { value: text.trim(), position: positionOf(node, context), time: `${match[1]}h${match[2] ?? '00'}` };
+    break;
+  }
+
+  const deliberations: Deliberation[] = headings.map((heading, k) => {
+    const next = headings[k + 1];
+    let end = next ? next.index : children.length;
+    // A heading of a higher level (a new part of the PV) ends the section.
+    for (let index = heading.index + 1; index < end; index++) {
+      const node = children[index]!;
+      if (node.type === 'heading' && node.depth < heading.node.depth) {
+        end = index;
+        break;
+      }
+    }
+    if (closingIndex > heading.index && closingIndex < end) end = closingIndex;
+    const last = children[end - 1] ?? heading.node;
+    const numberText = String(heading.number);
+    const numberFrom = heading.map.text.indexOf(numberText);
+    const deliberation: Deliberation = {
+      number: { value: heading.number, position: heading.map.position(numberFrom, numberFrom + numberText.length) },
+      title: {
+        value: withoutAnnotations(heading.title).trim(),
+        position: heading.map.position(heading.titleFrom, heading.titleFrom + heading.title.length),
+      },
+      slug: slugger.slug(withoutAnnotations(heading.title).trim()),
+      kind: fold(heading.title).includes('compte administratif') ? 'compte-administratif' : 'ordinaire',
+      position: {
+        start: positionOf(heading.node, context).start,
+        end: positionOf(last as Nodes, context).end,
+      },
+      children: { start: heading.index + 1, end },
+    };
+    const vote = findVote(children, heading.index + 1, end, context);
+    if (vote) deliberation.vote = vote;
+    return deliberation;
+  });
+
+  // Opening: from the yaml node to the first deliberation, without a section heading right before it.
+  let openingEnd = headings[0]?.index ?? (closingIndex >= 0 ? closingIndex : children.length);
+  const before = children[openingEnd - 1];
+  if (headings[0] && before?.type === 'heading' && before.depth < headings[0].node.depth && openingEnd - 1 >= firstIndex) {
+    openingEnd -= 1;
+  }
+  const opening = { start: firstIndex, end: Math.max(firstIndex, openingEnd) };
+
+  const itemAt = (index: number): number | undefined => {
+    let item: number | undefined;
+    for (const deliberation of deliberations) {
+      if (index >= deliberation.children.start - 1 && index < deliberation.children.end) item = deliberation.number.value;
+    }
+    return item;
+  };
+
+  // Annotations and tables, block by block.
+  const annotations: NumberAnnotation[] = [];
+  const tables: TableModel[] = [];
+  for (let index = firstIndex; index < children.length; index++) {
+    const item = itemAt(index);
+    walkBlocks(children[index]!, (block) => {
+      if (block.type === 'table') {
+        const table = buildTable(block, item, context, annotations);
+        if (table) tables.push(table);
+        return true;
+      }
+      if (block.type === 'paragraph' || block.type === 'heading') {
+        const map = new TextMap(block, context.source, context.locator);
+        for (const found of findAnnotations(map, report, item)) annotations.push(found.annotation);
+        return true;
+      }
+      return false;
+    });
+  }
+
+  const disabled = findDisabled(tree, context);
+  if (report.errors > errorsBefore) return undefined;
+  const body: Body = { opening, deliberations, tables, annotations, disabled };
+  if (closing) body.closing = closing;
+  return body;
+}
+
+/** Visits the blocks of a subtree; `visit` returns true when it handled a block (its children are then skipped). */
+function walkBlocks(node: Nodes, visit: (node: Nodes) => boolean): void {
+  if (visit(node)) return;
+  if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') {
+    for (const child of node.children) walkBlocks(child as Nodes, visit);
+  }
+}
+
+// ─── Votes ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+type CountKey = 'for' | 'against' | 'abstentions' | 'notVoting' | 'blank';
+
+function classify(label: string): CountKey | undefined {
+  const text = fold(label).trim();
+  if (/^(?:voix\s+)?pour\b/u.test(text)) return 'for';
+  if (/^(?:voix\s+)?contre\b/u.test(text)) return 'against';
+  if (/^abstentions?\b/u.test(text)) return 'abstentions';
+  if (/^(?:ne\s+prend|ne\s+prennent|n'ont\s+pas\s+pris|n'a\s+pas\s+pris|ne\s+participe)/u.test(text)) return 'notVoting';
+  if (/^(?:(?:bulletins?|votes?)\s+)?blancs?\b/u.test(text)) return 'blank';
+  return undefined;
+}
+
+function findVote(children: RootContent[], start: number, end: number, context: Context): Vote | undefined {
+  for (let index = end - 1; index >= start; index--) {
+    const node = children[index]!;
+    if (node.type !== 'paragraph') continue;
+    const map = new TextMap(node, context.source, context.locator);
+    const text = map.text;
+    const head = VOTE_START.exec(text);
+    if (!head) continue;
+    const folded = fold(text);
+    const vote: Vote = {
+      text: withoutAnnotations(text).trim(),
+      position: positionOf(node, context),
+      outcome: fold(head[1]!) === 'rejet' ? 'rejetee' : 'adoptee',
+      unanimous: /unanimite/u.test(folded),
+      ballot: /scrutin\s+secret|bulletin\s+secret/u.test(folded) ? 'secret' : /scrutin\s+public/u.test(folded) ? 'public' : 'ordinaire',
+    };
+    if (/majorite\s+absolue/u.test(folded)) vote.majority = 'absolue';
+    else if (/majorite\s+relative/u.test(folded)) vote.majority = 'relative';
+    else if (/majorite\s+des\s+deux\s+tiers|deux\s+tiers/u.test(folded)) vote.majority = 'deux-tiers';
+    // Counts in the sentence: each number followed by its label.
+    const numbers = findFrenchNumbers(text);
+    numbers.forEach((number, k) => {
+      const after = text.slice(number.index + number.raw.length, numbers[k + 1]?.index ?? text.length);
+      const key = classify(after);
+      if (key && !vote[key]) vote[key] = locatedNumber(map, number, number.index);
+    });
+    // Counts in a list right after the sentence: "- Pour : 50".
+    const next = children[index + 1];
+    if (next?.type === 'list' && index + 1 < end) readCountList(next, vote, context);
+    return vote;
+  }
+  return undefined;
+}
+
+function readCountList(list: List, vote: Vote, context: Context): void {
+  for (const item of list.children) {
+    const paragraph = item.children.find((child): child is Paragraph => child.type === 'paragraph');
+    if (!paragraph) continue;
+    const map = new TextMap(paragraph, context.source, context.locator);
+    const match = /^\s*([^:]+?)\s*:\s*(.+?)\s*$/u.exec(map.text);
+    if (!match) continue;
+    const key = classify(match[1]!);
+    const valueFrom = map.text.indexOf(match[2]!, match[1]!.length);
+    const number = parseFrenchNumber(match[2]!);
+    if (!key || !number || vote[key]) continue;
+    vote[key] = locatedNumber(map, number, valueFrom) as FrenchNumber;
+  }
+}
+
+// ─── Tables ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+function buildTable(node: Table, item: number | undefined, context: Context, annotations: NumberAnnotation[]): TableModel | undefined {
+  if (node.children.length - 1 > MAX_TABLE_ROWS) {
+    context.report.error(
+      `Tableau trop grand (${node.children.length - 1} lignes) : minutier lit des tableaux de ${MAX_TABLE_ROWS} lignes au plus ; découpez-le.`,
+      positionOf(node, context),
+      'parse-limits',
+    );
+    return undefined;
+  }
+  const rows: TableCell[][] = node.children.map((row) =>
+    row.children.map((cell) => {
+      const map = new TextMap(cell, context.source, context.locator);
+      const found = findAnnotations(map, context.report, item);
+      for (const annotation of found) annotations.push(annotation.annotation);
+      const text = withoutAnnotations(map.text).trim();
+      const result: TableCell = { text, position: positionOf(cell, context) };
+      const parsed = parseFrenchNumber(text);
+      if (parsed) {
+        const first = findFrenchNumbers(map.text)[0];
+        result.number = first
+          ? locatedNumber(map, first, first.index)
+          : { ...parsed, position: result.position };
+      }
+      if (found[0]) result.annotation = found[0].annotation;
+      return result;
+    }),
+  );
+  const table: TableModel = {
+    header: rows[0] ?? [],
+    rows: rows.slice(1),
+    position: positionOf(node, context),
+    node,
+  };
+  if (item !== undefined) table.item = item;
+  return table;
+}
+
+// ─── Disable comments ──────────────────────────────────────────────────────────────────────────────────────────
+
+const COMMENT = /<!--\s*minutier-(disable-next-line|disable|enable)\b([\s\S]*?)-->/gu;
+
+function ruleIds(text: string): string[] {
+  return text
+    .split(/[\s,]+/u)
+    .map((id) => id.trim())
+    .filter(Boolean);
+}
+
+/** The next non-blank line after `line` (1-based), or `line + 1`. */
+export function nextNonBlankLine(lines: string[], line: number): number {
+  for (let k = line; k < lines.length; k++) if (lines[k]!.trim() !== '') return k + 1;
+  return line + 1;
+}
+
+function findDisabled(tree: Root, context: Context): Session['disabled'] {
+  const disabled: Session['disabled'] = [];
+  const lines = context.source.split(/\r\n|\r|\n/u);
+  const open: Array<{ ruleIds: string[]; from: number }> = [];
+  const htmlNodes: Array<{ value: string; offset: number }> = [];
+  const collect = (node: Nodes): void => {
+    if (node.type === 'html' && node.position?.start.offset !== undefined) {
+      htmlNodes.push({ value: context.source.slice(node.position.start.offset, node.position.end.offset), offset: node.position.start.offset });
+    }
+    if ('children' in node) for (const child of node.children) collect(child as Nodes);
+  };
+  collect(tree);
+  for (const html of htmlNodes) {
+    for (const match of html.value.matchAll(COMMENT)) {
+      const startLine = context.locator.point(html.offset + match.index).line;
+      const endLine = context.locator.point(html.offset + match.index + match[0].length).line;
+      const ids = ruleIds(match[2] ?? '');
+      if (match[1] === 'disable-next-line') {
+        const target = nextNonBlankLine(lines, endLine);
+        disabled.push({ ruleIds: ids, from: target, to: target });
+      } else if (match[1] === 'disable') {
+        open.push({ ruleIds: ids, from: startLine });
+      } else {
+        for (let k = open.length - 1; k >= 0; k--) {
+          const entry = open[k]!;
+          if (ids.length === 0) {
+            disabled.push({ ruleIds: entry.ruleIds, from: entry.from, to: startLine });
+            open.splice(k, 1);
+            continue;
+          }
+          const closed = entry.ruleIds.filter((id) => ids.includes(id));
+          if (closed.length === 0) continue;
+          disabled.push({ ruleIds: closed, from: entry.from, to: startLine });
+          entry.ruleIds = entry.ruleIds.filter((id) => !ids.includes(id));
+          if (entry.ruleIds.length === 0) open.splice(k, 1);
+        }
+      }
+    }
+  }
+  for (const entry of open) disabled.push({ ruleIds: entry.ruleIds, from: entry.from, to: lines.length });
+  return disabled;
+}

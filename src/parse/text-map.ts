@@ -1,0 +1,89 @@
+/**
+ * The text of a block (paragraph, heading, table cell, list item) as the concatenation of its text nodes, with a way
+ * back from any index in that text to the exact offset in the source file — through escapes (`\*`), entities
+ * (`&amp;`) and the indentation of continuation lines, which make a node's value differ from its source slice.
+ */
+import type { Nodes, Text } from 'mdast';
+import type { Position } from 'unist';
+import type { Locator } from './source.js';
+
+interface Segment {
+  /** Index of the segment's first character in the concatenated text. */
+  from: number;
+  /** Source offset of each character of the node's value, plus one past the end. */
+  offsets: number[];
+}
+
+/** Aligns a node's value with its source slice: the source offset of every character of the value. */
+function align(value: string, source: string, start: number): number[] {
+  const offsets: number[] = [];
+  let cursor = 0;
+  for (let index = 0; index < value.length; index++) {
+    const char = value[index]!;
+    let found = -1;
+    // Look a little ahead: escapes, entities and stripped indentation only ever add a few characters.
+    for (let ahead = cursor; ahead < Math.min(source.length, cursor + 12); ahead++) {
+      if (source[ahead] === char) {
+        found = ahead;
+        break;
+      }
+    }
+    if (found === -1) {
+      offsets.push(start + Math.min(cursor, source.length));
+      // An entity or a line ending written differently: skip to the next plausible character.
+      if (source[cursor] === '&') {
+        const semicolon = source.indexOf(';', cursor);
+        if (semicolon !== -1 && semicolon - cursor < 12) cursor = semicolon + 1;
+      } else if (source[cursor] === '\r' && char === '\n') cursor += 2;
+      continue;
+    }
+    offsets.push(start + found);
+    cursor = found + 1;
+  }
+  offsets.push(start + cursor);
+  return offsets;
+}
+
+export class TextMap {
+  text = '';
+  private readonly segments: Segment[] = [];
+
+  constructor(
+    block: Nodes,
+    private readonly source: string,
+    private readonly locator: Locator,
+  ) {
+    const visit = (node: Nodes): void => {
+      if (node.type === 'text') this.add(node);
+      else if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    };
+    visit(block);
+  }
+
+  private add(node: Text): void {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined || node.value.length === 0) return;
+    const slice = this.source.slice(start, end);
+    const offsets = slice === node.value ? [...Array(node.value.length + 1).keys()].map((i) => start + i) : align(node.value, slice, start);
+    this.segments.push({ from: this.text.length, offsets });
+    this.text += node.value;
+  }
+
+  /** Source offset of an index in the concatenated text (an end index maps one past the previous character). */
+  offset(index: number, isEnd = false): number {
+    for (let k = this.segments.length - 1; k >= 0; k--) {
+      const segment = this.segments[k]!;
+      const local = index - segment.from;
+      const length = segment.offsets.length - 1;
+      if (isEnd ? local <= 0 : local < 0) continue;
+      if (isEnd) return segment.offsets[Math.min(local, length) - 1]! + 1;
+      return segment.offsets[Math.min(local, length)]!;
+    }
+    return this.segments[0]?.offsets[0] ?? 0;
+  }
+
+  position(from: number, to: number): Position {
+    return this.locator.position(this.offset(from), this.offset(to, true));
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * YAML with positions: the frontmatter (or an organisation file) parsed by `yaml` with source ranges, every node
+ * locatable in the file it was read from. Safety: no custom tags (an unknown tag such as `!!js/function` is an
+ * error, never a constructor), a bounded number of aliases (alias bombs fail), unique keys.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Position } from 'unist';
+import type { Locator } from './source.js';
+import type { Reporter } from './report.js';
+
+export const MAX_ALIASES = 100;
+
+export type Path = ReadonlyArray<string | number>;
+
+const YAML_MESSAGES: Record<string, string> = {
+  MISSING_CHAR: 'Guillemet ou crochet fermant manquant : fermez la valeur commencée ici.',
+  BAD_INDENT: 'Indentation incorrecte : alignez cette ligne sur les autres clés du même niveau (avec des espaces).',
+  TAB_AS_INDENT: "Tabulation utilisée pour l'indentation : YAML n'accepte que des espaces.",
+  DUPLICATE_KEY: 'Clé en double : chaque clé ne peut apparaître qu\'une fois au même niveau.',
+  BLOCK_AS_IMPLICIT_KEY: 'Structure YAML incorrecte : une clé est attendue ici (« clé: valeur »).',
+  MULTILINE_IMPLICIT_KEY:
+    'Une clé ne peut pas s\'étendre sur plusieurs lignes : vérifiez le « : » et l\'indentation de la ligne précédente.',
+  UNEXPECTED_TOKEN: 'Caractère inattendu à cet endroit : vérifiez la ponctuation YAML (« : », « - », guillemets).',
+  BAD_SCALAR_START:
+    'Une valeur ne peut pas commencer par ce caractère sans guillemets : entourez-la de guillemets ("…").',
+  BLOCK_IN_FLOW: 'Une liste ou un ensemble écrit sur plusieurs lignes ne peut pas figurer entre { } ou [ ].',
+  BAD_DQ_ESCAPE: 'Séquence d\'échappement invalide entre guillemets doubles (« \\ ») : doublez la barre oblique inverse.',
+  MULTIPLE_DOCS: 'Un seul document YAML est permis : retirez la ligne « --- » ou « ... » en trop.',
+  BAD_ALIAS: 'Référence (alias « * ») inconnue : aucune ancre « & » de ce nom avant elle.',
+  RESOURCE_EXHAUSTION: 'Trop de références (alias « * ») : le document est refusé par sécurité.',
+  TAG_RESOLVE_FAILED:
+    'Étiquette YAML non permise (« ! ») : minutier n\'accepte que des valeurs simples, retirez l\'étiquette.',
+  KEY_OVER_1024_CHARS: 'Clé trop longue (plus de 1 024 caractères).',
+  NON_STRING_KEY: 'Une clé doit être un simple mot.',
+  BAD_DIRECTIVE: 'Directive YAML (« % ») non reconnue : retirez-la.',
+};
+
+function frenchYamlMessage(code: string, english: string): string {
+  const known = YAML_MESSAGES[code];
+  if (known) return `Erreur de syntaxe YAML : ${known}`;
+  const firstLine = english.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '') ?? english;
+  return `Erreur de syntaxe YAML (${firstLine}) : vérifiez la ponctuation et l'indentation.`;
+}
+
+/** A parsed YAML text located inside a file at `base`. */
+export class YamlSource {
+  readonly doc: Document.Parsed;
+  data: unknown;
+
+  constructor(
+    readonly text: string,
+    readonly base: number,
+    readonly locator: Locator,
+    /** Set for an organisation file: copied into the `file` of Located values. */
+    readonly file?: string,
+  ) {
+    this.doc = parseDocument(text, {
+      keepSourceTokens: true,
+      uniqueKeys: true,
+      customTags: [],
+      prettyErrors: false,
+      strict: true,
+    });
+  }
+
+  /** Reports syntax errors and forbidden constructs; returns false when the data cannot be trusted. */
+  check(report: Reporter): boolean {
+    let ok = true;
+    for (const error of [...this.doc.errors, ...this.doc.warnings]) {
+      const warningOnly = error.name === 'YAMLWarning' && error.code !== 'TAG_RESOLVE_FAILED';
+      if (warningOnly) continue;
+      report.error(
+        frenchYamlMessage(error.code, error.message),
+        this.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+        'parse-yaml',
+      );
+      ok = false;
+    }
+    if (!ok) return false;
+    try {
+      this.data = this.doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (error) {
+      const message =
+        error instanceof ReferenceError && /alias/iu.test(error.message)
+          ? `Trop de références (alias « * ») : plus de ${MAX_ALIASES} ; le document est refusé par sécurité (« bombe d'alias »).`
+          : 'Le YAML ne peut pas être lu : vérifiez les références (alias « * ») et les ancres (« & »).';
+      report.error(message, this.range(0, Math.min(this.text.length, 3)), 'parse-yaml');
+      return false;
+    }
+    return true;
+  }
+
+  /** Position in the file of a range of the YAML text. */
+  range(start: number, end: number): Position {
+    return this.locator.position(this.base + start, this.base + end);
+  }
+
+  nodePosition(node: YamlNode | undefined | null): Position | undefined {
+    const range = node?.range;
+    if (!range) return undefined;
+    return this.range(range[0], range[1]);
+  }
+
+  /** The node at a path (scalars kept as nodes), following aliases. */
+  node(path: Path): YamlNode | undefined {
+    if (path.length === 0) return (this.doc.contents ?? undefined) as YamlNode | undefined;
+    let current: unknown = this.doc.contents;
+    for (const key of path) {
+      if (isAlias(current)) current = current.resolve(this.doc);
+      if (isMap(current)) {
+        const pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+        current = pair?.value ?? undefined;
+      } else if (isSeq(current) && typeof key === 'number') {
+        current = current.items[key];
+      } else return undefined;
+      if (current === undefined || current === null) return undefined;
+    }
+    return current as YamlNode;
+  }
+
+  /** The key node of the last segment of a path, in its parent mapping. */
+  keyNode(path: Path): YamlNode | undefined {
+    const parent = this.node(path.slice(0, -1));
+    const last = path.at(-1);
+    if (!isMap(parent)) return undefined;
+    const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(last));
+    return (pair?.key ?? undefined) as YamlNode | undefined;
+  }
+
+  /** The position of the value at a path, or of the deepest existing node along it. */
+  position(path: Path): Position {
+    for (let length = path.length; length >= 0; length--) {
+      const sub = path.slice(0, length);
+      const position = this.nodePosition(this.node(sub));
+      if (position) {
+        if (length === path.length) return position;
+        // A missing child: point at the key of the deepest existing parent rather than at a whole block.
+        return this.nodePosition(this.keyNode(sub)) ?? position;
+      }
+    }
+    return this.range(0, 0);
+  }
+
+  keyPosition(path: Path): Position {
+    return this.nodePosition(this.keyNode(path)) ?? this.position(path);
+  }
+
+  /** The exact source text of a scalar (quotes removed) and its position, for numbers typed as text. */
+  scalarSource(path: Path): { text: string; position: Position } | undefined {
+    const node = this.node(path);
+    if (!isScalar(node) || !node.range) return undefined;
+    const [start, end] = node.range;
+    let raw = this.text.slice(start, end);
+    let from = start;
+    if ((raw.startsWith('"') && raw.endsWith('"')) || (raw.startsWith("'") && raw.endsWith("'"))) {
+      if (raw.length >= 2) {
+        raw = raw.slice(1, -1);
+        from = start + 1;
+      }
+    }
+    // Flow and block scalars may carry trailing white space in their range.
+    const trimmedStart = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    return { text: trimmed, position: this.range(from + trimmedStart, from + trimmedStart + trimmed.length) };
+  }
+
+  /** Offsets (in the file) of the source of a scalar. */
+  has(path: Path): boolean {
+    return this.node(path) !== undefined;
+  }
+}
