@@ -1,4 +1,8 @@
 import type { Rule } from '../rule.js';
+import { relationHolds } from './relation-holds.js';
+import { relationReference } from './relation-reference.js';
+import { tableTotalColumn } from './table-total-column.js';
+import { tableTotalRow } from './table-total-row.js';
 
-/** Filled by the arithmetic rules (relation-holds, relation-reference, table-total-row, table-total-column). */
-export const arithmeticRules: Rule[] = [];
+/** The arithmetic rules: the relations the annotations state, and the totals of tables. */
+export const arithmeticRules: Rule[] = [relationHolds, relationReference, tableTotalRow, tableTotalColumn];
