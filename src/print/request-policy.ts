@@ -1,0 +1,59 @@
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Content-Security-Policy sent with every printed document. Request interception is the main gate; the CSP adds
+ * a second one enforced by Blink itself, and covers what interception cannot see (data: frames, plugins).
+ */
+export const PRINT_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  'img-src data: file:',
+  'font-src data: file:',
+  "style-src 'unsafe-inline' data: file:",
+  "script-src 'none'",
+  "frame-src 'none'",
+  "child-src 'none'",
+  "object-src 'none'",
+  "media-src 'none'",
+  "connect-src 'none'",
+  "worker-src 'none'",
+  "manifest-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Resolves allowed folders once per job: absolute and with symlinks resolved. */
+export async function resolveAllowedDirs(dirs: readonly string[]): Promise<string[]> {
+  const resolved: string[] = [];
+  for (const dir of dirs) {
+    if (!path.isAbsolute(dir)) {
+      throw new Error(`Dossier autorisé pour l’impression non absolu : « ${dir} ».`);
+    }
+    try {
+      resolved.push(await realpath(dir));
+    } catch {
+      // A folder that does not exist allows nothing.
+    }
+  }
+  return resolved;
+}
+
+/**
+ * Whether a `file:` subresource may be loaded: its real path (symlinks and `..` resolved) must exist and lie inside
+ * one of the (already resolved) allowed folders.
+ */
+export async function isAllowedFileUrl(url: string, resolvedAllowedDirs: readonly string[]): Promise<boolean> {
+  if (resolvedAllowedDirs.length === 0) return false;
+  let real: string;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
+    parsed.search = '';
+    parsed.hash = '';
+    real = await realpath(fileURLToPath(parsed));
+  } catch {
+    return false;
+  }
+  return resolvedAllowedDirs.some((dir) => real.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep));
+}

@@ -1,0 +1,95 @@
+// Reads printed PDFs the way a user's viewer would (pdf.js), plus a structural look with pdf-lib.
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
+
+export interface PdfReport {
+  pageCount: number;
+  /** Text of each page, items joined with spaces and whitespace collapsed. */
+  pages: string[];
+  outlineTitles: string[];
+  info: Record<string, unknown>;
+  marked: boolean;
+  /** Page 1 has a structure tree (tagged PDF). */
+  hasStructTree: boolean;
+}
+
+export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 })
+    .promise;
+  try {
+    const pages: string[] = [];
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number);
+      const content = await page.getTextContent();
+      const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+      pages.push(text.replace(/\s+/g, ' ').trim());
+    }
+    const outline = (await doc.getOutline()) ?? [];
+    const outlineTitles: string[] = [];
+    const walk = (items: typeof outline) => {
+      for (const item of items) {
+        outlineTitles.push(item.title);
+        walk(item.items);
+      }
+    };
+    walk(outline);
+    const { info } = await doc.getMetadata();
+    const markInfo = await doc.getMarkInfo();
+    const firstPage = await doc.getPage(1);
+    const structTree = await firstPage.getStructTree();
+    return {
+      pageCount: doc.numPages,
+      pages,
+      outlineTitles,
+      info: info as Record<string, unknown>,
+      marked: markInfo?.Marked === true,
+      hasStructTree: !!structTree && structTree.children.length > 0,
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+export interface FontReport {
+  baseFont: string;
+  embedded: boolean;
+}
+
+/** Fonts used by the pages, and whether each carries its font program (FontFile/FontFile2/FontFile3). */
+export async function listFonts(bytes: Uint8Array): Promise<FontReport[]> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const context = pdf.context;
+  const lookup = (object: PDFObject | undefined): PDFObject | undefined =>
+    object instanceof PDFRef ? context.lookup(object) : object;
+  const fonts = new Map<string, boolean>();
+  for (const page of pdf.getPages()) {
+    const resources = lookup(page.node.get(PDFName.of('Resources')));
+    if (!(resources instanceof PDFDict)) continue;
+    const fontDict = lookup(resources.get(PDFName.of('Font')));
+    if (!(fontDict instanceof PDFDict)) continue;
+    for (const [, value] of fontDict.entries()) {
+      const font = lookup(value);
+      if (!(font instanceof PDFDict)) continue;
+      const baseFont = font.get(PDFName.of('BaseFont'))?.toString().replace(/^\//, '') ?? '(Type3)';
+      let descriptorOwner: PDFDict = font;
+      const descendants = lookup(font.get(PDFName.of('DescendantFonts')));
+      if (descendants instanceof PDFArray) {
+        const first = lookup(descendants.get(0));
+        if (first instanceof PDFDict) descriptorOwner = first;
+      }
+      const descriptor = lookup(descriptorOwner.get(PDFName.of('FontDescriptor')));
+      const embedded =
+        font.get(PDFName.of('Subtype'))?.toString() === '/Type3' ||
+        (descriptor instanceof PDFDict &&
+          ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor.get(PDFName.of(key)) !== undefined));
+      fonts.set(baseFont, embedded);
+    }
+  }
+  return [...fonts].map(([baseFont, embedded]) => ({ baseFont, embedded }));
+}
+
+/** Raw catalog keys, to check that the rewrite kept /StructTreeRoot, /MarkInfo, /Outlines, /Lang. */
+export async function catalogKeys(bytes: Uint8Array): Promise<string[]> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  return pdf.catalog.keys().map((key) => key.toString().replace(/^\//, ''));
+}

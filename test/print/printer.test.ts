@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireBrowser } from '../../src/print/find-browser.js';
+import { Printer } from '../../src/print/printer.js';
+import { frenchJob, headings } from './fixtures.js';
+import { catalogKeys, inspectPdf, listFonts } from './pdf-inspect.js';
+
+let printer: Printer;
+
+beforeAll(async () => {
+  // No browser is a failure with installation help, never a skipped test.
+  const browser = await requireBrowser();
+  printer = await Printer.launch({ executablePath: browser.executablePath, concurrency: 2, timeoutMs: 30_000 });
+});
+
+afterAll(async () => {
+  await printer?.close();
+});
+
+describe('Printer', () => {
+  it('prints a French document with headers, footers, outline, metadata, embedded fonts and tags', async () => {
+    const bytes = await printer.print(frenchJob());
+    const report = await inspectPdf(bytes);
+
+    expect(report.pageCount).toBe(2);
+    const allText = report.pages.join('\n');
+    expect(allText).toContain('Procès-verbal de la séance du comité syndical');
+    for (const heading of headings) expect(allText).toContain(heading);
+    expect(allText).toContain('Abstentions');
+    report.pages.forEach((text, index) => {
+      expect(text).toContain('Comité syndical — 28 juin 2022');
+      expect(text).toContain(`page ${index + 1} / 2`);
+    });
+
+    expect(report.outlineTitles.filter((title) => headings.includes(title))).toEqual(headings);
+
+    expect(report.info.Title).toBe('Procès-verbal du comité syndical du 28 juin 2022');
+    expect(report.info.Author).toBe('Syndicat intercommunal des eaux');
+    expect(report.info.Subject).toBe('Procès-verbal de séance');
+    expect(report.info.Keywords).toBe('procès-verbal comité syndical');
+    expect(report.info.Language).toBe('fr-FR');
+    expect(report.info.Creator).toBe('minutier');
+    expect(report.info.Producer).toBe('minutier');
+    expect(report.info.CreationDate).toBe("D:20220628180000Z");
+    expect(report.info.ModDate).toBe("D:20220628180000Z");
+
+    const fonts = await listFonts(bytes);
+    expect(fonts.some((font) => /\+SourceSerif4-Regular$/.test(font.baseFont) && font.embedded)).toBe(true);
+    expect(fonts.filter((font) => !font.embedded)).toEqual([]);
+
+    expect(report.marked).toBe(true);
+    expect(report.hasStructTree).toBe(true);
+    expect(await catalogKeys(bytes)).toEqual(expect.arrayContaining(['StructTreeRoot', 'MarkInfo', 'Outlines', 'Lang']));
+  });
+
+  it('gives byte-identical PDFs for the same job, one after the other or in parallel', async () => {
+    const first = await printer.print(frenchJob());
+    const [second, third] = await Promise.all([printer.print(frenchJob()), printer.print(frenchJob())]);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    expect(Buffer.from(third).equals(Buffer.from(first))).toBe(true);
+
+    const other = await printer.print(frenchJob({ documentId: 'autre-seance' }));
+    expect(Buffer.from(other).equals(Buffer.from(first))).toBe(false);
+  });
+
+  it('rejects a job that keeps timing out with a French error while other jobs go on', async () => {
+    const [hung, fine] = await Promise.allSettled([
+      printer.print(frenchJob({ title: 'Séance trop lente', timeoutMs: 1 })),
+      printer.print(frenchJob()),
+    ]);
+    expect(hung.status).toBe('rejected');
+    expect(String((hung as PromiseRejectedResult).reason.message)).toMatch(
+      /Impossible d’imprimer « Séance trop lente » en PDF après 2 tentatives : délai de 1 ms dépassé/,
+    );
+    expect(fine.status).toBe('fulfilled');
+    expect((await inspectPdf((fine as PromiseFulfilledResult<Uint8Array>).value)).pageCount).toBe(2);
+  });
+
+  it('relaunches a browser that crashed, mid-job or between jobs, and prints the same bytes', async () => {
+    const reference = await printer.print(frenchJob());
+    const launchesBefore = printer.launches;
+
+    const crashedPid = printer.browserPid;
+    expect(crashedPid).toBeTypeOf('number');
+    const pending = printer.print(frenchJob());
+    process.kill(crashedPid!, 'SIGKILL');
+    const afterCrash = await pending;
+    expect(Buffer.from(afterCrash).equals(Buffer.from(reference))).toBe(true);
+    expect(printer.launches).toBe(launchesBefore + 1);
+    expect(printer.browserPid).not.toBe(crashedPid);
+
+    const secondPid = printer.browserPid!;
+    process.kill(secondPid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const afterSecondCrash = await printer.print(frenchJob());
+    expect(Buffer.from(afterSecondCrash).equals(Buffer.from(reference))).toBe(true);
+    expect(printer.launches).toBe(launchesBefore + 2);
+  });
+
+  it('can be closed twice and then refuses new jobs in French', async () => {
+    const extra = await Printer.launch({ executablePath: (await requireBrowser()).executablePath, concurrency: 1 });
+    await extra.close();
+    await extra.close();
+    await expect(extra.print(frenchJob())).rejects.toThrow(/fermé/);
+  });
+});
