@@ -128,7 +128,7 @@ function textOf(node: Element | ElementContent): string {
 
 function addClass(element: Element, name: string): void {
   const current = element.properties.className;
-  const list = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? current.split(' ') : [];
+  const list = Array.isArray(current) ? current.map(String) : current ? String(current).split(' ') : [];
   if (!list.includes(name)) list.push(name);
   element.properties.className = list;
 }

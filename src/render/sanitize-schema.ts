@@ -21,12 +21,12 @@ import type { Options as Schema } from 'rehype-sanitize';
 const REMOVED_TAGS = new Set(['img', 'picture', 'source', 'input', 'details', 'summary', 'ruby', 'rp', 'rt']);
 const ADDED_TAGS = ['u', 'br', 'sup', 'sub'];
 
-const defaults = defaultSchema as Required<Pick<Schema, 'tagNames' | 'attributes' | 'protocols'>> & Schema;
+const defaults: Schema = defaultSchema;
 
-const tagNames = [...new Set([...defaults.tagNames.filter((tag) => !REMOVED_TAGS.has(tag)), ...ADDED_TAGS])];
+const tagNames = [...new Set([...(defaults.tagNames ?? []).filter((tag) => !REMOVED_TAGS.has(tag)), ...ADDED_TAGS])];
 
 const attributes: NonNullable<Schema['attributes']> = {};
-for (const [tag, allowed] of Object.entries(defaults.attributes)) {
+for (const [tag, allowed] of Object.entries(defaults.attributes ?? {})) {
   if (REMOVED_TAGS.has(tag)) continue;
   attributes[tag] = [...allowed];
 }

@@ -1,0 +1,440 @@
+/**
+ * The rendered documents of a session, as standalone HTML (fonts and CSS inlined, no external request):
+ * the procès-verbal, the liste des délibérations (L2121-25), one extrait du registre per deliberation, and the index
+ * of every session. Each comes with its title, subject and the running header/footer templates Chromium prints.
+ *
+ * Reproducible: nothing depends on the clock or the machine; the same session gives the same bytes.
+ */
+import path from 'node:path';
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { Decimal } from 'decimal.js';
+import type { Deliberation, PersonRef, Session, Vote } from '../model/types.js';
+import { fontFaces } from './assets.js';
+import { formatDate, formatDateLong, formatNumber, agree, NBSP } from './format.js';
+import { renderMarkdown, type DroppedItem } from './markdown.js';
+import {
+  collegeSentence,
+  compositionHeading,
+  formalities,
+  instanceName,
+  openingSentence,
+  presidencySentence,
+  proxiesStatement,
+  quorumStatement,
+  secretaryStatement,
+  sessionFigures,
+  substitutesSentence,
+  totalVoicesSentence,
+  townOf,
+  withArticle,
+  ofOrganisation,
+} from './sentences.js';
+import { loadTemplates, type TemplateSet } from './templates.js';
+
+export type { DroppedItem } from './markdown.js';
+export { renderMarkdown } from './markdown.js';
+export { loadTemplates, clearTemplateCache } from './templates.js';
+
+/** A standalone HTML document and what the PDF printer needs with it. */
+export interface RenderedDocument {
+  html: string;
+  /** What the sanitizer removed from the session body (hostile or unsupported HTML), with positions in the file. */
+  dropped: DroppedItem[];
+  /** PDF metadata: title. */
+  title: string;
+  /** PDF metadata: subject. */
+  subject: string;
+  /** Chromium `headerTemplate` (inline styles, 8 pt). */
+  headerTemplate: string;
+  /** Chromium `footerTemplate`: "page X / N". */
+  footerTemplate: string;
+}
+
+export interface RenderOptions {
+  /** A templates folder to use instead of the organisation's (`organisation.templates`) and the defaults. */
+  templatesDir?: string;
+  /** "Fait à …, le …" under the signatures: the town (default: the town of the session's place) and ISO date. */
+  signedAt?: { town?: string; date?: string };
+}
+
+// ─── Shared pieces ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The organisation's templates folder (relative to its file), or the explicit option, or the defaults. */
+function templatesFor(session: Session, options: RenderOptions = {}): TemplateSet {
+  if (options.templatesDir) return loadTemplates(options.templatesDir);
+  const custom = session.organisation.templates;
+  if (!custom) return loadTemplates();
+  const base = session.organisation.file ? path.dirname(session.organisation.file) : path.dirname(session.path);
+  return loadTemplates(path.resolve(base, custom));
+}
+
+function organisationName(session: Session): string {
+  return session.organisation.name.value.trim();
+}
+
+function runningTitle(session: Session): string {
+  return `${organisationName(session)} — ${instanceName(session)} — ${formatDate(session.date.value)}`;
+}
+
+function headerFooter(templates: TemplateSet, left: string, right: string, footerLeft: string) {
+  return {
+    headerTemplate: templates.render('header', { left, right }).trim(),
+    footerTemplate: templates.render('footer', { left: footerLeft }).trim(),
+  };
+}
+
+function page(templates: TemplateSet, name: 'pv' | 'liste' | 'extrait' | 'index', data: Record<string, unknown>): string {
+  return templates.render(name, { ...data, css: templates.css, fontFaces: fontFaces() });
+}
+
+function names(people: PersonRef[]): string {
+  const list = people.map((person) => person.name.trim());
+  return list.length > 1 ? `${list.slice(0, -1).join(', ')} et ${list.at(-1)}` : (list[0] ?? '—');
+}
+
+function signaturesView(session: Session, options: RenderOptions, presidentOnly = false) {
+  const signers = [{ role: 'Le Président de séance', name: session.president.name.trim() }];
+  if (!presidentOnly) {
+    for (const secretary of session.secretaries) signers.push({ role: 'Le secrétaire de séance', name: secretary.name.trim() });
+  }
+  let doneAt: string | undefined;
+  if (options.signedAt) {
+    const town = options.signedAt.town ?? townOf(session.place.value);
+    const date = options.signedAt.date ? formatDate(options.signedAt.date) : undefined;
+    doneAt = `Fait${town ? ` à ${town}` : ''}${date ? `, le ${date}` : ''}.`;
+  }
+  return { signers, ...(doneAt ? { doneAt } : {}) };
+}
+
+// ─── Deliberations ─────────────────────────────────────────────────────────────────────────────────────────────
+
+function offsetsOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }) {
+  return { start: node.position?.start.offset ?? -1, end: node.position?.end.offset ?? -1 };
+}
+
+const COUNT_ITEM = /^\s*[^:\n]{2,60}:\s*[\d \u00A0\u202F]+\s*$/u;
+
+/** The body nodes of a deliberation, without the vote sentence (and its list of counts), shown apart. */
+function bodyNodes(session: Session, deliberation: Deliberation): RootContent[] {
+  const nodes = session.tree.children.slice(deliberation.children.start, deliberation.children.end);
+  const vote = deliberation.vote;
+  if (!vote) return nodes;
+  const voteStart = vote.position.start.offset;
+  const index = nodes.findIndex((node) => offsetsOf(node).start === voteStart);
+  if (index < 0) return nodes;
+  let removeCount = 1;
+  const next = nodes[index + 1];
+  if (next?.type === 'list' && next.children.every((item) => COUNT_ITEM.test(toString(item)))) removeCount = 2;
+  return [...nodes.slice(0, index), ...nodes.slice(index + removeCount)];
+}
+
+const FIGURE_LABELS: Array<[keyof Vote, string, string]> = [
+  ['for', 'Pour', 'Pour'],
+  ['against', 'Contre', 'Contre'],
+  ['abstentions', 'Abstention', 'Abstentions'],
+  ['blank', 'Blanc', 'Blancs'],
+  ['notVoting', 'Ne prend pas part au vote', 'Ne prennent pas part au vote'],
+];
+
+function voteView(vote: Vote | undefined) {
+  if (!vote) return undefined;
+  const figures: Array<{ label: string; value: string }> = [];
+  for (const [key, singular, plural] of FIGURE_LABELS) {
+    const number = vote[key] as { value: Decimal; decimals: number } | undefined;
+    if (!number) continue;
+    figures.push({ label: number.value.abs().lt(2) ? singular : plural, value: formatNumber(number.value, number.decimals) });
+  }
+  return { text: vote.text, rejected: vote.outcome === 'rejetee', figures };
+}
+
+function deliberationView(session: Session, deliberation: Deliberation, dropped: DroppedItem[]) {
+  const body = renderMarkdown(bodyNodes(session, deliberation), {
+    source: session.source,
+    minHeadingDepth: 3,
+    annotations: session.annotations,
+  });
+  dropped.push(...body.dropped);
+  return {
+    number: deliberation.number.value,
+    title: deliberation.title.value,
+    slug: deliberation.slug,
+    bodyHtml: body.html,
+    vote: voteView(deliberation.vote),
+  };
+}
+
+// ─── Attendance ────────────────────────────────────────────────────────────────────────────────────────────────
+
+function attendanceTable(rows: Session['attendance']['room'], heading: string) {
+  let voices = new Decimal(0);
+  let anyVoices = false;
+  let proxies = 0;
+  const viewRows = rows.map((row, index) => {
+    if (row.voices) {
+      voices = voices.plus(row.voices.value);
+      anyVoices = true;
+    }
+    proxies += row.proxies.length;
+    return {
+      index: index + 1,
+      name: row.person.name.trim(),
+      proxies: row.proxies.map((proxy) => proxy.name.trim()),
+      voices: row.voices ? formatNumber(row.voices.value, row.voices.decimals) : '',
+      ...(row.substituteFor ? { substituteFor: row.substituteFor.name.trim() } : {}),
+    };
+  });
+  return {
+    heading,
+    rows: viewRows,
+    total: {
+      members: `${formatNumber(rows.length)}${NBSP}${agree(rows.length, 'présent')}`,
+      proxies: `${formatNumber(proxies)}${NBSP}${agree(proxies, 'pouvoir')}`,
+      voices: anyVoices ? formatNumber(voices) : '',
+    },
+  };
+}
+
+/** A numbered list of names in two column pairs when it is long, as the reference PV prints the excused members. */
+function namesList(people: PersonRef[], heading: string, singular: string) {
+  const entries = people.map((person, index) => ({ index: index + 1, name: person.name.trim() }));
+  const columns = entries.length > 12 ? 2 : 1;
+  const perColumn = Math.ceil(entries.length / columns);
+  const rows: Array<Array<{ index: number | string; name: string }>> = [];
+  for (let row = 0; row < perColumn; row++) {
+    const cells = [];
+    for (let column = 0; column < columns; column++) {
+      cells.push(entries[column * perColumn + row] ?? { index: '', name: '' });
+    }
+    rows.push(cells);
+  }
+  return {
+    heading,
+    columns: Array.from({ length: columns }, (_, k) => k),
+    rows,
+    totalSpan: columns * 2 - 1,
+    total: `${formatNumber(entries.length)}${NBSP}${agree(entries.length, singular)}`,
+  };
+}
+
+function attendanceView(session: Session) {
+  const { room, remote, excused, absent } = session.attendance;
+  const tables = [];
+  if (room.length > 0 || remote.length === 0) tables.push(attendanceTable(room, 'Présents'));
+  if (remote.length > 0) tables.push(attendanceTable(remote, 'Présents en téléconférence'));
+  const lists = [];
+  if (excused.length > 0) lists.push(namesList(excused, 'Excusés', 'excusé'));
+  if (absent.length > 0) lists.push(namesList(absent, 'Absents', 'absent'));
+  return { tables, lists };
+}
+
+// ─── The procès-verbal ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** The part heading between the opening and the first deliberation ("## Délibérations"), when the author wrote one. */
+function partHeading(session: Session): string | undefined {
+  const first = session.deliberations[0];
+  if (!first) return undefined;
+  for (let index = session.opening.end; index < first.children.start - 1; index++) {
+    const node = session.tree.children[index];
+    if (node?.type === 'heading') return toString(node).trim();
+  }
+  return undefined;
+}
+
+/** Renders the procès-verbal of a session as a standalone HTML document. */
+export function renderSessionHtml(session: Session, options: RenderOptions = {}): RenderedDocument {
+  const templates = templatesFor(session, options);
+  const dropped: DroppedItem[] = [];
+  const opening = renderMarkdown(session.tree.children.slice(session.opening.start, session.opening.end), {
+    source: session.source,
+    minHeadingDepth: 2,
+    annotations: session.annotations,
+  });
+  dropped.push(...opening.dropped);
+  const deliberations = session.deliberations.map((deliberation) => deliberationView(session, deliberation, dropped));
+  const instance = instanceName(session);
+  const date = formatDate(session.date.value);
+  const title = `Procès-verbal — ${instance} ${ofOrganisation(session.organisation)} — séance du ${date}`;
+
+  const html = page(templates, 'pv', {
+    title,
+    bodyClass: 'pv',
+    organisationName: organisationName(session),
+    documentTitle: `Procès-verbal – ${instance.toLocaleUpperCase('fr')}`,
+    openingSentence: openingSentence(session),
+    presidencySentence: presidencySentence(session),
+    formalities: formalities(session),
+    compositionHeading: compositionHeading(session),
+    colleges: session.organisation.colleges.map(collegeSentence),
+    substitutesSentence: substitutesSentence(session.organisation),
+    totalVoicesSentence: totalVoicesSentence(session.organisation),
+    quorumStatement: quorumStatement(session),
+    proxiesStatement: proxiesStatement(session),
+    secretary: secretaryStatement(session),
+    attendance: attendanceView(session),
+    openingHtml: opening.html.trim(),
+    deliberationsHeading: partHeading(session) ?? 'Délibérations',
+    deliberations,
+    closing: session.closing ? closingSentence(session.closing.value) : undefined,
+    signatures: signaturesView(session, options),
+  });
+  return {
+    html,
+    dropped,
+    title,
+    subject: `Procès-verbal de la séance du ${date}`,
+    ...headerFooter(templates, organisationName(session), `${instance} — ${date}`, `Procès-verbal — séance du ${date}`),
+  };
+}
+
+function closingSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+// ─── Liste des délibérations ───────────────────────────────────────────────────────────────────────────────────
+
+function figuresList(session: Session, withInOffice: boolean) {
+  const figures = sessionFigures(session);
+  const list: Array<{ label: string; value: string }> = [];
+  if (withInOffice && figures.inOffice) list.push({ label: 'Délégués en exercice', value: formatNumber(figures.inOffice) });
+  list.push({ label: 'Présents', value: formatNumber(figures.present) });
+  list.push({ label: 'Représentés', value: formatNumber(figures.represented) });
+  list.push({ label: 'Votants', value: formatNumber(figures.voters) });
+  if (figures.voices) list.push({ label: 'Voix', value: formatNumber(figures.voices) });
+  return list;
+}
+
+function sessionLine(session: Session): string {
+  return `Séance du ${formatDateLong(session.date.value)} à ${session.time.value.trim()}`;
+}
+
+function voteSummary(vote: Vote | undefined): string {
+  return vote ? vote.text : 'Résultat non indiqué au procès-verbal';
+}
+
+/** The list of the deliberations examined at the session (article L2121-25 du CGCT). */
+export function renderListeDeliberations(session: Session, options: RenderOptions = {}): RenderedDocument {
+  const templates = templatesFor(session, options);
+  const instance = instanceName(session);
+  const date = formatDate(session.date.value);
+  const title = `Liste des délibérations examinées par ${withArticle(instance)} lors de sa séance du ${date}`;
+  const count = session.deliberations.length;
+  const html = page(templates, 'liste', {
+    title: `${title} — ${organisationName(session)}`,
+    bodyClass: 'liste',
+    organisationName: organisationName(session),
+    documentTitle: title,
+    sessionLine: sessionLine(session),
+    figures: figuresList(session, true),
+    president: session.president.name.trim(),
+    secretaryLabel: session.secretaries.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance',
+    secretaries: names(session.secretaries),
+    items: session.deliberations.map((deliberation) => ({
+      number: deliberation.number.value,
+      title: deliberation.title.value,
+      result: voteSummary(deliberation.vote),
+    })),
+    itemsCount: `${formatNumber(count)}${NBSP}${agree(count, 'délibération examinée', 'délibérations examinées')}`,
+    publication: `Liste affichée et publiée sur le site internet ${ofOrganisation(session.organisation)} dans un délai d’une semaine à compter de la séance, en application de l’article L2121-25 du code général des collectivités territoriales.`,
+    signatures: signaturesView(session, options, true),
+  });
+  return {
+    html,
+    dropped: [],
+    title,
+    subject: `Liste des délibérations — ${organisationName(session)} — ${date}`,
+    ...headerFooter(templates, organisationName(session), `${instance} — ${date}`, 'Liste des délibérations'),
+  };
+}
+
+// ─── Extrait du registre ───────────────────────────────────────────────────────────────────────────────────────
+
+/** One deliberation as an extract of the register, certified by the président de séance. */
+export function renderExtrait(session: Session, deliberation: Deliberation, options: RenderOptions = {}): RenderedDocument {
+  const templates = templatesFor(session, options);
+  const dropped: DroppedItem[] = [];
+  const instance = instanceName(session);
+  const date = formatDate(session.date.value);
+  const documentTitle = `Extrait du registre des délibérations ${withArticle(instance).replace(/^le /, 'du ').replace(/^la /, 'de la ').replace(/^l’/, 'de l’')} ${ofOrganisation(session.organisation)}`;
+  const view = deliberationView(session, deliberation, dropped);
+  const figures = figuresList(session, true);
+  if (session.convocation) figures.unshift({ label: 'Date de convocation', value: formatDate(session.convocation.value) });
+  const signedAt = options.signedAt ?? {};
+  const town = signedAt.town ?? townOf(session.place.value);
+  const html = page(templates, 'extrait', {
+    title: `${documentTitle} — séance du ${date} — délibération n° ${deliberation.number.value}`,
+    bodyClass: 'extrait',
+    organisationName: organisationName(session),
+    documentTitle,
+    sessionLine: `Séance du ${date}`,
+    figures,
+    openingSentence: openingSentence(session),
+    presidencySentence: presidencySentence(session),
+    secretaryLabel: session.secretaries.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance',
+    secretaries: names(session.secretaries),
+    deliberation: view,
+    signatures: {
+      ...signaturesView(session, options, true),
+      doneAt: `Fait${town ? ` à ${town}` : ''}, le ${signedAt.date ? formatDate(signedAt.date) : '…………………………'}`,
+    },
+  });
+  return {
+    html,
+    dropped,
+    title: `Extrait — délibération n° ${deliberation.number.value} — ${deliberation.title.value}`,
+    subject: `${documentTitle} — séance du ${date}`,
+    ...headerFooter(
+      templates,
+      organisationName(session),
+      `${instance} — ${date}`,
+      `Extrait — délibération n°${NBSP}${deliberation.number.value}`,
+    ),
+  };
+}
+
+// ─── Index ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** One session in output/index.html; every href is relative to the index, given by the caller. */
+export interface IndexEntry {
+  /** "Somme Numérique — Comité syndical — 28 juin 2022" (the caller may use `indexHeading(session)`). */
+  heading: string;
+  pv: { html: string; pdf?: string };
+  liste?: { html: string; pdf?: string };
+  extraits?: Array<{ number: number; title: string; html: string; pdf?: string }>;
+}
+
+/** The heading an index entry shows for a session. */
+export function indexHeading(session: Session): string {
+  return runningTitle(session);
+}
+
+/** The index of every rendered session, in the order given. */
+export function renderIndex(entries: IndexEntry[], options: { templatesDir?: string; title?: string } = {}): RenderedDocument {
+  const templates = loadTemplates(options.templatesDir);
+  const title = options.title ?? 'Procès-verbaux et délibérations';
+  const html = page(templates, 'index', {
+    title,
+    bodyClass: 'index',
+    documentTitle: title,
+    entries: entries.map((entry) => ({
+      heading: entry.heading,
+      links: [
+        { label: 'Procès-verbal', href: entry.pv.html, pdf: entry.pv.pdf },
+        ...(entry.liste ? [{ label: 'Liste des délibérations', href: entry.liste.html, pdf: entry.liste.pdf }] : []),
+      ],
+      extraits: (entry.extraits ?? []).map((extrait) => ({
+        label: `N°${NBSP}${extrait.number} — ${extrait.title}`,
+        href: extrait.html,
+        pdf: extrait.pdf,
+      })),
+    })),
+  });
+  return {
+    html,
+    dropped: [],
+    title,
+    subject: title,
+    ...headerFooter(templates, title, '', title),
+  };
+}
