@@ -121,17 +121,16 @@ export interface Expected {
 }
 
 /**
- * What the number should read at its written precision: one value when every point of the computed interval rounds
- * alike; else the value computed from the written operands and the range the precision allows.
+ * What the number should read at its written precision: the value computed from the written operands when it is
+ * exact at that precision ("564 614,75", "255 902,40") or when every point of the computed interval rounds alike;
+ * else the range of the possible writings ("entre 7,36 et 7,37").
  */
 export function expectedAt(number: FrenchNumber, computed: Interval): Expected {
   const decimals = number.decimals;
   const range = roundedRange(computed, decimals);
   const nominal = writeLike(number.raw, computed.nominal, decimals);
-  if (range.single) return { text: nominal, single: nominal };
-  const exactAtPrecision = computed.nominal.decimalPlaces() <= decimals;
-  const text = `${nominal} (entre ${writeLike(number.raw, range.lo, decimals)} et ${writeLike(number.raw, range.hi, decimals)})`;
-  return exactAtPrecision ? { text, single: nominal } : { text };
+  if (range.single || computed.nominal.decimalPlaces() <= decimals) return { text: nominal, single: nominal };
+  return { text: `entre ${writeLike(number.raw, range.lo, decimals)} et ${writeLike(number.raw, range.hi, decimals)}` };
 }
 
 /** The number's own text with its digits replaced ("213 200,00 €" → "255 902,40 €"), for a suggestion. */

@@ -173,7 +173,7 @@ export function findFunction(name: string): FunctionSpec | undefined {
   return functions.get(key);
 }
 
-/** « ttc attend 1 ou 2 arguments (ttc(ht ; taux)), et non 3 ». */
+/** « la fonction ttc attend 1 ou 2 arguments (ttc(ht ; taux)), et non 3 ». */
 export function arityMessage(spec: FunctionSpec, count: number): string {
   const range =
     spec.maxArgs === Infinity
@@ -183,5 +183,5 @@ export function arityMessage(spec: FunctionSpec, count: number): string {
         : spec.maxArgs === spec.minArgs + 1
           ? `${spec.minArgs} ou ${spec.maxArgs} arguments`
           : `de ${spec.minArgs} à ${spec.maxArgs} arguments`;
-  return `${spec.name} attend ${range} (${spec.signature}), et non ${count}`;
+  return `la fonction ${spec.name} attend ${range} (${spec.signature}), et non ${count}`;
 }

@@ -1,10 +1,16 @@
-import { compare, fromWritten } from '../arith/interval.js';
+import { compare, fromWritten, type Tolerance } from '../arith/interval.js';
+import { formatFrenchNumber } from '../../parse/numbers.js';
 import { definitions, expectedAt, isParsed, relations, replaceDigits, writeLike } from '../arith/session.js';
 import { evaluate, isExprError } from '../expr/index.js';
 import type { RelationOperator } from '../../model/types.js';
 import type { Rule } from '../rule.js';
 
 const id = 'relation-holds';
+
+function toleranceText(tolerance: Tolerance): string {
+  const digits = formatFrenchNumber(tolerance.value, tolerance.value.decimalPlaces()).replace(/\u202F/g, ' ');
+  return tolerance.relative ? `${digits} %` : digits;
+}
 
 const failing: Record<RelationOperator, string> = {
   '=': 'ne vaut pas',
@@ -39,7 +45,7 @@ export const relationHolds: Rule = {
       const scale = number.unit === '%' ? 100 : 1;
       const at = (value: typeof written.lo) => writeLike(number.raw, value.mul(scale), number.decimals);
       const statement = `${annotation.name ? `${annotation.name.value} ${operator} ` : ''}${relation.text.trim()}${
-        operator === '≈' && relation.tolerance ? ` ± ${relation.tolerance.value.toString().replace('.', ',')}${relation.tolerance.relative ? ' %' : ''}` : ''
+        operator === '≈' && relation.tolerance ? ` ± ${toleranceText(relation.tolerance)}` : ''
       }`;
       const computedText = writeLike(number.raw, evaluation.value.nominal.mul(scale), number.decimals);
       const actual = number.raw.trim();
@@ -65,20 +71,18 @@ export const relationHolds: Rule = {
 
       // Inequalities and estimates: say which bound is crossed.
       const bound = result.crossed === 'lo' ? result.against.lo : result.against.hi;
-      const side = result.crossed === 'lo' ? 'au moins' : 'au plus';
+      const side = { '<': 'moins de', '<=': 'au plus', '>': 'plus de', '>=': 'au moins', '≈': result.crossed === 'lo' ? 'au moins' : 'au plus', '=': '' }[operator];
       const boundText = at(bound);
-      const toleranceText =
-        operator === '≈' && relation.tolerance
-          ? `, tolérance comprise`
-          : '';
+      const computation = relation.expr.type === 'number' ? computedText : `${evaluation.shown} = ${computedText}`;
+      const tolerance = operator === '≈' && relation.tolerance ? `, à ${toleranceText(relation.tolerance)} près` : '';
       report({
         message,
         place: number.position,
         expected: `${side} ${boundText}`,
         actual,
-        note: `${evaluation.shown} = ${computedText}${toleranceText} : ${writeLike(number.raw, number.value, number.decimals)} ${
+        note: `${computation}${tolerance} : ${writeLike(number.raw, number.value, number.decimals)} ${
           result.crossed === 'lo' ? 'est en dessous de' : 'dépasse'
-        } la borne ${boundText}${details}`,
+        } ${boundText}${details}`,
       });
     }
   },
