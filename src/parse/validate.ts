@@ -92,7 +92,7 @@ export function validate<T extends z.ZodType>(
     }
     const field = label(issue.path) || options.what || 'la valeur';
     const key = issue.path.at(-1);
-    if (!source.has(path) && issue.code === 'invalid_type') {
+    if (!source.has(path) && issue.code !== 'custom') {
       const hint = typeof key === 'string' ? REQUIRED_HINTS[key] : undefined;
       const parent = path.slice(0, -1);
       const place = parent.length === 0 && options.missingPlace ? options.missingPlace : source.keyPosition(parent);

@@ -17,7 +17,8 @@ const YAML_MESSAGES: Record<string, string> = {
   BAD_INDENT: 'Indentation incorrecte : alignez cette ligne sur les autres clés du même niveau (avec des espaces).',
   TAB_AS_INDENT: "Tabulation utilisée pour l'indentation : YAML n'accepte que des espaces.",
   DUPLICATE_KEY: 'Clé en double : chaque clé ne peut apparaître qu\'une fois au même niveau.',
-  BLOCK_AS_IMPLICIT_KEY: 'Structure YAML incorrecte : une clé est attendue ici (« clé: valeur »).',
+  BLOCK_AS_IMPLICIT_KEY:
+    'indentation ou structure incorrecte : alignez cette ligne sur les autres clés du même niveau, ou ajoutez le « : » qui manque.',
   MULTILINE_IMPLICIT_KEY:
     'Une clé ne peut pas s\'étendre sur plusieurs lignes : vérifiez le « : » et l\'indentation de la ligne précédente.',
   UNEXPECTED_TOKEN: 'Caractère inattendu à cet endroit : vérifiez la ponctuation YAML (« : », « - », guillemets).',
@@ -37,7 +38,7 @@ const YAML_MESSAGES: Record<string, string> = {
 
 function frenchYamlMessage(code: string, english: string): string {
   const known = YAML_MESSAGES[code];
-  if (known) return `Erreur de syntaxe YAML : ${known}`;
+  if (known) return `Erreur de syntaxe YAML : ${known.charAt(0).toLowerCase()}${known.slice(1)}`;
   const firstLine = english.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '') ?? english;
   return `Erreur de syntaxe YAML (${firstLine}) : vérifiez la ponctuation et l'indentation.`;
 }
@@ -66,14 +67,12 @@ export class YamlSource {
   /** Reports syntax errors and forbidden constructs; returns false when the data cannot be trusted. */
   check(report: Reporter): boolean {
     let ok = true;
-    for (const error of [...this.doc.errors, ...this.doc.warnings]) {
-      const warningOnly = error.name === 'YAMLWarning' && error.code !== 'TAG_RESOLVE_FAILED';
-      if (warningOnly) continue;
-      report.error(
-        frenchYamlMessage(error.code, error.message),
-        this.range(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
-        'parse-yaml',
-      );
+    // The first syntax error only: the next ones are most often its consequences.
+    const syntax = this.doc.errors.slice(0, 1);
+    const tags = this.doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+    for (const error of [...syntax, ...tags]) {
+      const { reason, start, end } = this.describeError(error.code, error.message, error.pos[0], error.pos[1]);
+      report.error(reason, this.range(start, end), 'parse-yaml');
       ok = false;
     }
     if (!ok) return false;
@@ -88,6 +87,64 @@ export class YamlSource {
       return false;
     }
     return true;
+  }
+
+  /** A French reason and a better place for a YAML error (the opening quote, not the end of the file). */
+  private describeError(code: string, english: string, start: number, end: number): { reason: string; start: number; end: number } {
+    const text = this.text;
+    const lineEnd = (from: number) => {
+      const newline = text.indexOf('\n', from);
+      return (newline === -1 ? text.length : newline) - (text[newline - 1] === '\r' ? 1 : 0);
+    };
+    const quote = /^Missing closing (["'])quote/u.exec(english);
+    if (quote) {
+      const opening = text.lastIndexOf(quote[1]!, Math.max(0, start - 1));
+      if (opening >= 0) {
+        return {
+          reason: `Erreur de syntaxe YAML : guillemet fermant manquant : la valeur qui commence ici par « ${quote[1]} » n'est jamais fermée ; ajoutez « ${quote[1]} » à la fin de la valeur.`,
+          start: opening,
+          end: Math.max(opening + 1, lineEnd(opening)),
+        };
+      }
+    }
+    const unclosed = /must end with a (.)/u.exec(english);
+    if (unclosed) {
+      return { reason: `Erreur de syntaxe YAML : « ${unclosed[1] === ']' ? '[' : '{'} » ouvert ici n'est pas fermé : ajoutez « ${unclosed[1]} ».`, start, end: Math.max(end, start + 1) };
+    }
+    let reason = frenchYamlMessage(code, english);
+    if (/^Missing , /u.test(english)) reason = 'Erreur de syntaxe YAML : virgule manquante entre deux éléments d\'une liste [ … ] ou { … }.';
+    else if (/^Implicit map keys need to be followed/u.test(english)) {
+      reason = 'Erreur de syntaxe YAML : une clé doit être suivie de « : » et de sa valeur.';
+    } else if (/^Sequence item without/u.test(english)) reason = 'Erreur de syntaxe YAML : élément de liste sans « - ».';
+    if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+      const lineStart = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+      const next = text.indexOf('\n', start);
+      if (next !== -1) {
+        const indentOf = (from: number) => /^ */u.exec(text.slice(from))![0].length;
+        const current = indentOf(lineStart);
+        const following = indentOf(next + 1);
+        const from = next + 1 + following;
+        if (following !== current && from < text.length) {
+          return {
+            reason:
+              `Erreur de syntaxe YAML : indentation incorrecte : cette ligne commence par ${following} espace${following > 1 ? 's' : ''}, ` +
+              `la précédente par ${current} ; alignez les clés d'un même niveau.`,
+            start: from,
+            end: Math.max(from + 1, lineEnd(from)),
+          };
+        }
+      }
+    }
+    // An error reported at the end of a line is about the next one (an indentation mistake).
+    if (text.slice(start, lineEnd(start)).trim() === '') {
+      const next = text.indexOf('\n', start);
+      if (next !== -1) {
+        const indent = /^[ \t]*/u.exec(text.slice(next + 1))![0].length;
+        const from = next + 1 + indent;
+        if (from < text.length) return { reason, start: from, end: Math.max(from + 1, lineEnd(from)) };
+      }
+    }
+    return { reason, start, end: Math.max(end, start + 1) };
   }
 
   /** Position in the file of a range of the YAML text. */
