@@ -22,7 +22,7 @@ import type { Reporter } from './report.js';
 import { TextMap } from './text-map.js';
 
 const DELIBERATION = /^\s*(\d+)\s*(?:[.)]|[-–—])\s+(.+)$/u;
-const VOTE_START = /^\s*(adopt|approuv|rejet)(?:é|e)e?s?\b/iu;
+const VOTE_START = /^\s*(adopt|approuv|rejet)(?:é|e)e?s?(?![\p{L}\d])/iu;
 const CLOSING = /^\s*la\s+séance\s+est\s+levée\s+à\s+(\d{1,2})\s*h\s*(\d{2})?/iu;
 
 function fold(text: string): string {
