@@ -6,11 +6,17 @@ export interface PdfReport {
   pageCount: number;
   /** Text of each page, items joined with spaces and whitespace collapsed. */
   pages: string[];
-  outlineTitles: string[];
+  /** Outline (bookmarks) as a tree of titles. */
+  outline: OutlineEntry[];
   info: Record<string, unknown>;
   marked: boolean;
   /** Page 1 has a structure tree (tagged PDF). */
   hasStructTree: boolean;
+}
+
+export interface OutlineEntry {
+  title: string;
+  children: OutlineEntry[];
 }
 
 export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
@@ -24,15 +30,10 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
       const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
       pages.push(text.replace(/\s+/g, ' ').trim());
     }
-    const outline = (await doc.getOutline()) ?? [];
-    const outlineTitles: string[] = [];
-    const walk = (items: typeof outline) => {
-      for (const item of items) {
-        outlineTitles.push(item.title);
-        walk(item.items);
-      }
-    };
-    walk(outline);
+    type PdfjsOutline = Awaited<ReturnType<typeof doc.getOutline>>;
+    const toEntries = (items: PdfjsOutline | undefined): OutlineEntry[] =>
+      (items ?? []).map((item) => ({ title: item.title, children: toEntries(item.items) }));
+    const outline = toEntries(await doc.getOutline());
     const { info } = await doc.getMetadata();
     const markInfo = await doc.getMarkInfo();
     const firstPage = await doc.getPage(1);
@@ -40,7 +41,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
     return {
       pageCount: doc.numPages,
       pages,
-      outlineTitles,
+      outline,
       info: info as Record<string, unknown>,
       marked: markInfo?.Marked === true,
       hasStructTree: !!structTree && structTree.children.length > 0,

@@ -31,7 +31,9 @@ describe('Printer', () => {
       expect(text).toContain(`page ${index + 1} / 2`);
     });
 
-    expect(report.outlineTitles.filter((title) => headings.includes(title))).toEqual(headings);
+    // The h1 is the single top-level bookmark, the h2 headings are its entries.
+    expect(report.outline).toHaveLength(1);
+    expect(report.outline[0]!.children.map((entry) => entry.title)).toEqual(headings);
 
     expect(report.info.Title).toBe('Procès-verbal du comité syndical du 28 juin 2022');
     expect(report.info.Author).toBe('Syndicat intercommunal des eaux');
