@@ -82,7 +82,8 @@ const strippedWithContent = new Set(sanitizeSchema.strip ?? []);
 function attributeName(property: string): string {
   if (property === 'className') return 'class';
   if (property === 'htmlFor') return 'for';
-  return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace(/^on-/, 'on');
+  if (/^(data|aria)[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return property.toLowerCase();
 }
 
 function describeAttribute(property: string, value: unknown): string {
@@ -175,6 +176,48 @@ function markNumbers(node: HastRoot | Element): void {
   node.children = children as typeof node.children;
 }
 
+/**
+ * Tidies the tables of the body: a header row left empty (as the reference PV writes many tables) is removed rather
+ * than printed as an empty band on every page, and the header of a column of numbers is right-aligned with it.
+ */
+function tidyTables(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'table') tidyTable(child);
+    else tidyTables(child);
+  }
+}
+
+function rowsOf(section: Element | undefined): Element[] {
+  return (section?.children ?? []).filter((row): row is Element => row.type === 'element' && row.tagName === 'tr');
+}
+
+function cellsOf(row: Element): Element[] {
+  return row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
+}
+
+function hasClass(element: Element, name: string): boolean {
+  const current = element.properties.className;
+  return Array.isArray(current) ? current.includes(name) : current === name;
+}
+
+function tidyTable(table: Element): void {
+  const sections = table.children.filter((child): child is Element => child.type === 'element');
+  const thead = sections.find((section) => section.tagName === 'thead');
+  const bodyRows = sections.filter((section) => section.tagName === 'tbody').flatMap(rowsOf);
+  const headRows = rowsOf(thead);
+  if (thead && headRows.every((row) => cellsOf(row).every((cell) => textOf(cell).trim() === ''))) {
+    table.children = table.children.filter((child) => child !== thead);
+    return;
+  }
+  for (const row of headRows) {
+    cellsOf(row).forEach((cell, column) => {
+      const cells = bodyRows.map((bodyRow) => cellsOf(bodyRow)[column]).filter((c): c is Element => !!c && textOf(c).trim() !== '');
+      if (cells.length > 0 && cells.every((c) => hasClass(c, 'num'))) addClass(cell, 'num');
+    });
+  }
+}
+
 // ─── Pipeline ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 // Three steps, so that the raw-parsed tree can be inspected before the sanitizer cleans it.
@@ -200,6 +243,7 @@ export function renderMarkdown(
   collectDropped(unsafe, dropped);
   const safe = sanitizer.runSync(unsafe, file) as HastRoot;
   markNumbers(safe);
+  tidyTables(safe);
   const html = stringifier.stringify(safe, file);
   return { html, dropped };
 }

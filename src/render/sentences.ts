@@ -2,7 +2,10 @@
  * The sentences the templates generate from the session facts, written as the reference PV writes them
  * (opening, presidency, formalities, composition, quorum, proxies, secretary). Plain text: the templates escape it.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Decimal } from 'decimal.js';
+import { parse as parseYaml } from 'yaml';
 import type { College, FrenchNumber, Organisation, PersonRef, Session } from '../model/types.js';
 import { agree, formatDate, formatNumber, NBSP, numberToWords, ofVoices, openingDateInWords } from './format.js';
 
@@ -129,11 +132,21 @@ export function collegeSentence(college: College): string {
     : `${head} qui dispose ${ofVoices(voices)}`;
 }
 
-/** The source of the composition ("article 7 des statuts"), when the organisation model carries it. */
+/**
+ * The source of the composition ("article 7 des statuts"). The model does not carry `composition-source` yet: until
+ * it does (`Organisation.compositionSource`), read the key from the organisation file itself.
+ */
 export function compositionSource(organisation: Organisation): string | undefined {
   const value = (organisation as Organisation & { compositionSource?: { value: string } | string }).compositionSource;
-  if (!value) return undefined;
-  return typeof value === 'string' ? value : value.value;
+  if (value) return typeof value === 'string' ? value : value.value;
+  if (!organisation.file) return undefined;
+  try {
+    const data = parseYaml(readFileSync(path.resolve(organisation.file), 'utf8')) as Record<string, unknown> | null;
+    const source = data?.['composition-source'];
+    return typeof source === 'string' && source.trim() ? source.trim() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function compositionHeading(session: Session): string {
@@ -245,6 +258,6 @@ export function secretaryStatement(session: Session): { lead: string; names: str
 
 /** The town in a place such as "dans la salle de réunion de Somme numérique à Amiens" → "Amiens". */
 export function townOf(place: string): string | undefined {
-  const match = /\bà\s+((?:[A-ZÀ-Ý][\p{L}'’-]*)(?:[\s-]+(?:sur|sous|en|lès|les|le|la|de|du|des|[A-ZÀ-Ý][\p{L}'’-]*))*)\s*\.?$/u.exec(place.trim());
+  const match = /(?:^|\s)à\s+((?:[A-ZÀ-Ý][\p{L}'’-]*)(?:[\s-]+(?:sur|sous|en|lès|les|le|la|de|du|des|[A-ZÀ-Ý][\p{L}'’-]*))*)\s*\.?$/u.exec(place.trim());
   return match?.[1];
 }
