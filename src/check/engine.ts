@@ -31,8 +31,18 @@ export function effectiveSetting(meta: RuleMeta, session: Session, config?: Conf
   return session.ruleSettings?.[meta.id] ?? config?.rules?.[meta.id] ?? meta.severity;
 }
 
+/**
+ * Parse messages a rule takes over: when the rule runs (or is set to off), the parser's message on the same topic is
+ * dropped, so a person missing from the roster is reported once, under a rule the author can configure.
+ */
+const TAKEN_OVER: Record<string, string> = { 'parse-unknown-person': 'attendance-unknown-person' };
+
 export function checkSession(session: Session, file: VFile, options: CheckOptions): void {
   const produced: VFileMessage[] = [];
+  const running = new Set(options.rules.map((rule) => rule.meta.id));
+  const kept = file.messages.filter((message) => !(message.ruleId && running.has(TAKEN_OVER[message.ruleId] ?? '')));
+  file.messages.length = 0;
+  file.messages.push(...kept);
   for (const rule of options.rules) {
     const configured = effectiveSetting(rule.meta, session, options.config);
     if (configured === 'off') continue;

@@ -34,7 +34,7 @@ export const attendanceStatedFigures: Rule = {
         place: stated.represented.position,
         expected: String(proxies.length),
         actual: stated.represented.raw,
-        note: `${plural(proxies.length, 'pouvoir')} détenus par ${plural(holders, 'présent')}`,
+        note: `${plural(proxies.length, 'pouvoir')} détenu${proxies.length > 1 ? 's' : ''} par ${plural(holders, 'présent')}`,
       });
     }
     if (stated.voices) {

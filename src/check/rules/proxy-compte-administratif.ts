@@ -32,7 +32,7 @@ export const proxyCompteAdministratif: Rule = {
       if (counts.stated) {
         if (counts.total > counted.count && counts.total === everyone.count && counted.exact) {
           report({
-            message: `Le vote du compte administratif compte ${votersUnit(everyone, counts.total)}, dont celles de l’ordonnateur ${who} ou de son pouvoir : ${votersUnit(counted)} seulement votent.`,
+            message: `Le vote du compte administratif compte ${votersUnit(everyone, counts.total)} : l’ordonnateur ${who} et les pouvoirs qu’il donne ou détient n’y prennent pas part, ${votersUnit(counted)} seulement.`,
             place: vote.position,
             expected: String(counted.count),
             actual: String(counts.total),

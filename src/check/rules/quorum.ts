@@ -2,6 +2,7 @@ import type { Session } from '../../model/types.js';
 import type { Rule } from '../rule.js';
 import {
   attendanceAt,
+  frenchNumber,
   membersInOffice,
   plural,
   ruleDocs,
@@ -109,7 +110,7 @@ function count(session: Session, item: ItemAttendance): QuorumCount | undefined 
   // Strictly more than the fraction: count × denominator > base × numerator.
   const reached = total * denominator > base.value * numerator;
   const threshold = (base.value * numerator) / denominator;
-  const thresholdText = Number.isInteger(threshold) ? String(threshold) : threshold.toFixed(2).replace('.', ',');
+  const thresholdText = frenchNumber(threshold);
   const source = rule.source ? ` (${rule.source})` : '';
   return {
     reached,

@@ -25,6 +25,11 @@ export function plural(count: number | string, singular: string, pluralForm = si
   return `${count} ${Number(count) > 1 || Number(count) < -1 ? pluralForm : singular}`;
 }
 
+/** A number the French way: "2,5", "14,67". */
+export function frenchNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2))).replace('.', ',');
+}
+
 export function rows(session: Session): AttendanceRow[] {
   return [...(session.attendance?.room ?? []), ...(session.attendance?.remote ?? [])];
 }

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { ruleDocs } from './shared.js';
+import { frenchNumber, ruleDocs } from './shared.js';
 
 const id = 'vote-outcome';
 
@@ -48,7 +48,7 @@ export const voteOutcome: Rule = {
         why = vote.ballot === 'secret' ? 'au scrutin secret, le partage des voix rejette' : 'partage des voix : la voix du président est prépondérante';
       } else {
         expected = pour * 2 > cast ? 'adoptee' : 'rejetee';
-        why = `la majorité absolue des suffrages exprimés est de plus de ${cast / 2}`;
+        why = `la majorité absolue des suffrages exprimés est de plus de ${frenchNumber(cast / 2)}`;
       }
       if (expected !== 'partage' && expected !== vote.outcome) {
         report({
@@ -62,7 +62,7 @@ export const voteOutcome: Rule = {
       }
       if (vote.majority === 'absolue' && vote.outcome === 'adoptee' && !(pour * 2 > cast)) {
         report({
-          message: `« À la majorité absolue » : ${pour} pour sur ${cast} suffrages exprimés n’en font pas la majorité absolue (plus de ${cast / 2}).`,
+          message: `« À la majorité absolue » : ${pour} pour sur ${cast} suffrages exprimés n’en font pas la majorité absolue (plus de ${frenchNumber(cast / 2)}).`,
           place: vote.position,
           note,
         });
