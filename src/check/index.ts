@@ -77,7 +77,11 @@ export async function checkFiles(paths: string[], options: CheckFilesOptions = {
     }
     try {
       const session = await parseSession(file);
-      if (session) checkSession(session, file, { rules, config: options.config });
+      if (session) {
+        // The build renders the same model: keep it rather than parse the session twice.
+        file.data.session = session;
+        checkSession(session, file, { rules, config: options.config });
+      }
     } catch (error) {
       const message = file.message(
         `Erreur interne en lisant cette séance : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Les autres séances ont été vérifiées.`,

@@ -1,0 +1,217 @@
+/**
+ * `minutier build`: prints the check report, then writes every session's documents — the PV in HTML and PDF, the
+ * liste des délibérations, one extrait per deliberation — and `output/index.html`.
+ * One browser for the whole run, pages in parallel; a broken session is reported and skipped, the others are built;
+ * every file is written atomically; nothing is deleted.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { VFile } from 'vfile';
+import type { BuildOptions } from '../cli/main.js';
+import { checkAndReport } from '../cli/report-findings.js';
+import type { Session } from '../model/types.js';
+import {
+  indexHeading,
+  renderExtrait,
+  renderIndex,
+  renderListeDeliberations,
+  renderSessionHtml,
+  type IndexEntry,
+  type RenderedDocument,
+} from '../render/index.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { allExist, hash, hashFolder, loadCache, readOrEmpty, saveCache, type BuildCache } from './cache.js';
+import { outputPath, planOutputs, type PlannedOutput } from './plan.js';
+import { Progress } from './progress.js';
+import { PdfQueue } from './pdf-queue.js';
+
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+interface SessionBuild {
+  session: Session;
+  key: string;
+  outputs: PlannedOutput[];
+  failed: boolean;
+}
+
+/** The PDF's fixed date: the session's own date and hour, so two builds give the same bytes. */
+function documentDate(session: Session): Date {
+  const [hours = 0, minutes = 0] = (/(\d{1,2})\s*h\s*(\d{0,2})/u.exec(session.time.value) ?? [])
+    .slice(1)
+    .map((n) => Number(n || 0));
+  return new Date(`${session.date.value}T${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:00Z`);
+}
+
+function render(session: Session, output: PlannedOutput): RenderedDocument {
+  if (output.kind === 'pv') return renderSessionHtml(session);
+  if (output.kind === 'liste') return renderListeDeliberations(session);
+  return renderExtrait(session, output.deliberation!);
+}
+
+function indexEntry(session: Session, outputs: PlannedOutput[]): IndexEntry {
+  const find = (kind: string, format: string) => outputs.find((o) => o.kind === kind && o.format === format)?.relative;
+  const entry: IndexEntry = { heading: indexHeading(session), pv: { html: find('pv', 'html') ?? find('pv', 'pdf') ?? '' } };
+  const pvPdf = find('pv', 'pdf');
+  if (pvPdf) entry.pv.pdf = pvPdf;
+  const listeHtml = find('liste', 'html');
+  if (listeHtml) entry.liste = { html: listeHtml, pdf: find('liste', 'pdf') };
+  const extraits = outputs.filter((o) => o.kind === 'extraits' && o.deliberation);
+  if (extraits.length > 0) {
+    entry.extraits = extraits.map((o) => ({
+      number: o.deliberation!.number.value,
+      title: o.deliberation!.title.value,
+      html: o.relative,
+      pdf: o.relative,
+    }));
+  }
+  return entry;
+}
+
+export async function build(options: BuildOptions): Promise<number> {
+  const checked = await checkAndReport(options, (text) => process.stdout.write(text));
+  const outDir = path.resolve(options.out);
+  const progress = new Progress();
+  const cache = await loadCache(outDir);
+  const configText = (await readOrEmpty('minutier.config.json')) + (await readOrEmpty('.minutierrc.json'));
+  const sharedKey = hash(
+    await readOrEmpty(path.join(packageRoot, 'package.json')),
+    await hashFolder(path.join(packageRoot, 'templates')),
+    configText,
+    options.documents.join(','),
+  );
+
+  let failures = 0;
+  let upToDate = 0;
+  let written = 0;
+  const builds: SessionBuild[] = [];
+  const queue = new PdfQueue(progress);
+
+  for (const file of checked.files) {
+    const session = file.data.session as Session | undefined;
+    if (!session) {
+      failures += 1;
+      progress.say(`✗ ${file.path} : séance illisible, non produite (voir les erreurs ci-dessus).`);
+      continue;
+    }
+    if (options.strict && file.messages.some((m) => m.fatal)) {
+      failures += 1;
+      progress.say(`✗ ${file.path} : non produite, elle contient des erreurs (--strict).`);
+      continue;
+    }
+    const organisationFile = session.organisation.file;
+    const templatesKey = session.organisation.templates && organisationFile
+      ? await hashFolder(path.resolve(path.dirname(organisationFile), session.organisation.templates))
+      : '';
+    const key = hash(sharedKey, session.source, await readOrEmpty(organisationFile), templatesKey);
+    const outputs = planOutputs(session, options.documents);
+    const cached = cache.sessions[session.id];
+    if (!options.force && cached?.key === key && (await allExist(outDir, outputs.map((o) => o.relative)))) {
+      upToDate += 1;
+      continue;
+    }
+    const build: SessionBuild = { session, key, outputs, failed: false };
+    builds.push(build);
+    progress.add(outputs.length);
+    await renderAndQueue(build, outDir, options, file, queue, progress, () => (written += 1));
+  }
+
+  const pdfResults = await queue.run();
+  written += pdfResults.written;
+  for (const failure of pdfResults.failedSessions) {
+    const build = builds.find((b) => b.session.id === failure);
+    if (build) build.failed = true;
+  }
+  progress.end();
+
+  for (const build of builds) {
+    if (build.failed) {
+      failures += 1;
+      delete cache.sessions[build.session.id];
+      continue;
+    }
+    cache.sessions[build.session.id] = {
+      key: build.key,
+      outputs: build.outputs.map((o) => o.relative),
+      entry: indexEntry(build.session, build.outputs),
+      sortKey: `${build.session.date.value} ${build.session.id}`,
+    };
+  }
+  if (builds.length > 0 || upToDate > 0) {
+    await writeIndex(outDir, cache);
+    await saveCache(outDir, cache);
+  }
+  if (pdfResults.browserMissing) progress.say(pdfResults.browserMissing);
+  summary(progress, { written, upToDate, failures, outDir, sessions: checked.files.length });
+  return failures > 0 ? 1 : 0;
+}
+
+async function renderAndQueue(
+  build: SessionBuild,
+  outDir: string,
+  options: BuildOptions,
+  file: VFile,
+  queue: PdfQueue,
+  progress: Progress,
+  onWritten: () => void,
+): Promise<void> {
+  const { session } = build;
+  const rendered = new Map<string, RenderedDocument>();
+  for (const output of build.outputs) {
+    const cacheKey = `${output.kind}:${output.deliberation?.number.value ?? ''}`;
+    let document = rendered.get(cacheKey);
+    try {
+      document ??= render(session, output);
+    } catch (error) {
+      build.failed = true;
+      progress.say(`✗ ${file.path} : rendu impossible (${output.relative}) : ${(error as Error).message}`);
+      return;
+    }
+    rendered.set(cacheKey, document);
+    const target = outputPath(outDir, output.relative);
+    if (output.format === 'html') {
+      await writeFileAtomic(target, document.html);
+      onWritten();
+      progress.step(output.relative);
+      continue;
+    }
+    queue.add({
+      sessionId: session.id,
+      label: output.relative,
+      target,
+      job: {
+        html: document.html,
+        title: document.title,
+        author: session.organisation.name.value,
+        subject: document.subject,
+        keywords: ['procès-verbal', session.instance.value, session.date.value],
+        lang: 'fr-FR',
+        headerTemplate: document.headerTemplate,
+        footerTemplate: document.footerTemplate,
+        date: documentDate(session),
+        documentId: `${session.id}/${output.relative}`,
+      },
+    });
+  }
+  void options;
+}
+
+async function writeIndex(outDir: string, cache: BuildCache): Promise<void> {
+  const entries = Object.values(cache.sessions)
+    .sort((a, b) => (a.sortKey < b.sortKey ? 1 : -1))
+    .map((s) => s.entry);
+  await writeFileAtomic(path.join(outDir, 'index.html'), renderIndex(entries).html);
+}
+
+function summary(
+  progress: Progress,
+  counts: { written: number; upToDate: number; failures: number; outDir: string; sessions: number },
+): void {
+  const where = path.relative(process.cwd(), counts.outDir) || '.';
+  const parts = [
+    `${counts.sessions} séance${counts.sessions > 1 ? 's' : ''}`,
+    `${counts.written} fichier${counts.written > 1 ? 's' : ''} écrit${counts.written > 1 ? 's' : ''} dans ${where}/`,
+  ];
+  if (counts.upToDate > 0) parts.push(`${counts.upToDate} déjà à jour`);
+  if (counts.failures > 0) parts.push(`${counts.failures} non produite${counts.failures > 1 ? 's' : ''}`);
+  progress.say(`${counts.failures > 0 ? '✗' : '✓'} ${parts.join(', ')}.`);
+}

@@ -1,0 +1,6 @@
+import type { BuildOptions } from './main.js';
+
+export async function buildCommand(options: BuildOptions): Promise<number> {
+  const { build } = await import('../build/index.js');
+  return build(options);
+}

@@ -1,0 +1,118 @@
+/**
+ * The `minutier` command line. Kept thin: it reads the arguments, then hands over to `check` or `build`.
+ * Heavy modules are loaded only by the command that needs them (`check` never loads Puppeteer).
+ */
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { usage } from './usage.js';
+
+export class UsageError extends Error {}
+
+const options = {
+  format: { type: 'string' },
+  quiet: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  'changed-since': { type: 'string' },
+  out: { type: 'string' },
+  documents: { type: 'string' },
+  strict: { type: 'boolean' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export interface CommonOptions {
+  paths: string[];
+  format: string;
+  quiet: boolean;
+  maxWarnings?: number;
+  changedSince?: string;
+}
+
+export interface BuildOptions extends CommonOptions {
+  out: string;
+  documents: Array<'pv' | 'liste' | 'extraits'>;
+  strict: boolean;
+  force: boolean;
+}
+
+const documentKinds = ['pv', 'liste', 'extraits'] as const;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const option = /'(-[^']+)'/.exec(text)?.[1];
+    throw new UsageError(option ? `Option inconnue ou incomplète : ${option}` : `Arguments incorrects : ${text}`);
+  }
+}
+
+function commonOptions(values: ReturnType<typeof parse>['values'], paths: string[]): CommonOptions {
+  const common: CommonOptions = { paths, format: values.format ?? 'stylish', quiet: values.quiet ?? false };
+  if (values['max-warnings'] !== undefined) {
+    const max = Number(values['max-warnings']);
+    if (!Number.isInteger(max) || max < 0) throw new UsageError('--max-warnings attend un entier positif ou nul.');
+    common.maxWarnings = max;
+  }
+  if (values['changed-since'] !== undefined) common.changedSince = values['changed-since'];
+  return common;
+}
+
+function buildOptions(values: ReturnType<typeof parse>['values'], paths: string[]): BuildOptions {
+  const documents = (values.documents ?? documentKinds.join(','))
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
+  for (const d of documents) {
+    if (!(documentKinds as readonly string[]).includes(d)) {
+      throw new UsageError(`--documents : « ${d} » inconnu ; choisissez parmi ${documentKinds.join(', ')}.`);
+    }
+  }
+  return {
+    ...commonOptions(values, paths),
+    out: values.out ?? 'output',
+    documents: documents as BuildOptions['documents'],
+    strict: values.strict ?? false,
+    force: values.force ?? false,
+  };
+}
+
+/** Runs the CLI and resolves to its exit code; never throws. */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    if (values.version) {
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    const [command, ...paths] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+      process.stdout.write(usage);
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    if (command === 'check') {
+      const { checkCommand } = await import('./check-command.js');
+      return await checkCommand(commonOptions(values, paths));
+    }
+    if (command === 'build') {
+      const { buildCommand } = await import('./build-command.js');
+      return await buildCommand(buildOptions(values, paths));
+    }
+    throw new UsageError(`Commande inconnue : « ${command} ». Commandes : check, build.`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`minutier : ${error.message}\n\n${usage}`);
+      return 2;
+    }
+    const text = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`minutier : incident interne : ${text}\n`);
+    if (process.env.MINUTIER_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,43 @@
+/** Shared by `check` and `build`: choose the sessions, check them, print the report in the asked format. */
+import type { VFile } from 'vfile';
+import { allRules, checkFiles, expandPaths, loadConfig, type Rule } from '../check/index.js';
+import { changedSessions, exitCode, formatReport, isFormatName, onlyErrors, formatNames } from '../report/index.js';
+import { UsageError, type CommonOptions } from './main.js';
+
+/** Configuration and git reference problems are the user's to fix: exit code 2 with their message, no stack. */
+function asUsageError(error: unknown): never {
+  throw new UsageError(error instanceof Error ? error.message : String(error));
+}
+
+export interface CheckedSessions {
+  files: VFile[];
+  exitCode: 0 | 1;
+  /** The report as printed. */
+  report: string;
+}
+
+/** The session files the options designate, narrowed by `--changed-since`. */
+export async function selectSessions(options: CommonOptions, cwd = process.cwd()): Promise<string[]> {
+  const given = options.paths.length > 0 ? options.paths : ['sessions'];
+  const files = await expandPaths(given, cwd);
+  if (!options.changedSince) return files;
+  const changed = await changedSessions({ ref: options.changedSince, cwd, candidates: files });
+  return changed.files;
+}
+
+export async function checkAndReport(options: CommonOptions, write: (text: string) => void): Promise<CheckedSessions> {
+  if (!isFormatName(options.format)) {
+    throw new UsageError(`Format inconnu : « ${options.format} ». Formats : ${formatNames.join(', ')}.`);
+  }
+  const cwd = process.cwd();
+  const config = await loadConfig(cwd).catch(asUsageError);
+  const sessions = await selectSessions(options, cwd).catch(asUsageError);
+  const files = await checkFiles(sessions, { config, cwd });
+  const shown = options.quiet ? onlyErrors(files) : files;
+  const rules = allRules.map((rule: Rule) => rule.meta);
+  const report = formatReport(options.format, shown, { cwd, rules });
+  if (report) write(report.endsWith('\n') ? report : `${report}\n`);
+  const exitOptions: { quiet: boolean; maxWarnings?: number } = { quiet: options.quiet };
+  if (options.maxWarnings !== undefined) exitOptions.maxWarnings = options.maxWarnings;
+  return { files, exitCode: exitCode(files, exitOptions), report };
+}

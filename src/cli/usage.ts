@@ -1,0 +1,24 @@
+/** The CLI's help text, in French like everything its users read. */
+export const usage = `minutier — procès-verbaux d'assemblées locales : vérifier, puis produire HTML et PDF
+
+Usage :
+  minutier check [fichiers ou dossiers…] [options]   vérifie les séances (par défaut : sessions/)
+  minutier build [fichiers ou dossiers…] [options]   vérifie puis produit les documents (par défaut : sessions/ → output/)
+  minutier --help | --version
+
+Options de check et build :
+  --format <nom>          stylish (défaut), json, github, sarif, rdjsonl
+  --quiet                 n'affiche que les erreurs
+  --max-warnings <n>      échoue au-delà de n avertissements
+  --changed-since <réf>   ne traite que les séances modifiées depuis la référence git (toutes si
+                          l'organisme, la configuration ou les modèles ont changé)
+
+Options de build :
+  --out <dossier>         dossier de sortie (défaut : output/)
+  --documents <liste>     pv,liste,extraits (défaut : tous)
+  --strict                ne produit pas une séance qui a des erreurs
+  --force                 reconstruit même ce qui est à jour
+
+Codes de sortie : 0 sans erreur, 1 erreurs (ou trop d'avertissements, ou une séance non produite),
+2 usage incorrect ou incident interne.
+`;
