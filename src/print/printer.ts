@@ -151,7 +151,11 @@ export class Printer {
   close(): Promise<void> {
     this.#closing ??= (async () => {
       this.#closed = true;
-      for (const wake of this.#waiting.splice(0)) wake();
+      // Woken waiters see #closed and give their place back through #release.
+      for (const wake of this.#waiting.splice(0)) {
+        this.#active++;
+        wake();
+      }
       await this.#starting?.catch(noop);
       const session = this.#session;
       if (session) await this.#discard(session);
