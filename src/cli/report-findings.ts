@@ -9,6 +9,19 @@ function asUsageError(error: unknown): never {
   throw new UsageError(error instanceof Error ? error.message : String(error));
 }
 
+/**
+ * Problems inside an organisation file are reported on that file (the parser attaches it to each session that uses
+ * it, as `file.data.organisationFile`): show each such file once, after the sessions.
+ */
+function withOrganisationFiles(files: VFile[]): VFile[] {
+  const all = [...files];
+  for (const file of files) {
+    const organisation = file.data.organisationFile as VFile | undefined;
+    if (organisation && organisation.messages.length > 0 && !all.includes(organisation)) all.push(organisation);
+  }
+  return all;
+}
+
 export interface CheckedSessions {
   files: VFile[];
   exitCode: 0 | 1;
@@ -33,11 +46,12 @@ export async function checkAndReport(options: CommonOptions, write: (text: strin
   const config = await loadConfig(cwd).catch(asUsageError);
   const sessions = await selectSessions(options, cwd).catch(asUsageError);
   const files = await checkFiles(sessions, { config, cwd });
-  const shown = options.quiet ? onlyErrors(files) : files;
+  const reported = withOrganisationFiles(files);
+  const shown = options.quiet ? onlyErrors(reported) : reported;
   const rules = allRules.map((rule: Rule) => rule.meta);
   const report = formatReport(options.format, shown, { cwd, rules });
   if (report) write(report.endsWith('\n') ? report : `${report}\n`);
   const exitOptions: { quiet: boolean; maxWarnings?: number } = { quiet: options.quiet };
   if (options.maxWarnings !== undefined) exitOptions.maxWarnings = options.maxWarnings;
-  return { files, exitCode: exitCode(files, exitOptions), report };
+  return { files, exitCode: exitCode(reported, exitOptions), report };
 }
