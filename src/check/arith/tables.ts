@@ -50,10 +50,11 @@ export function checkSum(
     ? { lo: sum.lo.mul(100), hi: sum.hi.mul(100), nominal: sum.nominal.mul(100) }
     : sum;
   const expected = expectedAt(number, scaled);
+  const percent = number.unit === '%' ? ' %' : '';
   const finding: Omit<Finding, 'message' | 'place'> = {
-    expected: expected.text,
+    expected: `${expected.text}${percent}`,
     actual: number.raw.trim(),
-    note: `${parts.map((cell) => numberText(cell.number)).join(' + ')} = ${writeLike(number.raw, scaled.nominal, number.decimals)}, et non ${writeLike(number.raw, number.value, number.decimals)}`,
+    note: `${parts.map((cell) => numberText(cell.number)).join(' + ')} = ${writeLike(number.raw, scaled.nominal, number.decimals)}${percent}, et non ${writeLike(number.raw, number.value, number.decimals)}${percent}`,
   };
   if (expected.single) finding.suggestion = replaceDigits(number.raw, expected.single);
   return finding;

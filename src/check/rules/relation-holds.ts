@@ -43,11 +43,13 @@ export const relationHolds: Rule = {
       if (result.holds) continue;
 
       const scale = number.unit === '%' ? 100 : 1;
-      const at = (value: typeof written.lo) => writeLike(number.raw, value.mul(scale), number.decimals);
+      const percent = number.unit === '%' ? ' %' : '';
+      const at = (value: typeof written.lo) => `${writeLike(number.raw, value.mul(scale), number.decimals)}${percent}`;
       const statement = `${annotation.name ? `${annotation.name.value} ${operator} ` : ''}${relation.text.trim()}${
         operator === '≈' && relation.tolerance ? ` ± ${toleranceText(relation.tolerance)}` : ''
       }`;
-      const computedText = writeLike(number.raw, evaluation.value.nominal.mul(scale), number.decimals);
+      const computedText = `${writeLike(number.raw, evaluation.value.nominal.mul(scale), number.decimals)}${percent}`;
+      const writtenText = `${writeLike(number.raw, number.value, number.decimals)}${percent}`;
       const actual = number.raw.trim();
       const details = evaluation.details.length > 0 ? ` (${evaluation.details.join(' ; ')})` : '';
       const message = `${actual} ${failing[operator]} ${statement}`;
@@ -60,9 +62,9 @@ export const relationHolds: Rule = {
         const finding: Parameters<typeof report>[0] = {
           message,
           place: number.position,
-          expected: expected.text,
+          expected: `${expected.text}${percent}`,
           actual,
-          note: `${evaluation.shown} = ${computedText}, et non ${writeLike(number.raw, number.value, number.decimals)}${details}`,
+          note: `${evaluation.shown} = ${computedText}, et non ${writtenText}${details}`,
         };
         if (expected.single) finding.suggestion = replaceDigits(number.raw, expected.single);
         report(finding);
@@ -80,7 +82,7 @@ export const relationHolds: Rule = {
         place: number.position,
         expected: `${side} ${boundText}`,
         actual,
-        note: `${computation}${tolerance} : ${writeLike(number.raw, number.value, number.decimals)} ${
+        note: `${computation}${tolerance} : ${writtenText} ${
           result.crossed === 'lo' ? 'est en dessous de' : 'dépasse'
         } ${boundText}${details}`,
       });
