@@ -283,7 +283,7 @@ export function renderSessionHtml(session: Session, options: RenderOptions = {})
     dropped,
     title,
     subject: `Procès-verbal de la séance du ${date}`,
-    ...headerFooter(templates, organisationName(session), `${instance} — ${date}`, `Procès-verbal — séance du ${date}`),
+    ...headerFooter(templates, runningTitle(session), 'Procès-verbal', `Procès-verbal — séance du ${date}`),
   };
 }
 
@@ -344,7 +344,7 @@ export function renderListeDeliberations(session: Session, options: RenderOption
     dropped: [],
     title,
     subject: `Liste des délibérations — ${organisationName(session)} — ${date}`,
-    ...headerFooter(templates, organisationName(session), `${instance} — ${date}`, 'Liste des délibérations'),
+    ...headerFooter(templates, runningTitle(session), 'Liste des délibérations', `Liste des délibérations — séance du ${date}`),
   };
 }
 
@@ -386,9 +386,9 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
     subject: `${documentTitle} — séance du ${date}`,
     ...headerFooter(
       templates,
-      organisationName(session),
-      `${instance} — ${date}`,
+      runningTitle(session),
       `Extrait — délibération n°${NBSP}${deliberation.number.value}`,
+      `Extrait du registre — séance du ${date}`,
     ),
   };
 }

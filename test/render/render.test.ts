@@ -172,8 +172,7 @@ describe('the procès-verbal of the sample', () => {
 
   it('gives Chromium a running header and a page footer', () => {
     const pv = renderSessionHtml(session);
-    expect(pv.headerTemplate).toContain('Somme Numérique');
-    expect(pv.headerTemplate).toContain('Comité syndical — 28 juin 2022');
+    expect(pv.headerTemplate).toContain('Somme Numérique — Comité syndical — 28 juin 2022');
     expect(pv.headerTemplate).toContain('font-size: 8pt');
     expect(pv.footerTemplate).toContain('<span class="pageNumber"></span> / <span class="totalPages"></span>');
     expect(pv.title).toContain('28 juin 2022');
