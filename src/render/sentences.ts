@@ -21,7 +21,7 @@ export function sentence(text: string): string {
 }
 
 const VOWEL = /^[aàâeéèêëiîïoôuùûyh]/iu;
-const FEMININE_NOUNS = /^(assemblée|commission|conférence|communauté|commune|métropole|région|collectivité|association|agglomération|délégation)\b/iu;
+const FEMININE_NOUNS = /^(assemblée|commission|conférence|communauté|commune|métropole|région|collectivité|association|agglomération|délégation)(?!\p{L})/iu;
 
 function isFeminine(noun: string): boolean {
   return FEMININE_NOUNS.test(noun.trim());
