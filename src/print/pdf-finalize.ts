@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { rewriteOutlineTitles } from './outline-titles.js';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface PdfMetadata {
@@ -14,6 +15,8 @@ export interface PdfMetadata {
   documentId: string;
   /** Fingerprint of this version's content: the second element of the trailer /ID is derived from it. */
   contentFingerprint: string;
+  /** The document's headings in order: the true outline titles (see outline-titles.ts). */
+  headings?: string[];
 }
 
 export const PDF_CREATOR = 'minutier';
@@ -31,6 +34,7 @@ function idBytes(label: string, value: string): string {
 export async function finalizePdf(raw: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(raw, { updateMetadata: false });
   renumberStructureIds(pdf);
+  if (meta.headings) rewriteOutlineTitles(pdf, meta.headings);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { requireBrowser } from './find-browser.js';
+import { headingTitles } from './outline-titles.js';
 import { finalizePdf } from './pdf-finalize.js';
 import { PRINT_CONTENT_SECURITY_POLICY, isAllowedFileUrl, resolveAllowedDirs } from './request-policy.js';
 
@@ -141,6 +142,7 @@ export class Printer {
         date: job.date,
         documentId: job.documentId,
         contentFingerprint: fingerprint(job),
+        headings: headingTitles(job.html),
       });
     } finally {
       this.#release();
