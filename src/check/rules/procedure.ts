@@ -8,6 +8,7 @@ import { compositionTotal } from './composition-total.js';
 import { convocationDelay } from './convocation-delay.js';
 import { deliberationNumbering } from './deliberation-numbering.js';
 import { legalMentions } from './legal-mentions.js';
+import { htmlSanitized } from './html-sanitized.js';
 import { proxyCompteAdministratif } from './proxy-compte-administratif.js';
 import { proxyCycle } from './proxy-cycle.js';
 import { proxyGiverAbsent } from './proxy-giver-absent.js';
@@ -36,4 +37,5 @@ export const procedureRules: Rule[] = [
   legalMentions,
   convocationDelay,
   deliberationNumbering,
+  htmlSanitized,
 ];

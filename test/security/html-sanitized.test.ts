@@ -1,0 +1,3 @@
+import { testRuleDocs } from '../rules/harness.js';
+
+testRuleDocs('html-sanitized');
