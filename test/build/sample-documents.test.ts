@@ -1,0 +1,165 @@
+/**
+ * The sample built as a user builds it (`minutier build`, real Chromium), then its PDFs opened and read:
+ * text, pages, outline, metadata, embedded fonts, and the derived documents.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const sample = 'sessions/2022-06-28-comite-syndical.md';
+let out: string;
+let stdout: string;
+let stderr: string;
+
+interface PdfText {
+  pages: string[];
+  outline: Array<{ title: string; items: Array<{ title: string }> }>;
+  info: Record<string, unknown>;
+  fonts: string[];
+}
+
+async function readPdf(file: string): Promise<PdfText> {
+  const data = new Uint8Array(await readFile(file));
+  const document = await getDocument({ data, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  const fonts = new Set<string>();
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    const content = await page.getTextContent();
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+        .join('')
+        .replace(/[\u00A0\u202F]/g, ' '),
+    );
+    for (const style of Object.values(content.styles)) fonts.add(style.fontFamily);
+  }
+  const outline = ((await document.getOutline()) ?? []) as PdfText['outline'];
+  const { info } = await document.getMetadata();
+  await document.destroy();
+  return { pages, outline, info: info as Record<string, unknown>, fonts: [...fonts] };
+}
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(os.tmpdir(), 'minutier-sample-'));
+  const result = await run(process.execPath, ['bin/minutier.js', 'build', sample, '--out', out], { cwd: root });
+  stdout = result.stdout;
+  stderr = result.stderr;
+}, 180_000);
+
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+describe('minutier build on the sample', () => {
+  it('prints the check report, then a summary of what was written where', () => {
+    expect(stdout).toContain('relation-holds');
+    expect(stderr).toMatch(/1 séance, \d+ fichiers écrits dans /u);
+  });
+
+  it('writes the PV, the liste des délibérations, one extrait per deliberation and the index', async () => {
+    const files = await readdir(out, { recursive: true });
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '2022-06-28-comite-syndical.html',
+        '2022-06-28-comite-syndical.pdf',
+        'index.html',
+        path.join('2022-06-28-comite-syndical', 'liste-des-deliberations.html'),
+        path.join('2022-06-28-comite-syndical', 'liste-des-deliberations.pdf'),
+      ]),
+    );
+    const extraits = await readdir(path.join(out, '2022-06-28-comite-syndical', 'extraits'));
+    expect(extraits).toHaveLength(14);
+    expect(extraits[0]).toBe('01-compte-de-gestion-2021.pdf');
+    expect(extraits).toContain('13-contribution-ent-de-l-annee-scolaire-2021-2022.pdf');
+    const index = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(index).toContain('href="2022-06-28-comite-syndical.pdf"');
+    expect(index).toContain('href="2022-06-28-comite-syndical/extraits/04-programme-renovation-energetique-et-amenagement-des-locaux.pdf"');
+  });
+
+  it('makes a PV whose text follows the reference PV, with a running header and "page X / N" on every page', async () => {
+    const pdf = await readPdf(path.join(out, '2022-06-28-comite-syndical.pdf'));
+    const text = pdf.pages.join('\n');
+    const total = pdf.pages.length;
+    expect(total).toBeGreaterThan(5);
+    pdf.pages.forEach((page, index) => {
+      expect(page).toContain(`page ${index + 1} / ${total}`);
+      expect(page).toContain('Somme Numérique');
+    });
+    const flat = text.replace(/\s+/g, ' ').replace(/[’ʼ]/g, "'");
+    const inOrder = [
+      "L'an deux mille vingt-deux, le vingt-huit juin à 17h30",
+      'Ouverture de la séance',
+      'nous comptabilisons 104 voix pour la totalité des délégués',
+      '13 élus présents et 12 délégués représentés, soit un total de 64 voix',
+      'DEFrance Hervé',
+      'HECQUET James',
+      'Dans le cadre d',
+      '1. Compte de gestion 2021',
+      '564 614,75 €',
+      '79 868 861,00',
+      '320 319,16',
+      '14. Adhésion au groupement de commandes ENT',
+      'La séance est levée à 19h00',
+    ];
+    let from = 0;
+    for (const expected of inOrder) {
+      const at = flat.indexOf(expected, from);
+      expect(at, `« ${expected} » after position ${from}`).toBeGreaterThanOrEqual(0);
+      from = at;
+    }
+    expect(flat).not.toMatch(/\{#|\{=|<!--/u);
+  });
+
+  it('has a bookmark per deliberation, in order, with the exact titles', async () => {
+    const pdf = await readPdf(path.join(out, '2022-06-28-comite-syndical.pdf'));
+    const titles = pdf.outline.flatMap((item) => [item.title, ...(item.items ?? []).map((child) => child.title)]);
+    const deliberations = titles.filter((title) => /^\d+\. /u.test(title));
+    expect(deliberations).toHaveLength(14);
+    expect(deliberations[0]).toBe('1. Compte de gestion 2021');
+    expect(deliberations[3]).toBe(
+      '4. Programme Rénovation énergétique et aménagement des locaux; plan de financement – autorisation de programme et crédits de paiement',
+    );
+  });
+
+  it('carries its metadata and embeds the bundled fonts', async () => {
+    const file = path.join(out, '2022-06-28-comite-syndical.pdf');
+    const pdf = await readPdf(file);
+    expect(pdf.info.Title).toContain('Procès-verbal');
+    expect(pdf.info.Title).toContain('28 juin 2022');
+    expect(pdf.info.Author).toBe('Somme Numérique');
+    expect(pdf.info.Subject).toContain('28 juin 2022');
+    expect(pdf.info.Language).toBe('fr-FR');
+    const raw = (await readFile(file)).toString('latin1');
+    expect(raw).toMatch(/\/FontFile2|\/FontFile3/u);
+    expect(raw).toMatch(/SourceSerif4/u);
+    expect(raw).toMatch(/\/MarkInfo\s*<<[^>]*\/Marked\s+true/u);
+  });
+
+  it('makes each extrait carry its own deliberation and vote, with the certification', async () => {
+    const folder = path.join(out, '2022-06-28-comite-syndical', 'extraits');
+    const extrait = await readPdf(path.join(folder, '03-affectation-du-resultat-2021.pdf'));
+    const text = extrait.pages.join('\n').replace(/\s+/g, ' ').replace(/[’ʼ]/g, "'");
+    expect(text).toContain('Extrait du registre des délibérations');
+    expect(text).toContain('3. Affectation du résultat 2021');
+    expect(text).toContain('564 614,75 €');
+    expect(text).toContain("Adoptée à l'unanimité");
+    expect(text).toMatch(/certifié conforme/u);
+    expect(text).not.toContain('Compte de gestion 2021');
+  });
+
+  it('lists every deliberation in the liste des délibérations', async () => {
+    const liste = await readPdf(path.join(out, '2022-06-28-comite-syndical', 'liste-des-deliberations.pdf'));
+    const text = liste.pages.join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Liste des délibérations');
+    for (const title of ['Compte de gestion 2021', 'Budget supplémentaire 2022', 'Contribution ENT de l']) {
+      expect(text).toContain(title);
+    }
+  });
+});
