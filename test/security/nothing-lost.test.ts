@@ -1,0 +1,165 @@
+/**
+ * Nothing lost: a `minutier build` killed with SIGKILL while it prints PDFs leaves the previous complete outputs
+ * intact and readable; stray temporary files are never named like outputs; a build never deletes a file it did
+ * not write. Real CLI, real Chromium (two complete builds and one interrupted).
+ */
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STACK_LINE, controlSession, hostileDir, listFiles, pdfOpens, root, runCli, type CliResult } from './helpers.js';
+
+const exec = promisify(execFile);
+const TEMP_NAME = /(^|\/)\.[^/]+\.tmp-[0-9a-f]+$/u;
+const UNRELATED = { 'notes-du-secretariat.txt': 'Notes personnelles, à garder.\n', 'archives/pv-2019-signe.pdf': '%PDF-1.4 archive\n' };
+
+let repo: string;
+let out: string;
+let first: CliResult;
+let before: Map<string, string>;
+let killed: { signal: NodeJS.Signals | null; code: number | null; rewrittenBeforeKill: number; pdfs: number };
+let after: string[];
+let last: CliResult;
+
+async function digest(file: string): Promise<string> {
+  return createHash('sha256').update(await readFile(file)).digest('hex');
+}
+
+async function snapshot(): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  for (const relative of await listFiles(out)) map.set(relative, await digest(path.join(out, relative)));
+  return map;
+}
+
+/** Direct children of a process (Chromium is launched detached, in its own process group). */
+async function childrenOf(pid: number): Promise<number[]> {
+  try {
+    const { stdout } = await exec('ps', ['-o', 'pid=', '--ppid', String(pid)]);
+    return stdout.split('\n').map((line) => Number(line.trim())).filter((n) => n > 0);
+  } catch {
+    return [];
+  }
+}
+
+function killGroup(pid: number): void {
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Starts `build --force`, and kills it (SIGKILL) as soon as one PDF of the previous build has been replaced. */
+async function interruptedBuild(pdfs: string[]): Promise<typeof killed> {
+  const startedAt = Date.now();
+  const child = spawn(process.execPath, [path.join(root, 'bin/minutier.js'), 'build', 'sessions', '--out', 'out', '--force'], {
+    cwd: repo,
+    detached: true,
+    stdio: 'ignore',
+  });
+  const exited = new Promise<{ signal: NodeJS.Signals | null; code: number | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const browsers = new Set<number>();
+  let rewrittenBeforeKill = 0;
+  let done = false;
+  void exited.then(() => (done = true));
+  while (!done) {
+    for (const pid of await childrenOf(child.pid!)) browsers.add(pid);
+    const times = await Promise.all(pdfs.map((pdf) => stat(path.join(out, pdf)).then((s) => s.mtimeMs).catch(() => 0)));
+    rewrittenBeforeKill = times.filter((time) => time >= startedAt).length;
+    if (rewrittenBeforeKill > 0) {
+      killGroup(child.pid!);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 15));
+  }
+  const result = await exited;
+  // The browser was started by the killed build: end it (and its own process group) by id.
+  for (const pid of browsers) killGroup(pid);
+  return { ...result, rewrittenBeforeKill, pdfs: pdfs.length };
+}
+
+beforeAll(async () => {
+  repo = await mkdtemp(path.join(os.tmpdir(), 'minutier-lost-'));
+  out = path.join(repo, 'out');
+  await mkdir(path.join(repo, 'sessions'), { recursive: true });
+  await mkdir(path.join(repo, 'organisations'), { recursive: true });
+  await copyFile(path.join(hostileDir, 'organisations/hostile.yml'), path.join(repo, 'organisations/hostile.yml'));
+  for (const [index, date] of ['2024-02-01', '2024-03-01', '2024-04-01'].entries()) {
+    await writeFile(path.join(repo, 'sessions', `seance-${index + 1}.md`), controlSession({ date, items: 3 }));
+  }
+  for (const [relative, content] of Object.entries(UNRELATED)) {
+    await mkdir(path.dirname(path.join(out, relative)), { recursive: true });
+    await writeFile(path.join(out, relative), content);
+  }
+  first = await runCli(['build', 'sessions', '--out', 'out'], repo);
+  before = await snapshot();
+  const pdfs = [...before.keys()].filter((file) => file.endsWith('.pdf') && !file.startsWith('archives/'));
+  killed = await interruptedBuild(pdfs);
+  after = await listFiles(out);
+}, 400_000);
+
+afterAll(async () => {
+  await rm(repo, { recursive: true, force: true });
+});
+
+describe('a build killed while it prints PDFs', () => {
+  it('the first build is complete: every PDF opens', async () => {
+    expect(first.code).toBe(0);
+    expect(first.stdout + first.stderr).not.toMatch(STACK_LINE);
+    const pdfs = [...before.keys()].filter((file) => file.endsWith('.pdf') && !file.startsWith('archives/'));
+    expect(pdfs.length).toBeGreaterThanOrEqual(15);
+    for (const pdf of pdfs) expect(await pdfOpens(path.join(out, pdf)), pdf).toBe(true);
+  });
+
+  it('was really killed mid-way (SIGKILL, some PDFs replaced, not all)', () => {
+    expect(killed.signal).toBe('SIGKILL');
+    expect(killed.rewrittenBeforeKill).toBeGreaterThan(0);
+    expect(killed.rewrittenBeforeKill).toBeLessThan(killed.pdfs);
+  });
+
+  it('every previous output is still there, and every PDF and HTML is complete and readable', async () => {
+    for (const relative of before.keys()) expect(after, relative).toContain(relative);
+    for (const relative of after.filter((file) => !TEMP_NAME.test(file))) {
+      const file = path.join(out, relative);
+      if (relative.endsWith('.pdf') && !relative.startsWith('archives/')) {
+        expect(await pdfOpens(file), relative).toBe(true);
+        expect((await readFile(file)).subarray(-1024).toString('latin1'), relative).toContain('%%EOF');
+      }
+      if (relative.endsWith('.html')) expect((await readFile(file, 'utf8')).trimEnd(), relative).toMatch(/<\/html>$/u);
+    }
+  });
+
+  it('the only new files are temporary ones, never named like an output', () => {
+    const added = after.filter((relative) => !before.has(relative));
+    for (const relative of added) {
+      expect(relative).toMatch(TEMP_NAME);
+      expect(relative).not.toMatch(/\.(pdf|html|json)$/u);
+    }
+  });
+
+  it('files the build did not write are untouched, by the complete build and by the killed one', async () => {
+    for (const [relative, content] of Object.entries(UNRELATED)) {
+      expect(await readFile(path.join(out, relative), 'utf8')).toBe(content);
+    }
+  });
+
+  it('a new complete build after the crash succeeds and still keeps the unrelated files', async () => {
+    last = await runCli(['build', 'sessions', '--out', 'out', '--force'], repo);
+    expect(last.code).toBe(0);
+    const final = await listFiles(out);
+    for (const relative of before.keys()) expect(final).toContain(relative);
+    for (const relative of final.filter((file) => file.endsWith('.pdf') && !file.startsWith('archives/'))) {
+      expect(await pdfOpens(path.join(out, relative)), relative).toBe(true);
+    }
+    for (const [relative, content] of Object.entries(UNRELATED)) {
+      expect(await readFile(path.join(out, relative), 'utf8')).toBe(content);
+    }
+  }, 200_000);
+});
