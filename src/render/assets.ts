@@ -47,10 +47,25 @@ let fontFaceCss: string | undefined;
 
 /** `@font-face` rules for Source Serif 4 (latin + latin-ext; 400, 600, 700 and 400 italic), fonts inlined. Cached. */
 export function fontFaces(): string {
-  if (fontFaceCss !== undefined) return fontFaceCss;
+  fontFaceCss ??= fontFaceRules(FACES);
+  return fontFaceCss;
+}
+
+let headerFontFaceCss: string | undefined;
+
+/**
+ * The regular face alone, for Chromium's running header and footer: they are separate documents that cannot use the
+ * page's fonts, and without their own @font-face they would fall back to whatever serif the machine has.
+ */
+export function headerFontFaces(): string {
+  headerFontFaceCss ??= fontFaceRules([{ weight: 400, style: 'normal' }]);
+  return headerFontFaceCss;
+}
+
+function fontFaceRules(faces: ReadonlyArray<{ weight: number; style: string }>): string {
   const rules: string[] = [];
   for (const subset of ['latin-ext', 'latin'] as const) {
-    for (const { weight, style } of FACES) {
+    for (const { weight, style } of faces) {
       const file = require.resolve(`@fontsource/source-serif-4/files/source-serif-4-${subset}-${weight}-${style}.woff2`);
       const data = readFileSync(file).toString('base64');
       rules.push(
@@ -67,6 +82,5 @@ export function fontFaces(): string {
       );
     }
   }
-  fontFaceCss = rules.join('\n');
-  return fontFaceCss;
+  return rules.join('\n');
 }

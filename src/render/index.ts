@@ -10,7 +10,7 @@ import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { Decimal } from 'decimal.js';
 import type { Deliberation, PersonRef, Session, Vote } from '../model/types.js';
-import { fontFaces } from './assets.js';
+import { fontFaces, headerFontFaces } from './assets.js';
 import { formatDate, formatDateLong, formatNumber, agree, NBSP } from './format.js';
 import { renderMarkdown, type DroppedItem } from './markdown.js';
 import {
@@ -79,8 +79,8 @@ function runningTitle(session: Session): string {
 
 function headerFooter(templates: TemplateSet, left: string, right: string, footerLeft: string) {
   return {
-    headerTemplate: templates.render('header', { left, right }).trim(),
-    footerTemplate: templates.render('footer', { left: footerLeft }).trim(),
+    headerTemplate: `<style>${headerFontFaces()}</style>${templates.render('header', { left, right }).trim()}`,
+    footerTemplate: `<style>${headerFontFaces()}</style>${templates.render('footer', { left: footerLeft }).trim()}`,
   };
 }
 
