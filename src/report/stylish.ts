@@ -28,5 +28,7 @@ function withFrenchNote(message: VFileMessage): VFileMessage {
   const copy = Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message);
   const lines = detailLines(message);
   copy.note = lines.length > 0 ? lines.join('\n') : undefined;
+  // The rule id is printed on the line; its documentation link would take three more lines per finding.
+  copy.url = undefined;
   return copy;
 }
