@@ -410,13 +410,13 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Wraps the first match of `pattern` in the rendered text (outside marks already made) in the mark of n. */
+/** Wraps the first match of `pattern` in the rendered text in the mark of n. */
 function markFirstMatch(root: HastRoot, pattern: RegExp, n: number, context: Context): boolean {
   const visit = (parent: Parent): boolean => {
     for (let index = 0; index < parent.children.length; index++) {
       const child = parent.children[index]!;
       if (child.type === 'element') {
-        if (child.tagName === 'mark' || child.tagName === 'style') continue;
+        // Marks are searched too: a second finding on the same value nests in the first one's mark.
         if (visit(child)) return true;
         continue;
       }
@@ -444,14 +444,33 @@ const STATED_WORDS: Record<keyof StatedFigures, string> = {
   quorumReached: 'quorum',
 };
 
+/** The mark of an earlier finding on exactly the same range, if any. */
+function markOfSameRange(context: Context, n: number): Element | undefined {
+  const range = context.findings.get(n)?.range;
+  if (!range) return undefined;
+  for (const [other, mark] of context.marks) {
+    const otherRange = context.findings.get(other)?.range;
+    if (other !== n && otherRange && otherRange.start === range.start && otherRange.end === range.end) return mark;
+  }
+  return undefined;
+}
+
 function resolvePending(root: HastRoot, pending: Pending[], context: Context): void {
   for (const item of pending) {
     if (context.marks.has(item.n)) continue;
+    const same = markOfSameRange(context, item.n);
+    if (same) {
+      // A second finding on the same value: its mark nests in the first one.
+      const mark = newMark(context, item.n);
+      mark.children = same.children;
+      same.children = [mark];
+      continue;
+    }
     if (item.kind === 'stated') {
       const shown = [formatNumber(item.number.value, item.number.decimals), item.number.raw.trim()];
       for (const candidate of shown) {
         const pattern = new RegExp(
-          `(?<![\\d\\u202F\\u00A0 ,])${escapeRegExp(candidate)}(?=[\\s\\u00A0\\u202F]+${STATED_WORDS[item.key]})`,
+          `(?<![\\d,])(?<!\\d[\\u202F\\u00A0 ])${escapeRegExp(candidate)}(?=[\\s\\u00A0\\u202F]+${STATED_WORDS[item.key]})`,
           'u',
         );
         if (markFirstMatch(root, pattern, item.n, context)) break;
