@@ -27,20 +27,24 @@ import type { VFileMessage } from 'vfile-message';
 import type { FrenchNumber, PersonRef, Position, Session, StatedFigures } from '../model/types.js';
 import { parseFrenchNumber } from '../parse/numbers.js';
 import { defaultTemplatesDir } from './assets.js';
-import { agree, formatNumber } from './format.js';
+import { agree, formatDate, formatNumber } from './format.js';
 import { renderSessionHtml, type RenderOptions } from './index.js';
 
 export type ReviewSeverity = 'error' | 'warning' | 'info';
 
 // ─── Markers ───────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** `OPEN digits END` … `CLOSE` wraps a text; `ROW digits END` (no close) designates the voices cell of its row. */
+/**
+ * `OPEN digits END` … `CLOSE` wraps a text. Without a close, `ROW digits END` designates the voices cell of its
+ * table row, and `HEADING digits END` the number of its heading (both printed by the templates from numbers).
+ */
 const OPEN = '\uE000';
 const END = '\uE001';
 const CLOSE = '\uE002';
 const ROW = '\uE003';
+const HEADING = '\uE004';
 const DIGIT0 = 0xe010;
-const MARKERS = /[\uE000-\uE003\uE010-\uE019]/gu;
+const MARKERS = /[\uE000-\uE004\uE010-\uE019]/gu;
 
 function encode(n: number): string {
   return [...String(n)].map((digit) => String.fromCharCode(DIGIT0 + Number(digit))).join('');
@@ -48,6 +52,7 @@ function encode(n: number): string {
 
 const open = (n: number) => `${OPEN}${encode(n)}${END}`;
 const rowMarker = (n: number) => `${ROW}${encode(n)}${END}`;
+const headingMarker = (n: number) => `${HEADING}${encode(n)}${END}`;
 
 // ─── Findings ──────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -236,7 +241,7 @@ function markBody(copy: Session, insertions: Map<MdastText, Insertion[]>, findin
       return true;
     }
     if (inside(range, deliberation.number.position)) {
-      deliberation.title.value = wrap(deliberation.title.value, n);
+      deliberation.title.value = headingMarker(n) + deliberation.title.value;
       return true;
     }
   }
@@ -318,7 +323,8 @@ interface Context {
   findings: Map<number, Finding>;
   /** The first mark of each finding (it carries the id). */
   marks: Map<number, Element>;
-  rows: Array<{ n: number; node: HastText }>;
+  /** Places designated by a marker: the voices cell of a row, the number of a heading. */
+  anchors: Array<{ n: number; node: HastText; kind: 'row' | 'heading' }>;
 }
 
 function newMark(context: Context, n: number): Element {
@@ -343,11 +349,11 @@ function resolveMarkers(parent: Parent, context: Context): void {
       append(child);
       continue;
     }
-    if (child.type !== 'text' || !/[\uE000-\uE003]/.test(child.value)) {
+    if (child.type !== 'text' || !/[\uE000-\uE004]/.test(child.value)) {
       append(child);
       continue;
     }
-    const pattern = /([\uE000\uE003])([\uE010-\uE019]+)\uE001|\uE002/gu;
+    const pattern = /([\uE000\uE003\uE004])([\uE010-\uE019]+)\uE001|\uE002/gu;
     let last = 0;
     for (const match of child.value.matchAll(pattern)) {
       const index = match.index ?? 0;
@@ -358,10 +364,10 @@ function resolveMarkers(parent: Parent, context: Context): void {
         continue;
       }
       const n = Number([...match[2]!].map((c) => c.charCodeAt(0) - DIGIT0).join(''));
-      if (match[1] === ROW) {
+      if (match[1] === ROW || match[1] === HEADING) {
         const anchor = text('');
         append(anchor);
-        context.rows.push({ n, node: anchor });
+        context.anchors.push({ n, node: anchor, kind: match[1] === ROW ? 'row' : 'heading' });
         continue;
       }
       const mark = newMark(context, n);
@@ -392,17 +398,27 @@ function isElement(node: Parent | undefined, tag?: string): node is Element {
   return node?.type === 'element' && (tag === undefined || node.tagName === tag);
 }
 
-/** The voices cell of the row holding each row marker becomes the mark. */
-function markRowVoices(root: HastRoot, context: Context): void {
-  for (const { n, node } of context.rows) {
-    const ancestors = ancestorsOf(root, node) ?? [];
-    const row = [...ancestors].reverse().find((a): a is Element => isElement(a, 'tr'));
+/** The element an anchor designates: the voices cell of its row, the number of its heading (else the heading). */
+function anchorTarget(root: HastRoot, anchor: Context['anchors'][number]): Element | undefined {
+  const ancestors = [...(ancestorsOf(root, anchor.node) ?? [])].reverse();
+  if (anchor.kind === 'row') {
+    const row = ancestors.find((a): a is Element => isElement(a, 'tr'));
     const cells = row?.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th')) ?? [];
-    const cell = [...cells].reverse().find((c) => classes(c).includes('num')) ?? cells.at(-1);
-    if (!cell || context.marks.has(n)) continue;
-    const mark = newMark(context, n);
-    mark.children = cell.children;
-    cell.children = [mark];
+    return [...cells].reverse().find((c) => classes(c).includes('num')) ?? cells.at(-1);
+  }
+  const heading = ancestors.find((a): a is Element => isElement(a) && /^h[1-6]$/.test(a.tagName));
+  const number = heading?.children.find((c): c is Element => c.type === 'element' && classes(c).includes('number'));
+  return number ?? heading;
+}
+
+/** The content of each anchor's target becomes the mark (nested when several findings share it). */
+function markAnchors(root: HastRoot, context: Context): void {
+  for (const anchor of context.anchors) {
+    const target = anchorTarget(root, anchor);
+    if (!target || context.marks.has(anchor.n)) continue;
+    const mark = newMark(context, anchor.n);
+    mark.children = target.children;
+    target.children = [mark];
   }
 }
 
@@ -655,7 +671,7 @@ function listEntry(finding: Finding) {
     expected: expectedOf(message),
     actual: message.actual ?? undefined,
     computation: message.note ?? undefined,
-    href: finding.placed ? `#finding-${n}` : `#finding-${n}`,
+    href: `#finding-${n}`,
     placed: Boolean(finding.placed),
   };
 }
@@ -696,9 +712,9 @@ export function renderReview(session: Session, messages: readonly VFileMessage[]
   const styles = [...rendered.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1]).join('\n');
   const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(rendered)?.[1] ?? '';
   const tree = parseFragment(body);
-  const context: Context = { findings: new Map(findings.map((f) => [f.n, f])), marks: new Map(), rows: [] };
+  const context: Context = { findings: new Map(findings.map((f) => [f.n, f])), marks: new Map(), anchors: [] };
   resolveMarkers(tree, context);
-  markRowVoices(tree, context);
+  markAnchors(tree, context);
   resolvePending(tree, pending, context);
   restoreNumericCells(tree);
   stripMarkers(tree);
@@ -712,7 +728,8 @@ export function renderReview(session: Session, messages: readonly VFileMessage[]
   const infos = count('info');
   const unplaced = findings.filter((f) => !f.placed);
   return template()({
-    title: `Relecture — ${session.organisation.name.value.trim()} — séance du ${session.date.value}`,
+    title: `Relecture — ${session.organisation.name.value.trim()} — séance du ${formatDate(session.date.value)}`,
+    kicker: errors > 0 ? 'Relecture — à corriger avant signature' : 'Relecture',
     sessionPath: session.path,
     css: `${styles}\n${css()}`,
     counts: [

@@ -281,8 +281,8 @@ describe('placing findings of every kind', () => {
 
     const onHeading = byId(reviewTree, 'finding-2');
     expect(onHeading.node.tagName).toBe('mark');
-    expect(onHeading.ancestors.at(-1)!.tagName).toBe('h2');
-    expect(markText(onHeading.node)).toContain('Programme Sécurisation');
+    expect(onHeading.ancestors.at(-2)!.tagName).toBe('h2');
+    expect(markText(onHeading.node)).toBe('5.');
 
     // A comment is not printed: its note opens the deliberation's section.
     const inComment = byId(reviewTree, 'finding-3');
