@@ -9,7 +9,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { IndexEntry } from '../render/index.js';
 
-const CACHE_FILE = '.minutier-cache.json';
+export const CACHE_FILE = '.minutier-cache.json';
 const CACHE_VERSION = 1;
 
 export interface CachedSession {

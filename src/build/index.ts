@@ -19,8 +19,9 @@ import {
   type IndexEntry,
   type RenderedDocument,
 } from '../render/index.js';
+import { renderReview } from '../render/review.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { allExist, hash, hashFolder, loadCache, readOrEmpty, saveCache, type BuildCache } from './cache.js';
+import { allExist, CACHE_FILE, hash, hashFolder, loadCache, readOrEmpty, saveCache, type BuildCache } from './cache.js';
 import { outputPath, planOutputs, type PlannedOutput } from './plan.js';
 import { Progress } from './progress.js';
 import { PdfQueue } from './pdf-queue.js';
@@ -42,7 +43,8 @@ function documentDate(session: Session): Date {
   return new Date(`${session.date.value}T${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:00Z`);
 }
 
-function render(session: Session, output: PlannedOutput): RenderedDocument {
+function render(session: Session, output: PlannedOutput, file: VFile): RenderedDocument {
+  if (output.kind === 'review') return { ...renderSessionHtml(session), html: renderReview(session, file.messages) };
   if (output.kind === 'pv') return renderSessionHtml(session);
   if (output.kind === 'liste') return renderListeDeliberations(session);
   return renderExtrait(session, output.deliberation!);
@@ -136,8 +138,10 @@ export async function build(options: BuildOptions): Promise<number> {
       sortKey: `${build.session.date.value} ${build.session.id}`,
     };
   }
-  if (builds.length > 0 || upToDate > 0) {
-    await writeIndex(outDir, cache);
+  // Nothing built: the cache, hence the index, is unchanged; leave both untouched (no file written at all).
+  const indexFile = path.join(outDir, 'index.html');
+  if (builds.length > 0 || (upToDate > 0 && !(await allExist(outDir, ['index.html', CACHE_FILE])))) {
+    await writeIndex(indexFile, cache);
     await saveCache(outDir, cache);
   }
   if (pdfResults.browserMissing) progress.say(pdfResults.browserMissing);
@@ -160,7 +164,7 @@ async function renderAndQueue(
     const cacheKey = `${output.kind}:${output.deliberation?.number.value ?? ''}`;
     let document = rendered.get(cacheKey);
     try {
-      document ??= render(session, output);
+      document ??= render(session, output, file);
     } catch (error) {
       build.failed = true;
       progress.say(`✗ ${file.path} : rendu impossible (${output.relative}) : ${(error as Error).message}`);
@@ -195,11 +199,11 @@ async function renderAndQueue(
   void options;
 }
 
-async function writeIndex(outDir: string, cache: BuildCache): Promise<void> {
+async function writeIndex(indexFile: string, cache: BuildCache): Promise<void> {
   const entries = Object.values(cache.sessions)
     .sort((a, b) => (a.sortKey < b.sortKey ? 1 : -1))
     .map((s) => s.entry);
-  await writeFileAtomic(path.join(outDir, 'index.html'), renderIndex(entries).html);
+  await writeFileAtomic(indexFile, renderIndex(entries).html);
 }
 
 function summary(

@@ -1,0 +1,128 @@
+/**
+ * Incremental builds, as a user sees them (`minutier build`, real Chromium): a second build with nothing changed
+ * writes nothing; editing a session rebuilds that session only; `--force` rebuilds everything; editing the
+ * organisation file rebuilds the sessions that belong to it.
+ *
+ * Two copies of the sample (A and B), PV and liste only, to keep the number of PDFs (and browser launches) small.
+ */
+import { execFile } from 'node:child_process';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin', 'minutier.js');
+const A = '2022-06-28-comite-syndical-a';
+const B = '2022-06-28-comite-syndical-b';
+
+let work: string;
+let out: string;
+
+type Snapshot = Map<string, { mtimeMs: number; size: number }>;
+
+/** Every file of the output folder (cache included) with its modification time. */
+async function snapshot(): Promise<Snapshot> {
+  const files: Snapshot = new Map();
+  for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const info = await stat(full);
+    files.set(path.relative(out, full).split(path.sep).join('/'), { mtimeMs: info.mtimeMs, size: info.size });
+  }
+  return files;
+}
+
+/** The files whose modification time changed, or that appeared, between two snapshots. */
+function changed(before: Snapshot, after: Snapshot): string[] {
+  return [...after]
+    .filter(([file, info]) => before.get(file)?.mtimeMs !== info.mtimeMs)
+    .map(([file]) => file)
+    .sort();
+}
+
+const ofSession = (files: string[], id: string) => files.filter((file) => file === `${id}.html` || file === `${id}.pdf` || file.startsWith(`${id}/`));
+
+async function build(...extra: string[]): Promise<string> {
+  const { stderr } = await run(
+    process.execPath,
+    [bin, 'build', 'sessions', '--out', out, '--documents', 'pv,liste', ...extra],
+    { cwd: work },
+  );
+  return stderr;
+}
+
+/** File systems with coarse timestamps would hide a rewrite done within the same tick. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+let first: Snapshot;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'minutier-incremental-'));
+  out = path.join(work, 'output');
+  await mkdir(path.join(work, 'sessions'));
+  for (const id of [A, B]) {
+    await cp(path.join(root, 'sessions', '2022-06-28-comite-syndical.md'), path.join(work, 'sessions', `${id}.md`));
+  }
+  await cp(path.join(root, 'organisations'), path.join(work, 'organisations'), { recursive: true });
+  const summary = await build();
+  expect(summary).toMatch(/✓ 2 séances, 8 fichiers écrits/u);
+  first = await snapshot();
+}, 300_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('minutier build, run again', () => {
+  it('writes every document of both sessions the first time, with the index and the cache', () => {
+    const files = [...first.keys()];
+    expect(ofSession(files, A)).toHaveLength(4);
+    expect(ofSession(files, B)).toHaveLength(4);
+    expect(files).toContain('index.html');
+    expect(files).toContain('.minutier-cache.json');
+  });
+
+  it('writes no file at all when nothing changed, and says the sessions are up to date', async () => {
+    await tick();
+    const summary = await build();
+    expect(summary).toMatch(/2 séances, 0 fichier écrit dans .*, 2 déjà à jour\./u);
+    expect(changed(first, await snapshot())).toEqual([]);
+  });
+
+  it('rebuilds only the session whose content changed', async () => {
+    const before = await snapshot();
+    await tick();
+    await appendFile(path.join(work, 'sessions', `${A}.md`), '\nParagraphe ajouté après coup.\n');
+    const summary = await build();
+    expect(summary).toMatch(/2 séances, 4 fichiers écrits dans .*, 1 déjà à jour\./u);
+    const rewritten = changed(before, await snapshot());
+    expect(ofSession(rewritten, A)).toHaveLength(4);
+    expect(ofSession(rewritten, B)).toEqual([]);
+    expect(await readFile(path.join(out, `${A}.html`), 'utf8')).toContain('Paragraphe ajouté après coup.');
+  });
+
+  it('rebuilds everything with --force', async () => {
+    const before = await snapshot();
+    await tick();
+    const summary = await build('--force');
+    expect(summary).toMatch(/✓ 2 séances, 8 fichiers écrits/u);
+    expect(summary).not.toContain('déjà à jour');
+    const rewritten = changed(before, await snapshot());
+    expect(ofSession(rewritten, A)).toHaveLength(4);
+    expect(ofSession(rewritten, B)).toHaveLength(4);
+  });
+
+  it('rebuilds the sessions of an organisation whose file changed', async () => {
+    const before = await snapshot();
+    await tick();
+    await appendFile(path.join(work, 'organisations', 'somme-numerique.yml'), '\n# Commentaire ajouté.\n');
+    const summary = await build();
+    expect(summary).toMatch(/✓ 2 séances, 8 fichiers écrits/u);
+    const rewritten = changed(before, await snapshot());
+    expect(ofSession(rewritten, A)).toHaveLength(4);
+    expect(ofSession(rewritten, B)).toHaveLength(4);
+  });
+});
