@@ -67,7 +67,8 @@ async function writeGenerated(sessions: string): Promise<void> {
   const filler = 'Un paragraphe de remplissage pour dépasser la taille permise. '.repeat(20);
   await writeFile(path.join(sessions, 'gros-3mo.md'), `${header}${`${filler}\n\n`.repeat(Math.ceil((3 * 1024 * 1024) / filler.length))}`);
   const garbage = randomBytes(4096);
-  garbage[10] = 0; // surely binary
+  garbage[0] = 0x00; // a NUL byte and an invalid UTF-8 byte first: line 1 whatever follows
+  garbage[1] = 0xff;
   await writeFile(path.join(sessions, 'binaire.md'), garbage);
   // "lieu: à la mairie" in Latin-1: 0xE0 alone is not UTF-8.
   await writeFile(path.join(sessions, 'latin1.md'), Buffer.from(controlSession(), 'latin1'));
