@@ -19,6 +19,7 @@ import {
   type IndexEntry,
   type RenderedDocument,
 } from '../render/index.js';
+import { renderReview } from '../render/review.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { allExist, CACHE_FILE, hash, hashFolder, loadCache, readOrEmpty, saveCache, type BuildCache } from './cache.js';
 import { outputPath, planOutputs, type PlannedOutput } from './plan.js';
@@ -42,7 +43,8 @@ function documentDate(session: Session): Date {
   return new Date(`${session.date.value}T${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:00Z`);
 }
 
-function render(session: Session, output: PlannedOutput): RenderedDocument {
+function render(session: Session, output: PlannedOutput, file: VFile): RenderedDocument {
+  if (output.kind === 'review') return { ...renderSessionHtml(session), html: renderReview(session, file.messages) };
   if (output.kind === 'pv') return renderSessionHtml(session);
   if (output.kind === 'liste') return renderListeDeliberations(session);
   return renderExtrait(session, output.deliberation!);
@@ -162,7 +164,7 @@ async function renderAndQueue(
     const cacheKey = `${output.kind}:${output.deliberation?.number.value ?? ''}`;
     let document = rendered.get(cacheKey);
     try {
-      document ??= render(session, output);
+      document ??= render(session, output, file);
     } catch (error) {
       build.failed = true;
       progress.say(`✗ ${file.path} : rendu impossible (${output.relative}) : ${(error as Error).message}`);

@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { Deliberation, Session } from '../model/types.js';
 
 export type DocumentKind = 'pv' | 'liste' | 'extraits';
+/** What is written: the documents asked for, plus the review page that goes with the PV. */
+export type OutputKind = DocumentKind | 'review';
 
 export interface PlannedOutput {
-  kind: DocumentKind;
+  kind: OutputKind;
   /** Path relative to the output folder, forward slashes. */
   relative: string;
   format: 'html' | 'pdf';
@@ -37,12 +39,13 @@ export function extraitName(deliberation: Deliberation): string {
   return `${String(deliberation.number.value).padStart(2, '0')}-${fileSlug(deliberation.title.value)}`;
 }
 
-/** `output/<session>.{html,pdf}`, `output/<session>/liste-des-deliberations.{html,pdf}`, `output/<session>/extraits/NN-<slug>.pdf`. */
+/** `output/<session>.{html,pdf}` and `<session>.review.html`, `output/<session>/liste-des-deliberations.{html,pdf}`, `output/<session>/extraits/NN-<slug>.pdf`. */
 export function planOutputs(session: Session, kinds: readonly DocumentKind[]): PlannedOutput[] {
   const outputs: PlannedOutput[] = [];
   if (kinds.includes('pv')) {
     outputs.push({ kind: 'pv', relative: `${session.id}.html`, format: 'html' });
     outputs.push({ kind: 'pv', relative: `${session.id}.pdf`, format: 'pdf' });
+    outputs.push({ kind: 'review', relative: `${session.id}.review.html`, format: 'html' });
   }
   if (kinds.includes('liste')) {
     outputs.push({ kind: 'liste', relative: `${session.id}/liste-des-deliberations.html`, format: 'html' });

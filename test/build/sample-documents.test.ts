@@ -69,6 +69,7 @@ describe('minutier build on the sample', () => {
       expect.arrayContaining([
         '2022-06-28-comite-syndical.html',
         '2022-06-28-comite-syndical.pdf',
+        '2022-06-28-comite-syndical.review.html',
         'index.html',
         path.join('2022-06-28-comite-syndical', 'liste-des-deliberations.html'),
         path.join('2022-06-28-comite-syndical', 'liste-des-deliberations.pdf'),
@@ -81,6 +82,15 @@ describe('minutier build on the sample', () => {
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(index).toContain('href="2022-06-28-comite-syndical.pdf"');
     expect(index).toContain('href="2022-06-28-comite-syndical/extraits/04-programme-renovation-energetique-et-amenagement-des-locaux.pdf"');
+  });
+
+  it('writes the review page with every finding of the check highlighted', async () => {
+    const review = await readFile(path.join(out, '2022-06-28-comite-syndical.review.html'), 'utf8');
+    const marked = [...review.matchAll(/<mark\b[^>]*id="finding-\d+"[^>]*>(.*?)<\/mark>/gsu)].map((m) => m[1]!.replace(/<[^>]+>/gu, ''));
+    expect(marked.map((text) => text.replace(/[\u00A0\u202F]/gu, ' '))).toEqual(
+      expect.arrayContaining(['1 746 700€ HT', '33 144,00 €', '213 200,00 €', 'DEFrance Hervé']),
+    );
+    expect(review).not.toMatch(/<script/iu);
   });
 
   it('makes a PV whose text follows the reference PV, with a running header and "page X / N" on every page', async () => {
