@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+/**
+ * Where the time of `minutier build --documents pv` goes, stage by stage, in one process (the compiled dist/):
+ * module imports, check (parse + rules), rendering, browser start, printing (Printer.print, which includes the PDF
+ * post-processing), the post-processing alone (finalizePdf with pdf-lib), atomic writes.
+ *
+ *   node bench/stages.mjs [N=20] [--concurrency K]
+ *
+ * Diagnostic only (docs/performance.md explains the figures); run `npx tsc -p tsconfig.build.json` first.
+ */
+import { cp, copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const { values, positionals } = parseArgs({ options: { concurrency: { type: 'string' } }, allowPositionals: true });
+const n = Number(positionals[0] ?? 20);
+const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
+const times = [];
+const time = async (label, fn) => {
+  const started = performance.now();
+  const result = await fn();
+  const ms = performance.now() - started;
+  times.push([label, ms]);
+  process.stderr.write(`${label.padEnd(46)} ${(ms / 1000).toFixed(2)} s\n`);
+  return result;
+};
+
+const dir = await mkdtemp(path.join(os.tmpdir(), 'minutier-stages-'));
+try {
+  await mkdir(path.join(dir, 'sessions'));
+  await cp(path.join(root, 'organisations'), path.join(dir, 'organisations'), { recursive: true });
+  const sample = path.join(root, 'sessions', '2022-06-28-comite-syndical.md');
+  for (let i = 0; i < n; i++) await copyFile(sample, path.join(dir, 'sessions', `s-${String(i).padStart(3, '0')}.md`));
+
+  const { checkFiles } = await time('import check (parse, rules)', () => import(`${root}dist/check/index.js`));
+  const render = await time('import render (handlebars, rehype)', () => import(`${root}dist/render/index.js`));
+  const print = await time('import print (puppeteer-core, pdf-lib)', () => import(`${root}dist/print/index.js`));
+  const { finalizePdf } = await import(`${root}dist/print/pdf-finalize.js`);
+  const { writeFileAtomic } = await import(`${root}dist/util/atomic-write.js`);
+
+  const files = await time(`check ${n} séances`, () => checkFiles([path.join(dir, 'sessions')], { cwd: dir }));
+  const documents = await time(`rendu HTML de ${n} PV`, () => files.map((file) => render.renderSessionHtml(file.data.session)));
+  await time(`écriture atomique de ${n} HTML`, async () => {
+    for (const [i, document] of documents.entries()) await writeFileAtomic(path.join(dir, 'out', `${i}.html`), document.html);
+  });
+  const printer = await time('lancement du navigateur', () => print.Printer.launch(concurrency ? { concurrency } : {}));
+  let pdfs;
+  try {
+    const job = (document, i) => ({
+      html: document.html,
+      title: document.title,
+      author: 'bench',
+      subject: document.subject,
+      lang: 'fr-FR',
+      headerTemplate: document.headerTemplate,
+      footerTemplate: document.footerTemplate,
+      date: new Date('2022-06-28T17:30:00Z'),
+      documentId: `bench/${i}`,
+    });
+    pdfs = await time(`impression de ${n} PDF (Printer.print, parallèle)`, () =>
+      Promise.all(documents.map((document, i) => printer.print(job(document, i)))),
+    );
+    await time('impression de 1 PDF seul (page déjà ouverte)', () => printer.print(job(documents[0], 0)));
+  } finally {
+    await time('fermeture du navigateur', () => printer.close());
+  }
+  await time(`post-traitement pdf-lib seul, ${n} PDF (finalizePdf)`, async () => {
+    for (const [i, pdf] of pdfs.entries()) {
+      await finalizePdf(pdf, {
+        title: 't',
+        author: 'a',
+        subject: 's',
+        lang: 'fr-FR',
+        date: new Date('2022-06-28T17:30:00Z'),
+        documentId: `bench/${i}`,
+        contentFingerprint: 'x',
+      });
+    }
+  });
+  await time(`écriture atomique de ${n} PDF`, async () => {
+    for (const [i, pdf] of pdfs.entries()) await writeFileAtomic(path.join(dir, 'out', `${i}.pdf`), pdf);
+  });
+  const size = (await readFile(path.join(dir, 'out', '0.pdf'))).length;
+  process.stderr.write(`taille d'un PDF : ${Math.round(size / 1024)} Kio, d'un HTML : ${Math.round(documents[0].html.length / 1024)} Kio\n`);
+  process.stdout.write(`${JSON.stringify(Object.fromEntries(times.map(([label, ms]) => [label, Math.round(ms)])), null, 2)}\n`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
