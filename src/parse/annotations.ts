@@ -17,6 +17,14 @@ function looksLikeAnnotation(content: string): boolean {
   return /^\s*(?:#|<=|>=|≤|≥|=|<|>|≈)/u.test(content);
 }
 
+/**
+ * Braces that are part of doubled (or tripled) braces — `{{#each this}}`, `{{> pv}}`, `{{{raw}}}` — are text, never an
+ * annotation: the renderer prints them as typed (see `ANNOTATION` in src/render/markdown.ts).
+ */
+function insideDoubledBraces(text: string, from: number, to: number): boolean {
+  return text[from - 1] === '{' || text[to] === '}';
+}
+
 function normaliseOperator(op: string): RelationOperator {
   if (op === '≤') return '<=';
   if (op === '≥') return '>=';
@@ -53,7 +61,7 @@ export function findAnnotations(map: TextMap, report: Reporter, item: number | u
     const content = match[1] ?? '';
     const from = match.index;
     const to = from + match[0].length;
-    if (!looksLikeAnnotation(content)) continue;
+    if (!looksLikeAnnotation(content) || insideDoubledBraces(text, from, to)) continue;
     const place = map.position(from, to);
     const before = text.slice(0, from);
     const last = findFrenchNumbers(before).at(-1);
@@ -148,5 +156,7 @@ export function findAnnotations(map: TextMap, report: Reporter, item: number | u
 
 /** The block text with its annotations removed (what a reader sees). */
 export function withoutAnnotations(text: string): string {
-  return text.replace(BRACES, (whole, content: string) => (looksLikeAnnotation(content) ? '' : whole));
+  return text.replace(BRACES, (whole, content: string, offset: number) =>
+    looksLikeAnnotation(content) && !insideDoubledBraces(text, offset, offset + whole.length) ? '' : whole,
+  );
 }
