@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Rule } from '../rule.js';
 import { plural, rowComputed, rows, ruleDocs } from './shared.js';
+import { formatFrenchNumber } from '../../parse/numbers.js';
 
 const id = 'attendance-stated-figures';
 
@@ -45,9 +46,10 @@ export const attendanceStatedFigures: Rule = {
       if (all.length && all.every((row) => row.voices)) {
         const sum = all.reduce((total, row) => total.plus(row.voices!.value), new Decimal(0));
         if (!sum.equals(voices.value)) {
-          problems.push(`la somme des lignes de présence fait ${sum.toString()}`);
-          expected.push(sum.toString());
-          notes.push(`lignes : ${all.map((row) => row.voices!.raw).join(' + ')} = ${sum.toString()}`);
+          const written = formatFrenchNumber(sum, sum.decimalPlaces());
+          problems.push(`la somme des lignes de présence fait ${written}`);
+          expected.push(written);
+          notes.push(`lignes : ${all.map((row) => row.voices!.raw).join(' + ')} = ${written}`);
         }
       }
       const computed = all.map((row) => rowComputed(session, row));
