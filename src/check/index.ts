@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseSession } from '../parse/parse-session.js';
+import { decodeSource } from '../parse/source.js';
 import { checkSession, type Config } from './engine.js';
 import type { Rule } from './rule.js';
 import { allRules } from './rules/index.js';
@@ -60,8 +61,12 @@ export async function checkFiles(paths: string[], options: CheckFilesOptions = {
   for (const absolute of await expandPaths(paths, cwd)) {
     const file = new VFile({ path: shown(absolute, cwd), cwd });
     files.push(file);
+    let bytes: Uint8Array;
     try {
-      file.value = await readFile(absolute, 'utf8');
+      // The bytes, not `readFile(…, 'utf8')`: that would replace invalid UTF-8 (a Latin-1 file) by U+FFFD silently;
+      // parseSession decodes them and reports `parse-encoding` at the first bad byte.
+      bytes = new Uint8Array(await readFile(absolute));
+      file.value = bytes;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const message = file.message(
@@ -77,12 +82,16 @@ export async function checkFiles(paths: string[], options: CheckFilesOptions = {
     }
     try {
       const session = await parseSession(file);
+      // Formatters and the review page read `file.value` as text: the decoded source the positions refer to
+      // (the readable prefix when the file is not valid UTF-8).
+      file.value = session?.source ?? decodeSource(bytes).text;
       if (session) {
         // The build renders the same model: keep it rather than parse the session twice.
         file.data.session = session;
         checkSession(session, file, { rules, config: options.config });
       }
     } catch (error) {
+      if (typeof file.value !== 'string') file.value = decodeSource(bytes).text;
       const message = file.message(
         `Erreur interne en lisant cette séance : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Les autres séances ont été vérifiées.`,
         { place: { line: 1, column: 1 }, ruleId: 'engine-internal', source: 'minutier' },
