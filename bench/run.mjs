@@ -199,16 +199,25 @@ function median(values) {
 /** Runs `once(i)` `count` times in a row; median and min of the times, max of the memories. */
 async function repeat(label, count, once) {
   const results = [];
+  let failures = 0;
   for (let i = 0; i < count; i++) {
-    const result = await once(i);
-    results.push(result);
-    log(`  ${label} #${i + 1} : ${(result.ms / 1000).toFixed(2)} s`);
+    try {
+      const result = await once(i);
+      results.push(result);
+      log(`  ${label} #${i + 1} : ${(result.ms / 1000).toFixed(2)} s`);
+    } catch (error) {
+      // A failed run (md-to-pdf timing out under load, say) is counted, not fatal: the other figures still matter.
+      failures += 1;
+      log(`  ${label} #${i + 1} : ÉCHEC — ${String(error.message).split('\n')[0]}`);
+    }
   }
+  if (results.length === 0) return undefined;
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
   const middle = Math.floor(times.length / 2);
   return {
     label,
-    runs: count,
+    runs: results.length,
+    failures,
     median: times.length % 2 ? times[middle] : (times[middle - 1] + times[middle]) / 2,
     min: times[0],
     first: results[0].ms,
@@ -323,12 +332,10 @@ async function main() {
       { cwd: coldDir },
     );
     for (const n of checkSizes) {
-      results.check.push({
-        n,
-        ...(await repeat(`check ${n}`, runs, () =>
-          measure(`check ${n}`, [MINUTIER, 'check', 'sessions'], { cwd: checkDirs.get(n), okCodes: [0, 1] }),
-        )),
-      });
+      const measured = await repeat(`check ${n}`, runs, () =>
+        measure(`check ${n}`, [MINUTIER, 'check', 'sessions'], { cwd: checkDirs.get(n), okCodes: [0, 1] }),
+      );
+      if (measured) results.check.push({ n, ...measured });
     }
 
     // --- builds
@@ -353,6 +360,7 @@ async function main() {
         }),
       );
 
+      if (!lastPvOut) throw new Error('minutier build --documents pv a échoué à chaque essai.');
       const jobs = {
         executablePath: browser.executablePath,
         headerTemplate: sampleDocument.headerTemplate,
@@ -403,8 +411,9 @@ async function main() {
             return result;
           }),
         );
-        const pdfs = await countFiles(path.join(dir, lastFullOut), '.pdf');
-        results.full.get(n).pdfs = pdfs;
+        if (!lastFullOut) continue;
+        const full = results.full.get(n);
+        if (full) full.pdfs = await countFiles(path.join(dir, lastFullOut), '.pdf');
         results.rebuild.set(
           n,
           await repeat(`minutier build sans changement (${n})`, runs, async () => {
@@ -452,7 +461,8 @@ const mb = (kb) => (kb ? `${Math.round(kb / 1024)} Mo` : '—');
 
 function row(what, n, r, note = '') {
   if (!r) return undefined;
-  return `| ${what} | ${n} | ${s(r.median)} | ${s(r.min)} | ${s(r.cpuMs)} | ${r.runs} | ${mb(r.nodeRssKb)} | ${mb(r.browserPeakKb)} | ${note} |`;
+  const failed = r.failures ? `${note ? ' ; ' : ''}${r.failures} essai(s) en échec, non comptés` : '';
+  return `| ${what} | ${n} | ${s(r.median)} | ${s(r.min)} | ${s(r.cpuMs)} | ${r.runs} | ${mb(r.nodeRssKb)} | ${mb(r.browserPeakKb)} | ${note}${failed} |`;
 }
 
 function targets(report) {

@@ -167,6 +167,17 @@ describe('minutier build on the sample', () => {
     expect(text).not.toContain('Compte de gestion 2021');
   });
 
+  it("counts the compte administratif's voters without the ordonnateur's proxy (L2121-14)", async () => {
+    const folder = path.join(out, '2022-06-28-comite-syndical', 'extraits');
+    const ca = (await readPdf(path.join(folder, '02-compte-administratif-2021.pdf'))).pages.join('\n').replace(/\s+/g, ' ');
+    expect(ca).toMatch(/Votants : 24/u);
+    expect(ca).toMatch(/Voix : 63/u);
+    expect(ca).toContain('la procuration de VARLET Philippe détenue par PARSIS Laurent n');
+    const other = (await readPdf(path.join(folder, '01-compte-de-gestion-2021.pdf'))).pages.join('\n').replace(/\s+/g, ' ');
+    expect(other).toMatch(/Votants : 25/u);
+    expect(other).toMatch(/Voix : 64/u);
+  });
+
   it('lists every deliberation in the liste des délibérations', async () => {
     const liste = await readPdf(path.join(out, '2022-06-28-comite-syndical', 'liste-des-deliberations.pdf'));
     const text = liste.pages.join('\n').replace(/\s+/g, ' ');

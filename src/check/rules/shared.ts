@@ -1,20 +1,45 @@
 /**
  * What the procedural rules share: who is a member, how many voices a person carries, who is present and who votes
- * at each item once arrivals, departures and withdrawals are applied.
+ * at each item (the attendance model itself is src/model/attendance.ts), how findings name people and places.
  */
 import { distance } from 'fastest-levenshtein';
-import { displayName, nameKey } from '../../model/names.js';
+import { nameKey } from '../../model/names.js';
 import type {
   AttendanceRow,
-  Deliberation,
   Delegate,
   Located,
-  Organisation,
   PersonRef,
   Point,
   Position,
   Session,
 } from '../../model/types.js';
+import {
+  rows,
+  keyOf,
+  nameOf,
+  personVoices,
+  type Voices,
+  type Voters,
+} from '../../model/attendance.js';
+export {
+  rows,
+  keyOf,
+  delegateOf,
+  nameOf,
+  type Voices,
+  personVoices,
+  isWeighted,
+  seatsOf,
+  membersInOffice,
+  totalVoicesOf,
+  ordonnateurOf,
+  type Sitting,
+  type ItemAttendance,
+  attendanceAt,
+  sittingVoices,
+  type Voters,
+  votersAt,
+} from '../../model/attendance.js';
 
 export function ruleDocs(id: string): string {
   return `docs/rules/${id}.md`;
@@ -28,37 +53,6 @@ export function plural(count: number | string, singular: string, pluralForm = si
 /** A number the French way: "2,5", "14,67". */
 export function frenchNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2))).replace('.', ',');
-}
-
-export function rows(session: Session): AttendanceRow[] {
-  return [...(session.attendance?.room ?? []), ...(session.attendance?.remote ?? [])];
-}
-
-export function keyOf(ref: PersonRef): string {
-  return ref.key || nameKey(ref.name);
-}
-
-/** The roster delegate a reference designates: the parser's match, else the same name key. */
-export function delegateOf(session: Session, ref: PersonRef): Delegate | undefined {
-  if (ref.delegate) return ref.delegate;
-  const key = keyOf(ref);
-  return session.organisation?.roster?.find((delegate) => (delegate.key || nameKey(delegate.name)) === key);
-}
-
-/** How a person is named in explanations: the roster's spelling when known, else as typed. */
-export function nameOf(session: Session, ref: PersonRef): string {
-  return delegateOf(session, ref)?.name ?? displayName(ref.name);
-}
-
-export interface Voices {
-  value: number;
-  /** False when the roster does not give this person's voices: `value` is then the minimum, one. */
-  known: boolean;
-}
-
-export function personVoices(session: Session, ref: PersonRef): Voices {
-  const voices = delegateOf(session, ref)?.voices;
-  return voices === undefined ? { value: 1, known: false } : { value: voices, known: true };
 }
 
 /** The voices a row carries by the roster: the member's (or the titular's, for a suppléant) plus each proxy's. */
@@ -83,195 +77,6 @@ export function explainRow(session: Session, row: AttendanceRow): string {
     return `${nameOf(session, ref)} (${text})`;
   });
   return `${terms.join(' + ')} ${computed.known ? '=' : '≥'} ${computed.total}`;
-}
-
-/** True when the organisation weighs voices (a college or a delegate with more than one voice). */
-export function isWeighted(organisation: Organisation): boolean {
-  return (
-    organisation.colleges.some((college) => college.voicesPerDelegate.value > 1) ||
-    organisation.roster.some((delegate) => (delegate.voices ?? 1) > 1)
-  );
-}
-
-export function seatsOf(organisation: Organisation): number | undefined {
-  if (!organisation.colleges.length) return undefined;
-  return organisation.colleges.reduce((sum, college) => sum + college.members.value * college.delegatesPerMember.value, 0);
-}
-
-/** Members in office: stated, else the seats the colleges provide, else the roster's size. */
-export function membersInOffice(organisation: Organisation): { value: number; how: string } | undefined {
-  if (organisation.delegatesInOffice) return { value: organisation.delegatesInOffice.value, how: 'en exercice' };
-  const seats = seatsOf(organisation);
-  if (seats !== undefined) return { value: seats, how: 'sièges prévus par la composition' };
-  if (organisation.roster.length) return { value: organisation.roster.length, how: 'délégués de la liste' };
-  return undefined;
-}
-
-export function totalVoicesOf(organisation: Organisation): { value: number; how: string } | undefined {
-  if (organisation.totalVoices) return { value: organisation.totalVoices.value, how: 'voix des statuts' };
-  if (organisation.colleges.length) {
-    const total = organisation.colleges.reduce(
-      (sum, college) => sum + college.members.value * college.delegatesPerMember.value * college.voicesPerDelegate.value,
-      0,
-    );
-    return { value: total, how: 'voix de la composition' };
-  }
-  if (organisation.roster.length) {
-    return { value: organisation.roster.reduce((sum, delegate) => sum + (delegate.voices ?? 1), 0), how: 'voix de la liste' };
-  }
-  return undefined;
-}
-
-/** The ordonnateur: the session's, else the organisation's président. */
-export function ordonnateurOf(session: Session): PersonRef | undefined {
-  return session.ordonnateur ?? session.organisation?.president;
-}
-
-// ─── Who sits and votes at an item ─────────────────────────────────────────────────────────────────────────────
-
-/** One present member at an item: their own voices, and the proxies they exercise. */
-export interface Sitting {
-  person: PersonRef;
-  /** The voices of the member's seat (the titular's for a suppléant). */
-  own: Voices;
-  proxies: Array<{ giver: PersonRef; voices: Voices }>;
-  /** The row the member sits on, when they were on the attendance lists. */
-  row?: AttendanceRow;
-  /** Physically present (room or teleconference). */
-}
-
-export interface ItemAttendance {
-  sitting: Sitting[];
-  /** People (and proxies) left out at this item, in French, for notes: "VARLET Philippe (ordonnateur)". */
-  excluded: string[];
-  /** For the compte administratif: the proxy of the ordonnateur not used, and who held it. */
-  unusedProxy?: { giver: PersonRef; holder: PersonRef };
-  ordonnateurWithdrawn?: PersonRef;
-  /** Members who withdrew from this item only (retrait), not counted as voters. */
-  withdrawn: Sitting[];
-}
-
-function seatOf(session: Session, row: AttendanceRow): Sitting {
-  const seat = row.substituteFor ?? row.person;
-  return {
-    person: row.person,
-    own: personVoices(session, seat),
-    proxies: row.proxies.map((giver) => ({ giver, voices: personVoices(session, giver) })),
-    row,
-  };
-}
-
-/**
- * Who sits at item `item` (undefined: the opening), after arrivals, departures and withdrawals; for a compte
- * administratif, without the ordonnateur and the proxy he gave or holds.
- */
-export function attendanceAt(session: Session, item: number | undefined, deliberation?: Deliberation): ItemAttendance {
-  const movements = session.attendance?.movements ?? [];
-  const at = item ?? 0;
-  const byKey = new Map<string, Sitting>();
-  for (const row of rows(session)) {
-    const key = keyOf(row.person);
-    const existing = byKey.get(key);
-    if (existing) existing.proxies.push(...seatOf(session, row).proxies);
-    else byKey.set(key, seatOf(session, row));
-  }
-  const ordered = [...movements].sort((a, b) => a.item.value - b.item.value);
-  for (const movement of ordered) {
-    const key = keyOf(movement.person);
-    if (movement.kind === 'arrivee') {
-      if (at < movement.item.value) byKey.delete(key);
-      else if (!byKey.has(key)) byKey.set(key, { person: movement.person, own: personVoices(session, movement.person), proxies: [] });
-    } else if (movement.kind === 'depart' && at >= movement.item.value) {
-      const leaving = byKey.get(key);
-      byKey.delete(key);
-      if (movement.proxyTo) {
-        const holder = byKey.get(keyOf(movement.proxyTo));
-        holder?.proxies.push({ giver: movement.person, voices: leaving?.own ?? personVoices(session, movement.person) });
-      }
-    }
-  }
-  const withdrawn: Sitting[] = [];
-  for (const movement of movements) {
-    if (movement.kind !== 'retrait' || movement.item.value !== at) continue;
-    const key = keyOf(movement.person);
-    const sitting = byKey.get(key);
-    if (sitting) {
-      withdrawn.push(sitting);
-      byKey.delete(key);
-    }
-  }
-  const result: ItemAttendance = { sitting: [...byKey.values()], excluded: [], withdrawn };
-  if (deliberation?.kind === 'compte-administratif') {
-    const ordonnateur = ordonnateurOf(session);
-    if (ordonnateur) {
-      const key = keyOf(ordonnateur);
-      const present = result.sitting.find((sitting) => keyOf(sitting.person) === key);
-      const alreadyWithdrawn = result.withdrawn.find((sitting) => keyOf(sitting.person) === key);
-      if (present) {
-        result.sitting = result.sitting.filter((sitting) => sitting !== present);
-        result.ordonnateurWithdrawn = present.person;
-        result.excluded.push(`${nameOf(session, ordonnateur)} (ordonnateur) ne prend pas part au vote`);
-        for (const proxy of present.proxies) {
-          result.excluded.push(`la procuration de ${nameOf(session, proxy.giver)} qu'il détient n'est pas utilisée`);
-        }
-      } else if (alreadyWithdrawn) {
-        result.ordonnateurWithdrawn = alreadyWithdrawn.person;
-      }
-      for (const sitting of result.sitting) {
-        const index = sitting.proxies.findIndex((proxy) => keyOf(proxy.giver) === key);
-        if (index < 0) continue;
-        const [proxy] = sitting.proxies.splice(index, 1);
-        result.unusedProxy = { giver: proxy!.giver, holder: sitting.person };
-        result.excluded.push(
-          `la procuration de ${nameOf(session, proxy!.giver)} détenue par ${nameOf(session, sitting.person)} n'est pas utilisée`,
-        );
-      }
-    }
-  }
-  return result;
-}
-
-/** Each sitting member's voices at an item: the roster's when known; else the row's stated voices; else a minimum. */
-export function sittingVoices(session: Session, sitting: Sitting, item: ItemAttendance): Voices {
-  const computed = sitting.own.value + sitting.proxies.reduce((sum, proxy) => sum + proxy.voices.value, 0);
-  const known = sitting.own.known && sitting.proxies.every((proxy) => proxy.voices.known);
-  if (known) return { value: computed, known: true };
-  // The row's stated voices say what the roster does not, when they are possible and the row is intact at this item.
-  const row = sitting.row;
-  const stated = row?.voices?.value.toNumber();
-  const intact =
-    row !== undefined &&
-    sitting.proxies.length === row.proxies.length &&
-    sitting.proxies.every((proxy, index) => proxy.giver === row.proxies[index]);
-  if (stated !== undefined && intact && Number.isInteger(stated) && stated >= computed) return { value: stated, known: true };
-  void item;
-  return { value: computed, known: false };
-}
-
-export interface Voters {
-  /** Weighted voices when the organisation weighs them, else members (present + proxies). */
-  count: number;
-  /** False when some voices are unknown: `count` is then a minimum. */
-  exact: boolean;
-  unit: 'voix' | 'membres';
-  present: number;
-  represented: number;
-}
-
-export function votersAt(session: Session, item: ItemAttendance): Voters {
-  const present = item.sitting.length;
-  const represented = item.sitting.reduce((sum, sitting) => sum + sitting.proxies.length, 0);
-  if (!isWeighted(session.organisation)) {
-    return { count: present + represented, exact: true, unit: 'membres', present, represented };
-  }
-  let count = 0;
-  let exact = true;
-  for (const sitting of item.sitting) {
-    const voices = sittingVoices(session, sitting, item);
-    count += voices.value;
-    exact &&= voices.known;
-  }
-  return { count, exact, unit: 'voix', present, represented };
 }
 
 // ─── People named in the session ───────────────────────────────────────────────────────────────────────────────
