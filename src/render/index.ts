@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { Decimal } from 'decimal.js';
+import { attendanceAt, nameOf, votersAt, type ItemAttendance } from '../model/attendance.js';
 import type { Deliberation, PersonRef, Session, Vote } from '../model/types.js';
 import { fontFaces, headerFontFaces } from './assets.js';
 import { formatDate, formatDateLong, formatNumber, agree, NBSP } from './format.js';
@@ -325,6 +326,36 @@ function figuresList(session: Session, withInOffice: boolean) {
   return list;
 }
 
+/**
+ * The figures of one deliberation: the session's as the PV states them, adjusted by what differs at that item —
+ * members who arrived, left or withdrew, and for the compte administratif the ordonnateur and the proxy he gave or
+ * holds (L2121-14), which are not counted. Undefined when nothing differs from the opening.
+ */
+function itemFigures(
+  session: Session,
+  deliberation: Deliberation,
+): { figures: Array<{ label: string; value: string }>; note?: string } | undefined {
+  const opening = attendanceAt(session, undefined);
+  const item = attendanceAt(session, deliberation.number.value, deliberation);
+  const presentOf = (at: ItemAttendance) => at.sitting.length;
+  const representedOf = (at: ItemAttendance) => at.sitting.reduce((sum, sitting) => sum + sitting.proxies.length, 0);
+  const presentDelta = presentOf(opening) - presentOf(item);
+  const representedDelta = representedOf(opening) - representedOf(item);
+  const voicesDelta = votersAt(session, opening).count - votersAt(session, item).count;
+  if (presentDelta === 0 && representedDelta === 0 && voicesDelta === 0 && item.excluded.length === 0) return undefined;
+  const figures = sessionFigures(session);
+  const present = figures.present.minus(presentDelta);
+  const represented = figures.represented.minus(representedDelta);
+  const list: Array<{ label: string; value: string }> = [];
+  if (figures.inOffice) list.push({ label: 'Délégués en exercice', value: formatNumber(figures.inOffice) });
+  list.push({ label: 'Présents', value: formatNumber(present) });
+  list.push({ label: 'Représentés', value: formatNumber(represented) });
+  list.push({ label: 'Votants', value: formatNumber(present.plus(represented)) });
+  if (figures.voices) list.push({ label: 'Voix', value: formatNumber(figures.voices.minus(voicesDelta)) });
+  const withdrawn = [...item.excluded, ...item.withdrawn.map((sitting) => `${nameOf(session, sitting.person)} se retire`)];
+  return withdrawn.length > 0 ? { figures: list, note: withdrawn.join(' ; ') } : { figures: list };
+}
+
 function sessionLine(session: Session): string {
   return `Séance du ${formatDateLong(session.date.value)} à ${session.time.value.trim()}`;
 }
@@ -378,7 +409,8 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
   const date = formatDate(session.date.value);
   const documentTitle = `Extrait du registre des délibérations ${withArticle(instance).replace(/^le /, 'du ').replace(/^la /, 'de la ').replace(/^l’/, 'de l’')} ${ofOrganisation(session.organisation)}`;
   const view = deliberationView(session, deliberation, dropped);
-  const figures = figuresList(session, true);
+  const atItem = itemFigures(session, deliberation);
+  const figures = atItem?.figures ?? figuresList(session, true);
   if (session.convocation) figures.unshift({ label: 'Date de convocation', value: formatDate(session.convocation.value) });
   const signedAt = options.signedAt ?? {};
   const town = signedAt.town ?? townOf(session.place.value);
@@ -389,6 +421,7 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
     documentTitle,
     sessionLine: `Séance du ${date}`,
     figures,
+    figuresNote: atItem?.note,
     openingSentence: openingSentence(session),
     presidencySentence: presidencySentence(session),
     secretaryLabel: session.secretaries.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance',
