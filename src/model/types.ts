@@ -301,7 +301,7 @@ export interface Session {
   closing?: Located<string> & { time?: string };
   tables: TableModel[];
   annotations: NumberAnnotation[];
-  /** Per-session rule settings from the frontmatter (`minutier: { rules: { id: off|warn|error } }`). */
+  /** Per-session rule settings from the frontmatter (`minutier: { regles: { id: off|warn|error|info } }`). */
   ruleSettings: Record<string, RuleSetting>;
   /**
    * Places where rules are silenced by comments: `<!-- minutier-disable-next-line rule-id -->` (the next non-blank
