@@ -36,7 +36,16 @@ const YAML_MESSAGES: Record<string, string> = {
   BAD_DIRECTIVE: 'Directive YAML (« % ») non reconnue : retirez-la.',
 };
 
+const TOO_DEEP =
+  'Imbrication trop profonde (listes ou ensembles les uns dans les autres) : le document est refusé par sécurité.';
+
+/** The `yaml` package reports a stack overflow (deep nesting) with the same code as an alias bomb. */
+function isStackOverflow(english: string): boolean {
+  return /call stack/iu.test(english);
+}
+
 function frenchYamlMessage(code: string, english: string): string {
+  if (code === 'RESOURCE_EXHAUSTION' && isStackOverflow(english)) return `Erreur de syntaxe YAML : ${TOO_DEEP.charAt(0).toLowerCase()}${TOO_DEEP.slice(1)}`;
   const known = YAML_MESSAGES[code];
   if (known) return `Erreur de syntaxe YAML : ${known.charAt(0).toLowerCase()}${known.slice(1)}`;
   const firstLine = english.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '') ?? english;
@@ -79,8 +88,10 @@ export class YamlSource {
     try {
       this.data = this.doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (error) {
-      const message =
-        error instanceof ReferenceError && /alias/iu.test(error.message)
+      const english = error instanceof Error ? error.message : String(error);
+      const message = isStackOverflow(english)
+        ? TOO_DEEP
+        : error instanceof ReferenceError && /alias/iu.test(english)
           ? `Trop de références (alias « * ») : plus de ${MAX_ALIASES} ; le document est refusé par sécurité (« bombe d'alias »).`
           : 'Le YAML ne peut pas être lu : vérifiez les références (alias « * ») et les ancres (« & »).';
       report.error(message, this.range(0, Math.min(this.text.length, 3)), 'parse-yaml');
@@ -110,6 +121,13 @@ export class YamlSource {
     const unclosed = /must end with a (.)/u.exec(english);
     if (unclosed) {
       return { reason: `Erreur de syntaxe YAML : « ${unclosed[1] === ']' ? '[' : '{'} » ouvert ici n'est pas fermé : ajoutez « ${unclosed[1]} ».`, start, end: Math.max(end, start + 1) };
+    }
+    if (code === 'RESOURCE_EXHAUSTION' && isStackOverflow(english)) {
+      // The parser gives up somewhere inside the run of brackets: point at where the nesting starts on that line.
+      let from = Math.min(start, text.length);
+      while (from > 0 && /[[{ \t-]/u.test(text[from - 1]!)) from--;
+      while (from < start && /[ \t]/u.test(text[from]!)) from++;
+      return { reason: frenchYamlMessage(code, english), start: from, end: from + 1 };
     }
     let reason = frenchYamlMessage(code, english);
     if (/^Missing , /u.test(english)) reason = 'Erreur de syntaxe YAML : virgule manquante entre deux éléments d\'une liste [ … ] ou { … }.';
