@@ -3,7 +3,7 @@
  * locatable in the file it was read from. Safety: no custom tags (an unknown tag such as `!!js/function` is an
  * error, never a constructor), a bounded number of aliases (alias bombs fail), unique keys.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Position } from 'unist';
 import type { Locator } from './source.js';
 import type { Reporter } from './report.js';
@@ -94,10 +94,22 @@ export class YamlSource {
         : error instanceof ReferenceError && /alias/iu.test(english)
           ? `Trop de références (alias « * ») : plus de ${MAX_ALIASES} ; le document est refusé par sécurité (« bombe d'alias »).`
           : 'Le YAML ne peut pas être lu : vérifiez les références (alias « * ») et les ancres (« & »).';
-      report.error(message, this.range(0, Math.min(this.text.length, 3)), 'parse-yaml');
+      report.error(message, this.firstAliasPosition() ?? this.range(0, Math.min(this.text.length, 3)), 'parse-yaml');
       return false;
     }
     return true;
+  }
+
+  /** Where the first alias (`*name`) is: an alias bomb is reported there, not on the first line. */
+  private firstAliasPosition(): Position | undefined {
+    let first: YamlNode | undefined;
+    visit(this.doc, {
+      Alias(_, node) {
+        first = node;
+        return visit.BREAK;
+      },
+    });
+    return this.nodePosition(first);
   }
 
   /** A French reason and a better place for a YAML error (the opening quote, not the end of the file). */
