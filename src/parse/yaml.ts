@@ -29,8 +29,6 @@ const YAML_MESSAGES: Record<string, string> = {
   MULTIPLE_DOCS: 'Un seul document YAML est permis : retirez la ligne « --- » ou « ... » en trop.',
   BAD_ALIAS: 'Référence (alias « * ») inconnue : aucune ancre « & » de ce nom avant elle.',
   RESOURCE_EXHAUSTION: 'Trop de références (alias « * ») : le document est refusé par sécurité.',
-  TAG_RESOLVE_FAILED:
-    'Étiquette YAML non permise (« ! ») : minutier n\'accepte que des valeurs simples, retirez l\'étiquette.',
   KEY_OVER_1024_CHARS: 'Clé trop longue (plus de 1 024 caractères).',
   NON_STRING_KEY: 'Une clé doit être un simple mot.',
   BAD_DIRECTIVE: 'Directive YAML (« % ») non reconnue : retirez-la.',
@@ -50,6 +48,16 @@ function frenchYamlMessage(code: string, english: string): string {
   if (known) return `Erreur de syntaxe YAML : ${known.charAt(0).toLowerCase()}${known.slice(1)}`;
   const firstLine = english.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '') ?? english;
   return `Erreur de syntaxe YAML (${firstLine}) : vérifiez la ponctuation et l'indentation.`;
+}
+
+/** The tag as typed (`!!js/function`), or rebuilt from the English message, for a refused tag. */
+function refusedTag(typed: string, english: string): string | undefined {
+  const written = /^!\S*/u.exec(typed.trim());
+  if (written && written[0].length > 1) return written[0].slice(0, 80);
+  const resolved = /Unresolved tag: (\S+)/u.exec(english)?.[1];
+  if (!resolved) return undefined;
+  const core = /^tag:yaml\.org,2002:(.+)$/u.exec(resolved);
+  return (core ? `!!${core[1]}` : resolved).slice(0, 80);
 }
 
 /** A parsed YAML text located inside a file at `base`. */
@@ -140,6 +148,16 @@ export class YamlSource {
       while (from > 0 && /[[{ \t-]/u.test(text[from - 1]!)) from--;
       while (from < start && /[ \t]/u.test(text[from]!)) from++;
       return { reason: frenchYamlMessage(code, english), start: from, end: from + 1 };
+    }
+    if (code === 'TAG_RESOLVE_FAILED') {
+      const tag = refusedTag(text.slice(start, end), english);
+      return {
+        reason:
+          `Erreur de syntaxe YAML : étiquette YAML non permise${tag ? ` (« ${tag} »)` : ''} : minutier n'accepte que des ` +
+          'valeurs simples, retirez l\'étiquette.',
+        start,
+        end: Math.max(end, start + 1),
+      };
     }
     let reason = frenchYamlMessage(code, english);
     if (/^Missing , /u.test(english)) reason = 'Erreur de syntaxe YAML : virgule manquante entre deux éléments d\'une liste [ … ] ou { … }.';
