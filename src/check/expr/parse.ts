@@ -26,12 +26,13 @@ export function parseExpression(text: string): Expr | ExprError {
       end: Math.max(token.end, token.start),
     });
 
-  function expression(): Expr | ExprError {
-    let left = term();
+  /** A left-associative chain of `operand (operator operand)*` for one precedence level. */
+  function binaryLevel(operand: () => Expr | ExprError, operators: readonly string[]): Expr | ExprError {
+    let left = operand();
     if (isExprError(left)) return left;
-    for (let token = peek(); token.type === 'operator' && (token.operator === '+' || token.operator === '-'); token = peek()) {
+    for (let token = peek(); token.type === 'operator' && operators.includes(token.operator); token = peek()) {
       next();
-      const right = term();
+      const right = operand();
       if (isExprError(right)) return right;
       left = {
         type: 'binary',
@@ -47,25 +48,12 @@ export function parseExpression(text: string): Expr | ExprError {
     return left;
   }
 
+  function expression(): Expr | ExprError {
+    return binaryLevel(term, ['+', '-']);
+  }
+
   function term(): Expr | ExprError {
-    let left = unary();
-    if (isExprError(left)) return left;
-    for (let token = peek(); token.type === 'operator' && (token.operator === '*' || token.operator === '/'); token = peek()) {
-      next();
-      const right = unary();
-      if (isExprError(right)) return right;
-      left = {
-        type: 'binary',
-        operator: token.operator,
-        symbol: token.text,
-        operatorStart: token.start,
-        left,
-        right,
-        start: left.start,
-        end: right.end,
-      };
-    }
-    return left;
+    return binaryLevel(unary, ['*', '/']);
   }
 
   function unary(): Expr | ExprError {
