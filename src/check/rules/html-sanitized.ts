@@ -4,6 +4,7 @@
  * that an author (or a reviewer of a pull request) sees that the printed PV will not show what the file contains.
  */
 import type { Root, RootContent } from 'mdast';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import type { Point, Position, Session } from '../../model/types.js';
 import { renderMarkdown, type DroppedItem } from '../../render/markdown.js';
 import type { Rule } from '../rule.js';
@@ -101,9 +102,29 @@ function attributeMessage(item: DroppedItem, source: string): string {
   return `L’attribut ${name}${on} a été retiré : il ne fait pas partie des attributs permis (voir docs/rules/html-sanitized.md).`;
 }
 
+const SAFE_URL = /^(?:https?:|mailto:|#)/iu;
+const ONLY_COMMENTS = /^\s*(?:<!--[\s\S]*?-->\s*)*$/u;
+
+/**
+ * True when the sanitizer could drop something: raw HTML other than comments, an image, or a link whose address is not
+ * http(s), mailto or an anchor. Most sessions have none, and then the body need not be rendered to know it.
+ */
+function mayDropSomething(tree: Root): boolean {
+  let found = false;
+  visit(tree, (node) => {
+    if (found) return EXIT;
+    if (node.type === 'html') found = !ONLY_COMMENTS.test(node.value);
+    else if (node.type === 'image' || node.type === 'imageReference') found = true;
+    else if (node.type === 'link' || node.type === 'definition') found = !SAFE_URL.test(node.url);
+    return found ? EXIT : CONTINUE;
+  });
+  return found;
+}
+
 /** Everything the rendering of the body drops, in file order. */
 export function droppedHtml(session: Session): DroppedItem[] {
   const tree: Root = session.tree;
+  if (!mayDropSomething(tree)) return [];
   const body = tree.children.filter((node: RootContent) => node.type !== 'yaml');
   return renderMarkdown(body, { source: session.source, annotations: session.annotations }).dropped;
 }
