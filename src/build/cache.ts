@@ -7,16 +7,22 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import type { PlainFile } from '../check/plain-findings.js';
 import type { IndexEntry } from '../render/index.js';
 
 export const CACHE_FILE = '.minutier-cache.json';
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 export interface CachedSession {
   key: string;
   outputs: string[];
   entry: IndexEntry;
   sortKey: string;
+  /** The inputs besides the session file, so that the key can be checked again before parsing anything. */
+  organisationFile?: string;
+  templatesDir?: string;
+  /** The check's findings, replayed in the report when the session is up to date. */
+  findings: PlainFile;
 }
 
 export interface BuildCache {

@@ -4,6 +4,7 @@
  * One browser for the whole run, pages in parallel; a broken session is reported and skipped, the others are built;
  * every file is written atomically; nothing is deleted.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
@@ -20,6 +21,7 @@ import {
   type RenderedDocument,
 } from '../render/index.js';
 import { renderReview } from '../render/review.js';
+import { fromPlainFile, toPlainFile } from '../check/plain-findings.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { allExist, CACHE_FILE, hash, hashFolder, loadCache, readOrEmpty, saveCache, type BuildCache } from './cache.js';
 import { outputPath, planOutputs, type PlannedOutput } from './plan.js';
@@ -30,7 +32,10 @@ const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 interface SessionBuild {
   session: Session;
+  file: VFile;
   key: string;
+  organisationFile: string | undefined;
+  templatesDir: string | undefined;
   outputs: PlannedOutput[];
   failed: boolean;
 }
@@ -70,17 +75,37 @@ function indexEntry(session: Session, outputs: PlannedOutput[]): IndexEntry {
 }
 
 export async function build(options: BuildOptions): Promise<number> {
-  const checked = await checkAndReport(options, (text) => process.stdout.write(text));
   const outDir = path.resolve(options.out);
   const progress = new Progress();
   const cache = await loadCache(outDir);
   const configText = (await readOrEmpty('minutier.config.json')) + (await readOrEmpty('.minutierrc.json'));
   const sharedKey = hash(
     await readOrEmpty(path.join(packageRoot, 'package.json')),
+    await hashFolder(path.join(packageRoot, 'dist')),
     await hashFolder(path.join(packageRoot, 'templates')),
     configText,
     options.documents.join(','),
   );
+  /** Everything a session's documents and findings depend on. */
+  const inputsKey = async (sessionFile: string, organisationFile?: string, templatesDir?: string) =>
+    hash(
+      sharedKey,
+      await readFile(sessionFile),
+      await readOrEmpty(organisationFile),
+      templatesDir ? await hashFolder(templatesDir) : '',
+    );
+  // An up-to-date session is neither parsed nor checked again: its findings come back from the cache.
+  const reuse = async (sessionFile: string): Promise<VFile | undefined> => {
+    const cached = cache.sessions[path.basename(sessionFile, '.md')];
+    if (options.force || !cached?.findings) return undefined;
+    const key = await inputsKey(sessionFile, cached.organisationFile, cached.templatesDir).catch(() => undefined);
+    if (key !== cached.key) return undefined;
+    if (!(await allExist(outDir, cached.outputs))) return undefined;
+    const file = fromPlainFile(cached.findings, process.cwd());
+    file.data.upToDate = true;
+    return file;
+  };
+  const checked = await checkAndReport(options, (text) => process.stdout.write(text), reuse);
 
   let failures = 0;
   let upToDate = 0;
@@ -89,6 +114,10 @@ export async function build(options: BuildOptions): Promise<number> {
   const queue = new PdfQueue(progress);
 
   for (const file of checked.files) {
+    if (file.data.upToDate) {
+      upToDate += 1;
+      continue;
+    }
     const session = file.data.session as Session | undefined;
     if (!session) {
       failures += 1;
@@ -101,17 +130,13 @@ export async function build(options: BuildOptions): Promise<number> {
       continue;
     }
     const organisationFile = session.organisation.file;
-    const templatesKey = session.organisation.templates && organisationFile
-      ? await hashFolder(path.resolve(path.dirname(organisationFile), session.organisation.templates))
-      : '';
-    const key = hash(sharedKey, session.source, await readOrEmpty(organisationFile), templatesKey);
+    const templatesDir =
+      session.organisation.templates && organisationFile
+        ? path.resolve(path.dirname(organisationFile), session.organisation.templates)
+        : undefined;
+    const key = await inputsKey(path.resolve(file.path), organisationFile, templatesDir);
     const outputs = planOutputs(session, options.documents);
-    const cached = cache.sessions[session.id];
-    if (!options.force && cached?.key === key && (await allExist(outDir, outputs.map((o) => o.relative)))) {
-      upToDate += 1;
-      continue;
-    }
-    const build: SessionBuild = { session, key, outputs, failed: false };
+    const build: SessionBuild = { session, file, key, organisationFile, templatesDir, outputs, failed: false };
     builds.push(build);
     progress.add(outputs.length);
     await renderAndQueue(build, outDir, options, file, queue, progress, () => (written += 1));
@@ -136,6 +161,9 @@ export async function build(options: BuildOptions): Promise<number> {
       outputs: build.outputs.map((o) => o.relative),
       entry: indexEntry(build.session, build.outputs),
       sortKey: `${build.session.date.value} ${build.session.id}`,
+      ...(build.organisationFile ? { organisationFile: build.organisationFile } : {}),
+      ...(build.templatesDir ? { templatesDir: build.templatesDir } : {}),
+      findings: toPlainFile(build.file),
     };
   }
   // Nothing built: the cache, hence the index, is unchanged; leave both untouched (no file written at all).

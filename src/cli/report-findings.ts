@@ -15,9 +15,12 @@ function asUsageError(error: unknown): never {
  */
 function withOrganisationFiles(files: VFile[]): VFile[] {
   const all = [...files];
+  const seen = new Set<string>();
   for (const file of files) {
     const organisation = file.data.organisationFile as VFile | undefined;
-    if (organisation && organisation.messages.length > 0 && !all.includes(organisation)) all.push(organisation);
+    if (!organisation || organisation.messages.length === 0 || seen.has(organisation.path)) continue;
+    seen.add(organisation.path);
+    all.push(organisation);
   }
   return all;
 }
@@ -38,14 +41,30 @@ export async function selectSessions(options: CommonOptions, cwd = process.cwd()
   return changed.files;
 }
 
-export async function checkAndReport(options: CommonOptions, write: (text: string) => void): Promise<CheckedSessions> {
+/**
+ * Checks the sessions the options designate and prints the report. `reuse` may answer for a session without checking
+ * it again (the build's cache of up-to-date sessions); the report is the same either way.
+ */
+export async function checkAndReport(
+  options: CommonOptions,
+  write: (text: string) => void,
+  reuse?: (sessionFile: string) => Promise<VFile | undefined>,
+): Promise<CheckedSessions> {
   if (!isFormatName(options.format)) {
     throw new UsageError(`Format inconnu : « ${options.format} ». Formats : ${formatNames.join(', ')}.`);
   }
   const cwd = process.cwd();
   const config = await loadConfig(cwd).catch(asUsageError);
   const sessions = await selectSessions(options, cwd).catch(asUsageError);
-  const files = await checkFiles(sessions, { config, cwd });
+  const files: VFile[] = [];
+  const stale: Array<{ index: number; path: string }> = [];
+  for (const [index, session] of sessions.entries()) {
+    const reused = reuse ? await reuse(session) : undefined;
+    if (reused) files[index] = reused;
+    else stale.push({ index, path: session });
+  }
+  const checked = await checkFiles(stale.map((s) => s.path), { config, cwd });
+  stale.forEach(({ index }, position) => (files[index] = checked[position]!));
   const reported = withOrganisationFiles(files);
   const shown = options.quiet ? onlyErrors(reported) : reported;
   const rules = allRules.map((rule: Rule) => rule.meta);

@@ -102,6 +102,17 @@ describe('minutier build, run again', () => {
     expect(changed(first, await snapshot())).toEqual([]);
   });
 
+  it('still reports every finding of the up-to-date sessions, as the check finds them', async () => {
+    const args = ['sessions', '--format', 'json'];
+    const rebuilt = await run(process.execPath, [bin, 'build', ...args, '--out', out, '--documents', 'pv,liste'], { cwd: work });
+    expect(rebuilt.stderr).toContain('2 déjà à jour');
+    const checked = await run(process.execPath, [bin, 'check', ...args], { cwd: work }).catch(
+      (error: { stdout: string }) => error,
+    );
+    expect(JSON.parse(rebuilt.stdout)).toEqual(JSON.parse(checked.stdout));
+    expect(rebuilt.stdout).toContain('relation-holds');
+  });
+
   it('rebuilds only the session whose content changed', async () => {
     const before = await snapshot();
     await tick();
