@@ -105,29 +105,24 @@ export async function build(options: BuildOptions): Promise<number> {
     file.data.upToDate = true;
     return file;
   };
-  const checked = await checkAndReport(options, (text) => process.stdout.write(text), reuse);
-
   let failures = 0;
-  let upToDate = 0;
   let written = 0;
   const builds: SessionBuild[] = [];
   const queue = new PdfQueue(progress);
 
-  for (const file of checked.files) {
-    if (file.data.upToDate) {
-      upToDate += 1;
-      continue;
-    }
+  // Each session is rendered, and its PDFs start printing, as soon as it is checked: the browser works while the
+  // next sessions are parsed. The report still comes first on screen (progress lines wait for it).
+  const startSession = async (file: VFile): Promise<void> => {
     const session = file.data.session as Session | undefined;
     if (!session) {
       failures += 1;
       progress.say(`✗ ${file.path} : séance illisible, non produite (voir les erreurs ci-dessus).`);
-      continue;
+      return;
     }
     if (options.strict && file.messages.some((m) => m.fatal)) {
       failures += 1;
       progress.say(`✗ ${file.path} : non produite, elle contient des erreurs (--strict).`);
-      continue;
+      return;
     }
     const organisationFile = session.organisation.file;
     const templatesDir =
@@ -139,10 +134,14 @@ export async function build(options: BuildOptions): Promise<number> {
     const build: SessionBuild = { session, file, key, organisationFile, templatesDir, outputs, failed: false };
     builds.push(build);
     progress.add(outputs.length);
-    await renderAndQueue(build, outDir, options, file, queue, progress, () => (written += 1));
-  }
+    await renderAndQueue(build, outDir, file, queue, progress, () => (written += 1));
+  };
 
-  const pdfResults = await queue.run();
+  const checked = await checkAndReport(options, (text) => process.stdout.write(text), { reuse, onChecked: startSession });
+  progress.release();
+  const upToDate = checked.files.filter((file) => file.data.upToDate).length;
+
+  const pdfResults = await queue.finish();
   written += pdfResults.written;
   for (const failure of pdfResults.failedSessions) {
     const build = builds.find((b) => b.session.id === failure);
@@ -180,7 +179,6 @@ export async function build(options: BuildOptions): Promise<number> {
 async function renderAndQueue(
   build: SessionBuild,
   outDir: string,
-  options: BuildOptions,
   file: VFile,
   queue: PdfQueue,
   progress: Progress,
@@ -224,7 +222,6 @@ async function renderAndQueue(
       },
     });
   }
-  void options;
 }
 
 async function writeIndex(indexFile: string, cache: BuildCache): Promise<void> {

@@ -1,9 +1,10 @@
 /**
- * The PDFs of a run, printed by one browser with pages in parallel. The browser is started only when there is
- * something to print (so `build --documents` without PDFs, or a run where everything is up to date, starts none),
- * and always closed. Without a browser the HTML is still written and the run says how to install one.
+ * The PDFs of a run, printed by one browser with pages in parallel, as soon as each session is rendered (while the
+ * next sessions are still being checked). The browser starts with the first PDF (so a run where everything is up to
+ * date starts none) and is always closed. Without a browser the HTML is still written and the run says how to
+ * install one.
  */
-import type { PrintJob } from '../print/printer.js';
+import type { Printer, PrintJob } from '../print/printer.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { Progress } from './progress.js';
 
@@ -22,46 +23,55 @@ export interface PdfResults {
 }
 
 export class PdfQueue {
-  readonly #items: QueuedPdf[] = [];
+  readonly #results: PdfResults = { written: 0, failedSessions: new Set() };
+  readonly #pending: Array<Promise<void>> = [];
+  #printer: Promise<Printer | undefined> | undefined;
 
   constructor(readonly progress: Progress) {}
 
   add(item: QueuedPdf): void {
-    this.#items.push(item);
+    this.#printer ??= this.#launch();
+    this.#pending.push(this.#print(item));
   }
 
-  async run(): Promise<PdfResults> {
-    const results: PdfResults = { written: 0, failedSessions: new Set() };
-    if (this.#items.length === 0) return results;
-    const { Printer, BrowserNotFoundError, BrowserPathError } = await import('../print/index.js');
-    let printer;
+  /** Waits for every queued PDF, then closes the browser. */
+  async finish(): Promise<PdfResults> {
     try {
-      printer = await Printer.launch();
+      await Promise.all(this.#pending);
+    } finally {
+      const printer = await this.#printer?.catch(() => undefined);
+      await printer?.close();
+    }
+    return this.#results;
+  }
+
+  async #launch(): Promise<Printer | undefined> {
+    const { Printer, BrowserNotFoundError, BrowserPathError } = await import('../print/index.js');
+    try {
+      return await Printer.launch();
     } catch (error) {
       if (error instanceof BrowserNotFoundError || error instanceof BrowserPathError) {
-        for (const item of this.#items) results.failedSessions.add(item.sessionId);
-        results.browserMissing = `PDF non produits : ${error.message}`;
-        return results;
+        this.#results.browserMissing = `PDF non produits : ${error.message}`;
+        return undefined;
       }
       throw error;
     }
+  }
+
+  async #print(item: QueuedPdf): Promise<void> {
     try {
-      await Promise.all(
-        this.#items.map(async (item) => {
-          try {
-            const pdf = await printer.print(item.job);
-            await writeFileAtomic(item.target, pdf);
-            results.written += 1;
-            this.progress.step(item.label);
-          } catch (error) {
-            results.failedSessions.add(item.sessionId);
-            this.progress.say(`✗ ${item.label} : ${(error as Error).message}`);
-          }
-        }),
-      );
-    } finally {
-      await printer.close();
+      const printer = await this.#printer;
+      if (!printer) {
+        this.#results.failedSessions.add(item.sessionId);
+        return;
+      }
+      const pdf = await printer.print(item.job);
+      await writeFileAtomic(item.target, pdf);
+      this.#results.written += 1;
+      this.progress.step(item.label);
+    } catch (error) {
+      this.#results.failedSessions.add(item.sessionId);
+      this.progress.say(`✗ ${item.label} : ${(error as Error).message}`);
     }
-    return results;
   }
 }

@@ -22,6 +22,8 @@ export interface CheckFilesOptions {
   config?: Config;
   /** Paths are shown relative to it (default: process.cwd()). */
   cwd?: string;
+  /** Called with each file as soon as it is checked, before the next one is read. */
+  onChecked?: (file: VFile) => Promise<void> | void;
 }
 
 /** The session files a list of paths designates: files as given, folders expanded to their `*.md` (no README.md). */
@@ -78,6 +80,7 @@ export async function checkFiles(paths: string[], options: CheckFilesOptions = {
         { ruleId: 'read-file', source: 'minutier' },
       );
       message.fatal = true;
+      await options.onChecked?.(file);
       continue;
     }
     try {
@@ -98,6 +101,7 @@ export async function checkFiles(paths: string[], options: CheckFilesOptions = {
       );
       message.fatal = true;
     }
+    await options.onChecked?.(file);
   }
   return files;
 }

@@ -41,14 +41,18 @@ export async function selectSessions(options: CommonOptions, cwd = process.cwd()
   return changed.files;
 }
 
-/**
- * Checks the sessions the options designate and prints the report. `reuse` may answer for a session without checking
- * it again (the build's cache of up-to-date sessions); the report is the same either way.
- */
+export interface CheckHooks {
+  /** Answers for a session without checking it again (the build's cache of up-to-date sessions). */
+  reuse?: (sessionFile: string) => Promise<VFile | undefined>;
+  /** Called with each session as soon as it is checked (the build starts rendering it). */
+  onChecked?: (file: VFile) => Promise<void>;
+}
+
+/** Checks the sessions the options designate and prints the report; the report is the same whatever the hooks do. */
 export async function checkAndReport(
   options: CommonOptions,
   write: (text: string) => void,
-  reuse?: (sessionFile: string) => Promise<VFile | undefined>,
+  hooks: CheckHooks = {},
 ): Promise<CheckedSessions> {
   if (!isFormatName(options.format)) {
     throw new UsageError(`Format inconnu : « ${options.format} ». Formats : ${formatNames.join(', ')}.`);
@@ -59,11 +63,15 @@ export async function checkAndReport(
   const files: VFile[] = [];
   const stale: Array<{ index: number; path: string }> = [];
   for (const [index, session] of sessions.entries()) {
-    const reused = reuse ? await reuse(session) : undefined;
+    const reused = hooks.reuse ? await hooks.reuse(session) : undefined;
     if (reused) files[index] = reused;
     else stale.push({ index, path: session });
   }
-  const checked = await checkFiles(stale.map((s) => s.path), { config, cwd });
+  const checked = await checkFiles(stale.map((s) => s.path), {
+    config,
+    cwd,
+    ...(hooks.onChecked ? { onChecked: hooks.onChecked } : {}),
+  });
   stale.forEach(({ index }, position) => (files[index] = checked[position]!));
   const reported = withOrganisationFiles(files);
   const shown = options.quiet ? onlyErrors(reported) : reported;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { rewriteOutlineTitles } from './outline-titles.js';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface PdfMetadata {
   title: string;
@@ -32,7 +32,9 @@ function idBytes(label: string, value: string): string {
  * Objects are copied as they are, so the structure tree, /MarkInfo and the outline survive.
  */
 export async function finalizePdf(raw: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(raw, { updateMetadata: false });
+  // pdf-lib yields to the event loop every 100 objects by default (ParseSpeeds.Slow, objectsPerTick 50): a printed PV
+  // has a few thousand, and the waits cost more than the work.
+  const pdf = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   renumberStructureIds(pdf);
   if (meta.headings) rewriteOutlineTitles(pdf, meta.headings);
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -48,7 +50,7 @@ export async function finalizePdf(raw: Uint8Array, meta: PdfMetadata): Promise<U
     PDFHexString.of(idBytes('document', meta.documentId)),
     PDFHexString.of(idBytes('version', `${meta.documentId}\0${meta.contentFingerprint}`)),
   ]);
-  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }
 
 const CHROMIUM_NODE_ID = /^node\d+$/;
