@@ -49,7 +49,11 @@ function documentDate(session: Session): Date {
 }
 
 function render(session: Session, output: PlannedOutput, file: VFile): RenderedDocument {
-  if (output.kind === 'review') return { ...renderSessionHtml(session), html: renderReview(session, file.messages) };
+  if (output.kind === 'review') {
+    // An HTML page only: no PDF metadata, no header or footer.
+    const html = renderReview(session, file.messages);
+    return { html, dropped: [], title: '', subject: '', headerTemplate: '', footerTemplate: '' };
+  }
   if (output.kind === 'pv') return renderSessionHtml(session);
   if (output.kind === 'liste') return renderListeDeliberations(session);
   return renderExtrait(session, output.deliberation!);
