@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import { remarkTables } from './remark-tables.js';
 import { unified } from 'unified';
 import type { Root, Yaml } from 'mdast';
 import type { Position } from 'unist';
@@ -32,7 +32,7 @@ export interface ParseOptions {
   organisationLoader?: OrganisationLoader;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const processor = unified().use(remarkParse).use(remarkTables).use(remarkFrontmatter, ['yaml']);
 
 export async function parseSession(file: VFile, options: ParseOptions = {}): Promise<Session | undefined> {
   const report = new Reporter(file);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { remarkTables } from '../../src/parse/remark-tables.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { sanitizeSchema } from '../../src/render/sanitize-schema.js';
 
 const render = (markdown: string, minHeadingDepth?: number) =>
-  renderMarkdown(unified().use(remarkParse).use(remarkGfm).parse(markdown), {
+  renderMarkdown(unified().use(remarkParse).use(remarkTables).parse(markdown), {
     source: markdown,
     ...(minHeadingDepth ? { minHeadingDepth } : {}),
   });
