@@ -162,7 +162,8 @@ export async function build(options: BuildOptions): Promise<number> {
     cache.sessions[build.session.id] = {
       key: build.key,
       outputs: build.outputs.map((o) => o.relative),
-      entry: indexEntry(build.session, build.outputs),
+      // The index lists every document of the session on disk, also those an earlier run built (`--documents`).
+      entry: indexEntry(build.session, await existing(outDir, planOutputs(build.session, ALL_DOCUMENTS))),
       sortKey: `${build.session.date.value} ${build.session.id}`,
       ...(build.organisationFile ? { organisationFile: build.organisationFile } : {}),
       ...(build.templatesDir ? { templatesDir: build.templatesDir } : {}),
@@ -226,6 +227,14 @@ async function renderAndQueue(
       },
     });
   }
+}
+
+const ALL_DOCUMENTS = ['pv', 'liste', 'extraits'] as const;
+
+async function existing(outDir: string, outputs: PlannedOutput[]): Promise<PlannedOutput[]> {
+  const present: PlannedOutput[] = [];
+  for (const output of outputs) if (await allExist(outDir, [output.relative])) present.push(output);
+  return present;
 }
 
 async function writeIndex(indexFile: string, cache: BuildCache): Promise<void> {

@@ -146,4 +146,11 @@ describe('minutier build, run again', () => {
     expect(ofSession(rewritten, A)).toHaveLength(perSession);
     expect(ofSession(rewritten, B)).toHaveLength(perSession);
   });
+
+  it('keeps listing in the index the documents an earlier run built, when only some are rebuilt', async () => {
+    await run(process.execPath, [bin, 'build', 'sessions', '--out', out, '--documents', 'pv', '--force'], { cwd: work });
+    const index = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(index).toContain(`href="${A}.pdf"`);
+    expect(index).toContain(`href="${A}/liste-des-deliberations.pdf"`);
+  });
 });
