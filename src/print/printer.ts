@@ -223,8 +223,6 @@ export class Printer {
     slot.job = { documentUrl, html: job.html, resolvedAllowedDirs, served: false };
     const response = await page.goto(documentUrl, { waitUntil: 'load', timeout: timeoutMs });
     if (!response || !response.ok()) throw new Error('le document HTML n’a pas pu être chargé dans le navigateur');
-    // Page scripts are disabled, but DevTools evaluation still runs: wait for web fonts explicitly.
-    await page.evaluate('document.fonts.ready.then(() => undefined)');
     const pdf = await page.pdf({
       format: 'A4',
       displayHeaderFooter: true,
@@ -235,6 +233,7 @@ export class Printer {
       preferCSSPageSize: false,
       tagged: true,
       outline: true,
+      // Waits for document.fonts.ready through DevTools, which works with page scripts disabled.
       waitForFonts: true,
       timeout: timeoutMs,
     });
