@@ -292,7 +292,7 @@ export interface Session {
   ordonnateur?: PersonRef;
   attendance: Attendance;
   stated: StatedFigures;
-  /** The Markdown body (frontmatter node removed from neither: the yaml node stays first). */
+  /** The Markdown tree of the whole file (its first node is the YAML frontmatter). */
   tree: Root;
   /** Index range in `tree.children` of the prose before the first deliberation (the opening). */
   opening: { start: number; end: number };
