@@ -1,4 +1,6 @@
 /** Shared by `check` and `build`: choose the sessions, check them, print the report in the asked format. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { VFile } from 'vfile';
 import { allRules, checkFiles, expandPaths, loadConfig, type Rule } from '../check/index.js';
 import { changedSessions, exitCode, formatReport, isFormatName, onlyErrors, formatNames } from '../report/index.js';
@@ -34,6 +36,11 @@ export interface CheckedSessions {
 
 /** The session files the options designate, narrowed by `--changed-since`. */
 export async function selectSessions(options: CommonOptions, cwd = process.cwd()): Promise<string[]> {
+  if (options.paths.length === 0 && !existsSync(path.join(cwd, 'sessions'))) {
+    throw new UsageError(
+      'Aucun dossier sessions/ ici : lancez minutier à la racine du dépôt des procès-verbaux, ou indiquez les fichiers ou dossiers à traiter.',
+    );
+  }
   const given = options.paths.length > 0 ? options.paths : ['sessions'];
   const files = await expandPaths(given, cwd);
   if (!options.changedSince) return files;
@@ -60,6 +67,13 @@ export async function checkAndReport(
   const cwd = process.cwd();
   const config = await loadConfig(cwd).catch(asUsageError);
   const sessions = await selectSessions(options, cwd).catch(asUsageError);
+  if (sessions.length === 0) {
+    process.stderr.write(
+      options.changedSince
+        ? `Aucune séance modifiée depuis ${options.changedSince} : rien à vérifier.\n`
+        : 'Aucune séance (fichier .md) à traiter.\n',
+    );
+  }
   const files: VFile[] = [];
   const stale: Array<{ index: number; path: string }> = [];
   for (const [index, session] of sessions.entries()) {

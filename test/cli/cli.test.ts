@@ -1,6 +1,6 @@
 /** The command line as a user meets it: exit codes, usage errors, bad input among good, no browser. */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -73,6 +73,21 @@ describe('minutier check', () => {
     expect(report[2]!.messages.some((message) => /vouliez-vous dire/u.test(message.reason))).toBe(true);
     expect(report[3]!.messages.filter((message) => message.fatal)).toEqual([]);
     noStackTrace(result.stdout + result.stderr);
+  });
+
+  it('says where to run it when there is no sessions/ folder, and that an empty one holds nothing', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'minutier-empty-'));
+    try {
+      const missing = await minutier(['check'], { cwd: dir });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('Aucun dossier sessions/ ici');
+      await mkdir(path.join(dir, 'sessions'));
+      const empty = await minutier(['check'], { cwd: dir });
+      expect(empty.code).toBe(0);
+      expect(empty.stderr).toContain('Aucune séance');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a missing file and goes on', async () => {
