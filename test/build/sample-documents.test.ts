@@ -127,6 +127,27 @@ describe('minutier build on the sample', () => {
     expect(flat).not.toMatch(/\{#|\{=|<!--/u);
   });
 
+  it('prints the whole body of the session, word for word and in order (the transcription of the reference PV)', async () => {
+    const pdf = await readPdf(path.join(out, '2022-06-28-comite-syndical.pdf'));
+    // Letters and digits only: spacing, punctuation, hyphenation and Markdown syntax aside, nothing may be lost,
+    // added or reordered. Running headers and footers are left out.
+    const letters = (text: string) => text.normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '');
+    const printed = letters(
+      pdf.pages
+        .join('\n')
+        .split('\n')
+        .filter((line) => !/^Somme Numérique — Comité syndical — 28 juin 2022|page \d+ \/ \d+$|^Procès-verbal$/u.test(line.trim()))
+        .join('\n'),
+    );
+    const source = await readFile(path.join(root, sample), 'utf8');
+    const body = source
+      .slice(source.indexOf('\n---', 4) + 4)
+      .replace(/<!--[\s\S]*?-->/gu, '')
+      .replace(/\{[#=<>≤≥≈~][^}]*\}/gu, '');
+    expect(letters(body).length).toBeGreaterThan(20_000);
+    expect(printed).toContain(letters(body));
+  });
+
   it('has a bookmark per deliberation, in order, with the exact titles', async () => {
     const pdf = await readPdf(path.join(out, '2022-06-28-comite-syndical.pdf'));
     const titles = pdf.outline.flatMap((item) => [item.title, ...(item.items ?? []).map((child) => child.title)]);
