@@ -116,6 +116,7 @@ export async function build(options: BuildOptions): Promise<number> {
 
   // Each session is rendered, and its PDFs start printing, as soon as it is checked: the browser works while the
   // next sessions are parsed. The report still comes first on screen (progress lines wait for it).
+  const named = new Map<string, string>();
   const startSession = async (file: VFile): Promise<void> => {
     const session = file.data.session as Session | undefined;
     if (!session) {
@@ -123,6 +124,14 @@ export async function build(options: BuildOptions): Promise<number> {
       progress.say(`✗ ${file.path} : séance illisible, non produite (voir les erreurs ci-dessus).`);
       return;
     }
+    // Documents are named after the file: two sessions with the same file name would overwrite each other's.
+    const namesake = named.get(session.id);
+    if (namesake !== undefined) {
+      failures += 1;
+      progress.say(`✗ ${file.path} : non produite, ${namesake} porte le même nom et ses documents seraient écrasés ; renommez l'un des deux fichiers.`);
+      return;
+    }
+    named.set(session.id, file.path);
     if (options.strict && file.messages.some((m) => m.fatal)) {
       failures += 1;
       progress.say(`✗ ${file.path} : non produite, elle contient des erreurs (--strict).`);

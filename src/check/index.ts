@@ -26,7 +26,10 @@ export interface CheckFilesOptions {
   onChecked?: (file: VFile) => Promise<void> | void;
 }
 
-/** The session files a list of paths designates: files as given, folders expanded to their `*.md` (no README.md). */
+/**
+ * The session files a list of paths designates: files as given, folders searched for `*.md` files (no README.md),
+ * subfolders included (`sessions/2022/…`), hidden folders and node_modules left out; sorted by path.
+ */
 export async function expandPaths(paths: string[], cwd = process.cwd()): Promise<string[]> {
   const out: string[] = [];
   for (const given of paths) {
@@ -37,18 +40,23 @@ export async function expandPaths(paths: string[], cwd = process.cwd()): Promise
     } catch {
       // Missing: keep it, checkFiles reports it on its own file.
     }
-    if (!isDirectory) {
-      out.push(absolute);
-      continue;
-    }
-    const entries = await readdir(absolute, { withFileTypes: true });
-    const files = entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md')
-      .map((entry) => path.join(absolute, entry.name))
-      .sort();
-    out.push(...files);
+    if (isDirectory) out.push(...(await sessionFilesIn(absolute)).sort());
+    else out.push(absolute);
   }
   return [...new Set(out)];
+}
+
+async function sessionFilesIn(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+      found.push(...(await sessionFilesIn(full)));
+    } else if (entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') {
+      found.push(full);
+    }
+  }
+  return found;
 }
 
 function shown(absolute: string, cwd: string): string {

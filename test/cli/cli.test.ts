@@ -158,6 +158,27 @@ describe('minutier build without a browser', () => {
   });
 });
 
+describe('sessions in subfolders', () => {
+  it('finds sessions filed by year, and refuses to build two sessions that would write the same documents', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'minutier-years-'));
+    try {
+      await cp(path.join(root, 'organisations'), path.join(dir, 'organisations'), { recursive: true });
+      for (const year of ['2022', '2023']) {
+        await mkdir(path.join(dir, 'sessions', year), { recursive: true });
+        await cp(path.join(root, 'sessions/2022-06-28-comite-syndical.md'), path.join(dir, 'sessions', year, '2022-06-28-comite-syndical.md'));
+      }
+      const checked = await minutier(['check', '--format', 'json'], { cwd: dir });
+      const paths = (JSON.parse(checked.stdout) as Array<{ path: string }>).map((file) => file.path);
+      expect(paths).toEqual(['sessions/2022/2022-06-28-comite-syndical.md', 'sessions/2023/2022-06-28-comite-syndical.md']);
+      const built = await minutier(['build', '--documents', 'pv'], { cwd: dir, env: { CHROME_PATH: path.join(dir, 'none') } });
+      expect(built.code).toBe(1);
+      expect(built.stderr).toMatch(/sessions\/2023\/2022-06-28-comite-syndical\.md : non produite, sessions\/2022\/2022-06-28-comite-syndical\.md porte le même nom/u);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('minutier build --strict', () => {
   it('refuses to build a session with errors and says so', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'minutier-strict-'));
