@@ -25,7 +25,7 @@ describe('procedural rules on the 28 June 2022 sample', () => {
     expect(row!.fatal).toBe(true);
 
     const [seats] = byRule('composition-total');
-    expect(seats!.reason).toBe('Le procès-verbal nomme 46 délégués différents pour 44 sièges prévus par la composition.');
+    expect(seats!.reason).toBe('Le procès-verbal nomme 46 délégués différents pour 44 sièges prévus par la composition : MASSET Jacques est le 45e.');
     expect(seats!.fatal).toBe(false);
 
     expect(byRule('attendance-name-variant').map((message) => message.actual)).toEqual([

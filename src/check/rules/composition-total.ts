@@ -1,6 +1,6 @@
 import type { PersonRef } from '../../model/types.js';
 import type { Rule } from '../rule.js';
-import { fileOf, keyOf, rows, ruleDocs, seatsOf } from './shared.js';
+import { fileOf, keyOf, nameOf, rows, ruleDocs, seatsOf } from './shared.js';
 
 const id = 'composition-total';
 
@@ -60,7 +60,7 @@ export const compositionTotal: Rule = {
       college.members.value === 1 ? String(college.delegatesPerMember.value) : `${college.members.value} × ${college.delegatesPerMember.value}`,
     );
     report({
-      message: `Le procès-verbal nomme ${named.size} délégués différents pour ${seats} sièges prévus par la composition.`,
+      message: `Le procès-verbal nomme ${named.size} délégués différents pour ${seats} sièges prévus par la composition : ${nameOf(session, beyond)} est le ${seats + 1}e.`,
       place: beyond.position,
       ...fileOf(beyond),
       expected: `≤ ${seats}`,
