@@ -86,6 +86,11 @@ function buildOptions(values: ReturnType<typeof parse>['values'], paths: string[
 /** Runs the CLI and resolves to its exit code; never throws. */
 export async function run(argv: string[]): Promise<number> {
   try {
+    // The authors' commands (init, new, preview) have their own options and help: src/authoring/cli.ts.
+    if (argv[0] === 'init' || argv[0] === 'new' || argv[0] === 'preview') {
+      const { authoringCommand } = await import('../authoring/cli.js');
+      return await authoringCommand(argv[0], argv.slice(1));
+    }
     const { values, positionals } = parse(argv);
     if (values.version) {
       process.stdout.write(`${version()}\n`);
@@ -104,7 +109,7 @@ export async function run(argv: string[]): Promise<number> {
       const { buildCommand } = await import('./build-command.js');
       return await buildCommand(buildOptions(values, paths));
     }
-    throw new UsageError(`Commande inconnue : « ${command} ». Commandes : check, build.`);
+    throw new UsageError(`Commande inconnue : « ${command} ». Commandes : init, new, preview, check, build.`);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`minutier : ${error.message}\n\n${usage}`);

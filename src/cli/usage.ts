@@ -2,6 +2,9 @@
 export const usage = `minutier — procès-verbaux d'assemblées locales : vérifier, puis produire HTML et PDF
 
 Usage :
+  minutier init [dossier] [options]                  crée le dépôt des procès-verbaux d'un organisme
+  minutier new [--date AAAA-MM-JJ] [options]         prépare le fichier de la prochaine séance
+  minutier preview [séance] [--port n]               aperçu du PV, mis à jour à chaque enregistrement
   minutier check [fichiers ou dossiers…] [options]   vérifie les séances (par défaut : sessions/)
   minutier build [fichiers ou dossiers…] [options]   vérifie puis produit les documents (par défaut : sessions/ → output/)
   minutier --help | --version
@@ -18,6 +21,16 @@ Options de build :
   --documents <liste>     pv,liste,extraits (défaut : tous)
   --strict                ne produit pas une séance qui a des erreurs
   --force                 reconstruit même ce qui est à jour
+
+Exemples :
+  npx minutier init --forme commune --nom "Commune de Saint-Exemple" --yes
+  npx minutier new --date 2026-12-10 --ordre-du-jour ordre-du-jour.txt
+  npx minutier preview
+  npx minutier check                                toutes les séances de sessions/
+  npx minutier check sessions/2022-06-28-comite-syndical.md --format github
+  npx minutier build --documents pv --strict
+
+Aide d'une commande : minutier init --help, minutier new --help, minutier preview --help.
 
 Codes de sortie : 0 sans erreur, 1 erreurs (ou trop d'avertissements, ou une séance non produite),
 2 usage incorrect ou incident interne.
