@@ -200,7 +200,8 @@ export class PreviewServer {
     try {
       clearOrganisationCache();
       const config = await loadConfig(this.#cwd);
-      const [file] = await checkFiles([this.sessionFile], { config, cwd: this.#cwd });
+      // The parser looks for the organisation from the file's path as seen from the process's folder.
+      const [file] = await checkFiles([this.sessionFile], { config, cwd: process.cwd() });
       const session = file?.data.session as Session | undefined;
       const organisationFile = file?.data.organisationFile as VFile | undefined;
       const files = [file!, ...(organisationFile && organisationFile.messages.length > 0 ? [organisationFile] : [])];
