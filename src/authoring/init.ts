@@ -138,6 +138,11 @@ export async function completeInit(values: InitValues, ask: Ask | undefined): Pr
     throw new AuthoringError(`--id : « ${id} » n'est pas un identifiant : minuscules, chiffres et tirets, par exemple « saint-exemple ».`);
   }
   const instance = values.instance ?? (ask ? await ask.text('Instance des séances ?', { initial: forme.instance }) : forme.instance);
+  let president = values.president;
+  if (president === undefined && ask) {
+    const answer = await ask.text(forme.kind === 'commune' ? 'Le maire (« NOM Prénom », vide : plus tard) ?' : 'Le président de l’organisme (« NOM Prénom », vide : plus tard) ?', { initial: '' });
+    if (answer.trim() !== '') president = answer.trim();
+  }
   let joursFrancs = values.joursFrancs;
   let habitants = values.habitants;
   if (joursFrancs === undefined) {
@@ -204,6 +209,7 @@ export async function completeInit(values: InitValues, ask: Ask | undefined): Pr
     force: values.force,
     ...(habitants !== undefined ? { habitants } : {}),
     ...(sieges !== undefined ? { sieges } : {}),
+    ...(president !== undefined ? { president } : {}),
   };
 }
 
