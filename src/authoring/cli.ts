@@ -19,7 +19,8 @@ N'écrase jamais un fichier existant sans --force.
 Options :
   --forme <forme>          commune, communaute, syndicat, ou la forme exacte (« syndicat mixte »,
                            « communauté d'agglomération »…)
-  --nom <nom>              le nom de l'organisme (« Commune de Saint-Exemple »)
+  --nom <nom>              le nom de l'organisme tel que le PV le cite : « Saint-Exemple » pour une commune
+                           (« de la commune de Saint-Exemple »), « Somme Numérique » pour un syndicat
   --id <id>                le nom du fichier organisations/<id>.yml (défaut : tiré du nom)
   --instance <instance>    l'instance des séances (défaut : Conseil municipal, Conseil communautaire, Comité syndical)
   --president <nom>        le maire ou le président de l'organisme
@@ -37,7 +38,7 @@ Options :
 
 Exemples :
   npx minutier init mes-pv
-  npx minutier init --forme commune --nom "Commune de Saint-Exemple" --habitants 1200 \\
+  npx minutier init --forme commune --nom Saint-Exemple --habitants 1200 \\
       --membre "M. DUPONT Jean" --membre "Mme MARTIN Anne" --yes
   npx minutier init --forme syndicat --nom "Syndicat des eaux" --quorum presents-et-representes \\
       --college "communes;Les communes;1;1;12" --membres membres.txt --yes

@@ -129,8 +129,11 @@ export async function completeInit(values: InitValues, ask: Ask | undefined): Pr
   }
   let nom = values.nom?.trim();
   if (!nom) {
-    if (!ask) throw new AuthoringError('--nom manque : le nom de l’organisme, par exemple --nom "Commune de Saint-Exemple".');
-    nom = await ask.text('Son nom ?', { placeholder: forme.kind === 'commune' ? 'Commune de …' : 'Syndicat …', required: true });
+    if (!ask) throw new AuthoringError('--nom manque : le nom de l’organisme, par exemple --nom Saint-Exemple pour une commune.');
+    nom = await ask.text(forme.kind === 'commune' ? 'Le nom de la commune (sans « Commune de ») ?' : 'Son nom, tel que le PV le cite ?', {
+      placeholder: forme.kind === 'commune' ? 'Saint-Exemple' : 'Somme Numérique',
+      required: true,
+    });
   }
   let id = values.id ?? (ask ? await ask.text('Identifiant (nom du fichier organisations/<id>.yml) ?', { initial: fileSlug(nom) }) : fileSlug(nom));
   id = id.trim();

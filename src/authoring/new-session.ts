@@ -200,7 +200,7 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
     `date: ${date}`,
     line('heure', heure.value, heure.note),
     line('lieu', lieu.value, lieu.note),
-    ...(previous?.modalite ? [`modalite: ${previous.modalite}`] : []),
+    ...(previous?.modalite ? [`modalite: ${previous.modalite}   # repris${fromPrevious}`] : []),
     `convocation: ${convocation}   # suggestion : au plus tard ${organisation.convocationDays.value} jours francs avant ; écrivez la date d'envoi réelle`,
     line('president', president.value, president.note),
     previous?.secretaires?.length ? `secretaires: ${flow(previous.secretaires)}   # repris${fromPrevious}` : '# secretaires: [NOM Prénom]   # à compléter',

@@ -23,7 +23,7 @@ Options de build :
   --force                 reconstruit même ce qui est à jour
 
 Exemples :
-  npx minutier init --forme commune --nom "Commune de Saint-Exemple" --yes
+  npx minutier init --forme commune --nom Saint-Exemple --yes
   npx minutier new --date 2026-12-10 --ordre-du-jour ordre-du-jour.txt
   npx minutier preview
   npx minutier check                                toutes les séances de sessions/

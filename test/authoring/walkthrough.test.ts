@@ -50,7 +50,7 @@ describe('from an empty folder to a checked, built PV', () => {
 
     // 1. init (what `npx minutier init` runs), minutier as a file: dependency of the new repository.
     const init = await run(process.execPath, [
-      bin, 'init', '--forme', 'commune', '--nom', 'Commune de Bellevue', '--habitants', '800',
+      bin, 'init', '--forme', 'commune', '--nom', 'Bellevue', '--habitants', '800',
       '--president', 'Mme MARTIN Anne',
       '--membre', 'Mme MARTIN Anne', '--membre', 'M. DUPONT Jean', '--membre', 'M. DURAND Paul',
       '--membre', 'Mme LEROY Claire', '--membre', 'M. PETIT Louis',
@@ -58,7 +58,7 @@ describe('from an empty folder to a checked, built PV', () => {
     ]);
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
-    for (const file of ['package.json', 'organisations/commune-de-bellevue.yml', 'sessions', '.github/workflows/minutes.yml', '.gitignore', 'README.md']) {
+    for (const file of ['package.json', 'organisations/bellevue.yml', 'sessions', '.github/workflows/minutes.yml', '.gitignore', 'README.md']) {
       expect(existsSync(path.join(dir, file)), file).toBe(true);
     }
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toContain('output/');
@@ -128,7 +128,7 @@ describe('from an empty folder to a checked, built PV', () => {
     expect(build.code, build.stdout + build.stderr).toBe(0);
     const pdf = await inspectPdf(new Uint8Array(await readFile(path.join(dir, 'output/2026-12-10-conseil-municipal.pdf'))));
     const printed = pdf.pages.join(' ');
-    expect(printed).toContain('Commune de Bellevue');
+    expect(printed).toContain('commune de Bellevue');
     expect(printed).toContain('Le repas des écoliers passe de 3,20 € à 3,40 € au 1er janvier 2027.');
     expect(printed).toContain('Subvention au comité des fêtes');
   });

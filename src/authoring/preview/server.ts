@@ -274,6 +274,11 @@ export class PreviewServer {
       response.end(pdf);
       return;
     }
+    if (pathname === '/favicon.ico') {
+      response.writeHead(204, headers);
+      response.end();
+      return;
+    }
     response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
     response.end('Introuvable.');
   }
