@@ -78,8 +78,10 @@ function decorate(html: string, nonce: string, version: number): string {
     'const response=await fetch("/",{cache:"no-store"});if(!response.ok)return;' +
     'const next=new DOMParser().parseFromString(await response.text(),"text/html");' +
     'const x=scrollX,y=scrollY;document.title=next.title;' +
-    'for(const s of document.head.querySelectorAll("style"))s.remove();' +
-    'for(const s of next.head.querySelectorAll("style"))document.head.append(s);' +
+    // The styles carry the inlined fonts (a few hundred kB): swapped only when they changed.
+    'const css=(d)=>[...d.head.querySelectorAll("style")].map((s)=>s.textContent).join("");' +
+    'if(css(next)!==css(document)){for(const s of document.head.querySelectorAll("style"))s.remove();' +
+    'for(const s of next.head.querySelectorAll("style"))document.head.append(s);}' +
     'document.body.replaceWith(document.adoptNode(next.body));scrollTo(x,y);' +
     '});})();</script>';
   const at = html.lastIndexOf('</body>');
