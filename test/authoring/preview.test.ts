@@ -81,6 +81,15 @@ describe('minutier preview', () => {
     expect(await text()).not.toContain('La séance ne peut pas être lue');
   });
 
+  it('follows a save of the organisation file too', async () => {
+    const organisationFile = path.join(dir, 'organisations/commune-de-bellevue.yml');
+    const organisation = await readFile(organisationFile, 'utf8');
+    await writeFile(organisationFile, organisation.replace('nom: Commune de Bellevue', 'nom: Bellevue-sur-Mer'));
+    await waitForText('Bellevue-sur-Mer');
+    await writeFile(organisationFile, organisation);
+    await waitForText('Commune de Bellevue');
+  });
+
   it('runs no script written in the session; only its own live-reload script, under a nonce CSP', async () => {
     await writeFile(
       sessionFile,
