@@ -117,7 +117,11 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
       `Pas de dossier sessions/ dans ${cwd} : lancez minutier new à la racine du dépôt des procès-verbaux (créé par « minutier init »).`,
     );
   }
-  let date = values.date ?? (ask ? await ask.text('Date de la séance (AAAA-MM-JJ) ?', { initial: today() }) : today());
+  const dateProblem = (value: string) => {
+    const checked = isoDate.safeParse(value.trim());
+    return checked.success ? undefined : checked.error.issues[0]?.message;
+  };
+  let date = values.date ?? (ask ? await ask.text('Date de la séance (AAAA-MM-JJ) ?', { initial: today(), validate: dateProblem }) : today());
   date = date.trim();
   const dateCheck = isoDate.safeParse(date);
   if (!dateCheck.success) throw new AuthoringError(`--date : ${dateCheck.error.issues[0]?.message ?? 'date invalide'}.`);
@@ -160,9 +164,20 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
   const fromPrevious = previous?.date ? ` (séance du ${previous.date})` : '';
   const missing: string[] = [];
   const pick = async (key: 'heure' | 'lieu' | 'president', flag: string | undefined, fallback: string | undefined, question: string, placeholder: string) => {
-    if (flag) return { value: flag, note: '' };
+    const problem = (value: string) => {
+      const checked = sessionShape.shape[key].safeParse(value);
+      return checked.success ? undefined : checked.error.issues[0]?.message;
+    };
+    if (flag) {
+      const why = problem(flag);
+      if (why) throw new AuthoringError(`--${key} : ${why}.`);
+      return { value: flag, note: '' };
+    }
     if (fallback) return { value: fallback, note: key === 'president' && !previous?.president ? 'repris de l’organisme' : `repris${fromPrevious}` };
-    if (ask) return { value: (await ask.text(question, { placeholder, required: required(key) })).trim(), note: '' };
+    if (ask) {
+      const answer = await ask.text(question, { placeholder, required: required(key), validate: (v) => (v.trim() ? problem(v) : undefined) });
+      return { value: answer.trim(), note: '' };
+    }
     if (required(key)) missing.push(`--${key} ${JSON.stringify(placeholder)}`);
     return { value: '', note: '' };
   };

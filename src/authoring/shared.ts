@@ -9,7 +9,10 @@ import path from 'node:path';
 export class AuthoringError extends Error {}
 
 export interface Ask {
-  text(message: string, options?: { initial?: string; placeholder?: string; required?: boolean }): Promise<string>;
+  text(
+    message: string,
+    options?: { initial?: string; placeholder?: string; required?: boolean; validate?: (value: string) => string | undefined },
+  ): Promise<string>;
   select<T extends string>(message: string, choices: Array<{ value: T; label: string }>): Promise<T>;
   confirm(message: string, initial: boolean): Promise<boolean>;
 }
@@ -32,7 +35,10 @@ export async function terminalQuestions(yes: boolean): Promise<Ask | undefined> 
           message,
           ...(options.initial !== undefined ? { initialValue: options.initial } : {}),
           ...(options.placeholder !== undefined ? { placeholder: options.placeholder } : {}),
-          ...(options.required ? { validate: (value: string | undefined) => (value?.trim() ? undefined : 'une réponse est nécessaire') } : {}),
+          validate: (value: string | undefined) => {
+            if (options.required && !value?.trim()) return 'une réponse est nécessaire';
+            return options.validate?.(value ?? '');
+          },
         }),
       );
     },

@@ -160,7 +160,10 @@ describe('minutier new', () => {
     const badDate = await minutier(['new', '--date', '2027-02-30', '--heure', '9h', '--lieu', 'ici', '--president', 'X Y'], other);
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain("n'existe pas dans le calendrier");
-    noStackTrace(again.stderr + bare.stderr + badDate.stderr);
+    const badHour = await minutier(['new', '--date', '2027-01-20', '--heure', '25h', '--lieu', 'ici', '--president', 'X Y'], other);
+    expect(badHour.code).toBe(2);
+    expect(badHour.stderr).toContain("--heure : l'heure « 25h » n'existe pas");
+    noStackTrace(again.stderr + bare.stderr + badDate.stderr + badHour.stderr);
   });
 });
 
