@@ -299,7 +299,7 @@ Ce dépôt contient les procès-verbaux des séances (${v.instance.toLowerCase()
 ## Une fois
 
 \`\`\`sh
-npm install            # installe minutier (et Chromium ? voir ci-dessous)
+npm install            # installe minutier dans ce dépôt
 \`\`\`
 
 Les PDF demandent Chromium ou Chrome : sous Debian ou Ubuntu, \`sudo apt-get install -y chromium\`.

@@ -16,7 +16,10 @@ import { inspectPdf } from '../print/pdf-inspect.js';
 import { bin, launchBrowser, root } from './helpers.js';
 
 const execFileAsync = promisify(execFile);
-const env = { ...process.env, CI: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+// Run from `npm test`, the environment carries npm's settings for *this* project (npm_config_local_prefix…):
+// the new repository must not inherit them, or npm would install into minutier itself.
+const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/iu.test(key)));
+const env = { ...inherited, CI: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
 let dir: string;
 let preview: ChildProcess | undefined;
