@@ -127,6 +127,12 @@ export interface Organisation {
   templates?: string;
   /** Path of the organisation file, when it is a file. */
   file?: string;
+  /** Open-data publication (docs/publication.md): SIRET (14 digits, Luhn checked), public base URL of the documents,
+   * DELIB_ID pattern, the organisation's own names of ACTES matières (code → name). */
+  siret?: Located<string>;
+  publicationUrl?: Located<string>;
+  delibIdPattern?: Located<string>;
+  matieres?: Record<string, string>;
 }
 
 // ─── Attendance ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -272,6 +278,8 @@ export interface Session {
   organisation: Organisation;
   /** Overrides the organisation's instance. */
   instance: Located<string>;
+  /** The session's number in its year (`numero:`), for DELIB_ID (docs/publication.md). */
+  number?: Located<number>;
   /** ISO date, "2022-06-28". */
   date: Located<string>;
   /** "17h30" as typed, and its minutes since midnight. */

@@ -19,6 +19,7 @@ import type { Path } from './yaml.js';
 export type Header = Pick<
   Session,
   | 'instance'
+  | 'number'
   | 'date'
   | 'time'
   | 'place'
@@ -150,5 +151,9 @@ export function buildHeader(
   }
   if (data['approbation-pv']) header.previousMinutesApproved = values.located(['approbation-pv'], data['approbation-pv']);
   if (data.ordonnateur) header.ordonnateur = person(['ordonnateur'], data.ordonnateur);
+  if (data.numero !== undefined) {
+    const number = values.integer(['numero'], 'numero', { min: 1 });
+    if (number) header.number = number;
+  }
   return header;
 }

@@ -333,6 +333,10 @@ export function buildOrganisation(
       report.error(refusal, place, 'parse-schema');
     } else organisation.templates = data.templates;
   }
+  if (data.siret !== undefined) organisation.siret = values.located(at('siret'), data.siret);
+  if (data['publication-url'] !== undefined) organisation.publicationUrl = values.located(at('publication-url'), data['publication-url']);
+  if (data['delib-id'] !== undefined) organisation.delibIdPattern = values.located(at('delib-id'), data['delib-id']);
+  if (data.matieres !== undefined) organisation.matieres = data.matieres;
   if (source.file) organisation.file = source.file;
   return report.errors > errorsBefore ? undefined : organisation;
 }

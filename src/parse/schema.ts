@@ -3,6 +3,8 @@
  * messages. Values stay close to YAML here (numbers are `number | string`, read again from the source text later).
  */
 import { z } from 'zod';
+import { siretProblem } from '../publish/siret.js';
+import { delibIdPatternProblem } from '../publish/delib-id.js';
 
 const NUMBER_HINT = 'doit être un nombre, par exemple « 2 » ou « "2,5" » (virgule décimale entre guillemets)';
 
@@ -173,6 +175,29 @@ export const organisationShape = z.strictObject({
     )
     .optional(),
   templates: text.optional(),
+  // Open-data publication (docs/publication.md).
+  siret: z
+    .union([z.string(), z.number()], { error: 'doit être un numéro SIRET de 14 chiffres, par exemple « "21860194600013" »' })
+    .transform((value) => String(value).trim())
+    .superRefine((value, context) => {
+      const problem = siretProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  'publication-url': z
+    .url({ protocol: /^https?$/u, error: 'doit être une adresse web complète, par exemple « https://www.exemple.fr/deliberations/ »' })
+    .optional(),
+  'delib-id': text
+    .superRefine((value, context) => {
+      const problem = delibIdPatternProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  matieres: z
+    .record(z.string().regex(/^[1-9](\.\d{1,2}){0,4}$/u, 'une clé de « matieres » est un code ACTES, par exemple « 7.1 »'), text, {
+      error: 'doit associer des codes ACTES à leurs noms, par exemple « "7.1": Décisions budgétaires »',
+    })
+    .optional(),
 });
 
 export type OrganisationData = z.infer<typeof organisationShape>;
@@ -182,6 +207,7 @@ export const sessionShape = z.strictObject({
     error: 'doit être l\'identifiant d\'un organisme (« somme-numerique ») ou ses clés (nom, colleges…)',
   }),
   instance: text.optional(),
+  numero: yamlNumber.optional(),
   date: isoDate,
   heure: hour,
   lieu: text,
