@@ -96,6 +96,21 @@ function budgetYear(title: string): string {
 }
 
 /**
+ * How many votes a unanimous vote counts at an item: the voters' votes when the roster gives every weight; else, as the
+ * documents print it, the session's stated voices (checked by attendance-stated-figures, which found nothing) less
+ * what the item removes (departures, withdrawals, the ordonnateur and his proxy). Undefined when neither is known.
+ */
+function unanimousVotes(session: Session, deliberation: Deliberation, messages: readonly VFileMessage[]): number | undefined {
+  const item = votersAt(session, attendanceAt(session, deliberation.number.value, deliberation));
+  if (item.exact) return item.count;
+  const stated = session.stated.voices;
+  if (!stated || !stated.value.isInteger()) return undefined;
+  if (messages.some((message) => message.ruleId === 'attendance-stated-figures')) return undefined;
+  const opening = votersAt(session, attendanceAt(session, undefined));
+  return stated.value.toNumber() - (opening.count - item.count);
+}
+
+/**
  * The SCDL rows of a session. `messages` are the session's findings: a vote that a vote rule found wrong is not
  * published (its figures are not the verified ones).
  */
@@ -170,11 +185,14 @@ export function scdlRows(session: Session, messages: readonly VFileMessage[] = [
           pour = vote.for ? integer(vote.for) : none;
           contre = vote.against ? integer(vote.against) : none;
           abstention = vote.abstentions ? integer(vote.abstentions) : none;
-        } else if (vote.unanimous && voters.exact) {
+        } else if (vote.unanimous) {
           // « à l'unanimité »: every vote of the item, for (or against), none otherwise.
-          pour = vote.outcome === 'adoptee' ? String(voters.count) : '0';
-          contre = vote.outcome === 'adoptee' ? '0' : String(voters.count);
-          abstention = '0';
+          const all = unanimousVotes(session, deliberation, messages);
+          if (all !== undefined) {
+            pour = vote.outcome === 'adoptee' ? String(all) : '0';
+            contre = vote.outcome === 'adoptee' ? '0' : String(all);
+            abstention = '0';
+          }
         }
       }
     }
