@@ -9,9 +9,10 @@ import path from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { PlainFile } from '../check/plain-findings.js';
 import type { IndexEntry } from '../render/index.js';
+import type { ScdlValues } from '../publish/scdl.js';
 
 export const CACHE_FILE = '.minutier-cache.json';
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 export interface CachedSession {
   key: string;
@@ -23,6 +24,8 @@ export interface CachedSession {
   templatesDir?: string;
   /** The check's findings, replayed in the report when the session is up to date. */
   findings: PlainFile;
+  /** The session's SCDL rows and their problems (src/publish/build-scdl.ts), for `output/deliberations.csv`. */
+  scdl?: { rows: ScdlValues[]; report: string[] };
 }
 
 export interface BuildCache {

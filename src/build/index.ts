@@ -27,6 +27,7 @@ import { allExist, CACHE_FILE, hash, hashFolder, loadCache, readOrEmpty, saveCac
 import { outputPath, planOutputs, type PlannedOutput } from './plan.js';
 import { Progress } from './progress.js';
 import { PdfQueue } from './pdf-queue.js';
+import { writeAllScdl, writeSessionScdl, type SessionScdl } from '../publish/build-scdl.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -38,6 +39,7 @@ interface SessionBuild {
   templatesDir: string | undefined;
   outputs: PlannedOutput[];
   failed: boolean;
+  scdl?: SessionScdl;
 }
 
 /** The PDF's fixed date: the session's own date and hour, so two builds give the same bytes. */
@@ -148,6 +150,13 @@ export async function build(options: BuildOptions): Promise<number> {
     builds.push(build);
     progress.add(outputs.length);
     await renderAndQueue(build, outDir, file, queue, progress, () => (written += 1));
+    // Open data (docs/publication.md): the session's SCDL rows, with the required values it lacks reported.
+    build.scdl = await writeSessionScdl(session, file, outDir, options.strict);
+    for (const line of build.scdl.report) progress.say(line);
+    if (build.scdl.refused) {
+      failures += 1;
+      progress.say(`✗ ${file.path} : ${build.scdl.relative} non écrit, des valeurs obligatoires manquent (--strict).`);
+    } else written += 1;
   };
 
   const checked = await checkAndReport(options, (text) => process.stdout.write(text), { reuse, onChecked: startSession });
@@ -177,8 +186,15 @@ export async function build(options: BuildOptions): Promise<number> {
       ...(build.organisationFile ? { organisationFile: build.organisationFile } : {}),
       ...(build.templatesDir ? { templatesDir: build.templatesDir } : {}),
       findings: toPlainFile(build.file),
+      ...(build.scdl ? { scdl: { rows: build.scdl.rows, report: build.scdl.report } } : {}),
     };
+    if (build.scdl && !build.scdl.refused) cache.sessions[build.session.id]!.outputs.push(build.scdl.relative);
   }
+  // An up-to-date session's open-data problems are said again, as its findings are.
+  for (const file of checked.files.filter((f) => f.data.upToDate)) {
+    for (const line of cache.sessions[path.basename(file.path, '.md')]?.scdl?.report ?? []) progress.say(line);
+  }
+  await writeAllScdl(outDir, Object.values(cache.sessions).map((s) => ({ sortKey: s.sortKey, rows: s.scdl?.rows })));
   // Nothing built: the cache, hence the index, is unchanged; leave both untouched (no file written at all).
   const indexFile = path.join(outDir, 'index.html');
   if (builds.length > 0 || (upToDate > 0 && !(await allExist(outDir, ['index.html', CACHE_FILE])))) {
