@@ -154,7 +154,7 @@ export async function build(options: BuildOptions): Promise<number> {
     build.scdl = await writeSessionScdl(session, file, outDir, options.strict);
     for (const line of build.scdl.report) progress.say(line);
     if (build.scdl.refused) {
-      failures += 1;
+      build.failed = true;
       progress.say(`✗ ${file.path} : ${build.scdl.relative} non écrit, des valeurs obligatoires manquent (--strict).`);
     } else written += 1;
   };
