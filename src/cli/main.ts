@@ -109,7 +109,11 @@ export async function run(argv: string[]): Promise<number> {
       const { buildCommand } = await import('./build-command.js');
       return await buildCommand(buildOptions(values, paths));
     }
-    throw new UsageError(`Commande inconnue : « ${command} ». Commandes : init, new, preview, check, build.`);
+    if (command === 'export') {
+      const { exportCommand } = await import('./export-command.js');
+      return await exportCommand({ ...commonOptions(values, paths), format: 'json' }, values.format);
+    }
+    throw new UsageError(`Commande inconnue : « ${command} ». Commandes : init, new, preview, check, build, export.`);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`minutier : ${error.message}\n\n${usage}`);

@@ -7,6 +7,9 @@ Usage :
   minutier preview [séance] [--port n]               aperçu du PV, mis à jour à chaque enregistrement
   minutier check [fichiers ou dossiers…] [options]   vérifie les séances (par défaut : sessions/)
   minutier build [fichiers ou dossiers…] [options]   vérifie puis produit les documents (par défaut : sessions/ → output/)
+  minutier export [fichiers ou dossiers…] --format json
+                                                    écrit sur la sortie le modèle vérifié de chaque séance (JSON,
+                                                    schéma docs/schema/session.schema.json)
   minutier --help | --version
 
 Options de check et build :
@@ -22,6 +25,10 @@ Options de build :
   --strict                ne produit pas une séance qui a des erreurs
   --force                 reconstruit même ce qui est à jour
 
+build écrit aussi les données ouvertes SCDL « Délibérations » : output/deliberations.csv et
+output/<séance>/deliberations.csv (docs/publication.md) ; avec --strict, une séance à qui manque une valeur
+obligatoire (SIRET, matière) n'y est pas écrite.
+
 Exemples :
   npx minutier init --forme commune --nom Saint-Exemple --yes
   npx minutier new --date 2026-12-10 --ordre-du-jour ordre-du-jour.txt
@@ -29,9 +36,10 @@ Exemples :
   npx minutier check                                toutes les séances de sessions/
   npx minutier check sessions/2022-06-28-comite-syndical.md --format github
   npx minutier build --documents pv --strict
+  npx minutier export sessions --format json > seances.json
 
 Aide d'une commande : minutier init --help, minutier new --help, minutier preview --help.
 
 Codes de sortie : 0 sans erreur, 1 erreurs (ou trop d'avertissements, ou une séance non produite),
-2 usage incorrect ou incident interne.
+2 usage incorrect ou incident interne. export : 0, ou 1 quand un fichier n'a pas pu être lu comme une séance.
 `;
