@@ -14,6 +14,7 @@ import { checkSession } from '../../src/check/engine.js';
 import { allRules } from '../../src/check/rules/index.js';
 import type { Session } from '../../src/model/types.js';
 import { parseSession } from '../../src/parse/parse-session.js';
+import { renderSessionHtml } from '../../src/render/index.js';
 import { LEVEL_1 } from '../../src/publish/actes-nomenclature.js';
 import { isValidSiret } from '../../src/publish/siret.js';
 import { SCDL_COLUMNS, scdlCsv, scdlRows, type ScdlValues } from '../../src/publish/scdl.js';
@@ -116,6 +117,13 @@ describe('SCDL « Délibérations » CSV', () => {
     // A comma and quotes in the title survive the CSV quoting.
     expect(parsed[1]!.DELIB_OBJET).toBe("Adhésion à l'association des élus, « numérique & territoires »");
     expect(parsed[1]).toMatchObject({ DELIB_MATIERE_NOM: 'institutions et vie politique/intercommunalité', BUDGET_ANNEE: '', VOTE_POUR: '4', VOTE_CONTRE: '0', VOTE_ABSTENTION: '0' });
+  });
+
+  it('prints nothing of the matière comments in the PV', async () => {
+    const { session } = await checked('test/fixtures/publication/seance-publiee.md');
+    const html = renderSessionHtml(session).html;
+    expect(html).toContain('Budget supplémentaire 2022');
+    expect(html).not.toMatch(/mati[eè]re|Budget annexe de l'eau|7\.1/u);
   });
 
   it('writes the sample session with its empty required fields reported, and the figures of each item', async () => {
