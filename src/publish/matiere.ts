@@ -26,12 +26,16 @@ export interface PublicationFacts {
 const COMMENT = /<!--([\s\S]*?)-->/gu;
 const ENTRY = /(matiere|matière|budget)\s*:\s*([^;\n]*)/giu;
 
+/** One locator per session: the rule and the CSV ask for every deliberation of the same file. */
+const locators = new WeakMap<Session, Locator>();
+
 /** The `<!-- matiere: … -->` facts of a deliberation (the first comment that gives each key). */
 export function publicationFacts(session: Session, deliberation: Deliberation): PublicationFacts {
   const facts: PublicationFacts = {};
   const nodes = session.tree.children.slice(deliberation.children.start, deliberation.children.end) as RootContent[];
   const source = session.source;
-  const locator = new Locator(source);
+  let locator = locators.get(session);
+  if (!locator) locators.set(session, (locator = new Locator(source)));
   const span = (start: number, end: number) => locator.position(start, end);
   for (const top of nodes) {
     visit(top as Nodes, 'html', (node) => {
