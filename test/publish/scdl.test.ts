@@ -119,6 +119,23 @@ describe('SCDL « Délibérations » CSV', () => {
     expect(parsed[1]).toMatchObject({ DELIB_MATIERE_NOM: 'institutions et vie politique/intercommunalité', BUDGET_ANNEE: '', VOTE_POUR: '4', VOTE_CONTRE: '0', VOTE_ABSTENTION: '0' });
   });
 
+  it('counts, at each item, who votes there (a withdrawal), and publishes no figure the vote check refuses', async () => {
+    const text = readFileSync(path.join(root, 'test/fixtures/publication/seance-publiee.md'), 'utf8').replace(
+      'absents: [LEROY Marc]\n',
+      'absents: [LEROY Marc]\nmouvements:\n  - { retrait: BERNARD Claire, point: 2 }\n',
+    ).replace('Adoptée par 3 voix pour et 1 abstention', 'Adoptée par 3 voix pour et 2 abstentions');
+    const file = new VFile({ path: 'sessions/seance.md', value: text, cwd: root });
+    const session = (await parseSession(file))!;
+    checkSession(session, file, { rules: allRules });
+    const [first, second] = scdlRows(session, file.messages);
+    // 3 + 2 = 5 votes for 4 voters: vote-count refuses them, so they are not published, and the CSV says why.
+    expect(file.messages.some((m) => m.ruleId === 'vote-count')).toBe(true);
+    expect(first!.values).toMatchObject({ VOTE_REEL: '4', VOTE_POUR: '', VOTE_CONTRE: '', VOTE_ABSTENTION: '' });
+    expect(first!.problems.map((p) => p.message)).toEqual([expect.stringMatching(/le contrôle du vote y signale une erreur/u)]);
+    // BERNARD Claire withdraws from item 2: 3 voters, and the unanimity is theirs.
+    expect(second!.values).toMatchObject({ VOTE_EFFECTIF: '5', VOTE_REEL: '3', VOTE_POUR: '3', VOTE_CONTRE: '0', VOTE_ABSTENTION: '0' });
+  });
+
   it('prints nothing of the matière comments in the PV', async () => {
     const { session } = await checked('test/fixtures/publication/seance-publiee.md');
     const html = renderSessionHtml(session).html;
