@@ -4,7 +4,6 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Heading, List, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import type {
   Deliberation,
@@ -24,6 +23,30 @@ import { TextMap } from './text-map.js';
 const DELIBERATION = /^\s*(\d+)\s*(?:[.)]|[-–—])\s+(.+)$/u;
 const VOTE_START = /^\s*(adopt|approuv|rejet)(?:é|e)e?s?(?![\p{L}\d])/iu;
 const CLOSING = /^\s*la\s+séance\s+est\s+levée\s+à\s+(\d{1,2})\s*h\s*(\d{2})?/iu;
+
+/**
+ * The outcome a paragraph opens with when it is a vote sentence (« Adoptée à l'unanimité », « Rejeté par… »), else
+ * undefined. The one place where a vote sentence is recognised: the vote grammar (src/parse/vote-sentence.ts) replaces
+ * this function's body.
+ */
+export function voteStart(text: string): 'adoptee' | 'rejetee' | undefined {
+  const head = VOTE_START.exec(text);
+  if (!head) return undefined;
+  return fold(head[1]!) === 'rejet' ? 'rejetee' : 'adoptee';
+}
+
+/** Words that make a paragraph opening with « Approuvé… » a vote rather than prose: a count, a majority, unanimity. */
+const VOTE_SIGNAL = /unanimite|\bvoix\b|\bpour\b|\bcontre\b|abstention|majorite|scrutin|\d/u;
+
+/**
+ * True for a setext heading (a line of text underlined with `---` or `===`): in a PV this is almost always a line
+ * followed by a separator the author meant as a rule, so it never ends a deliberation.
+ */
+export function isSetextHeading(node: Heading, source: string): boolean {
+  const start = node.position?.start.offset;
+  if (start === undefined) return false;
+  return !/^[ \t]{0,3}#/u.test(source.slice(start, start + 4));
+}
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -52,7 +75,7 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
   for (let index = firstIndex; index < children.length; index++) {
     const node = children[index]!;
     if (node.type !== 'heading' || node.depth < 2) continue;
-    const map = new TextMap(node, context.source, context.locator);
+    const map = new TextMap(node, context.source, context.locator, true);
     const match = DELIBERATION.exec(map.text);
     if (!match) continue;
     const title = match[2]!.trim();
@@ -65,11 +88,11 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
   for (let index = children.length - 1; index >= firstIndex; index--) {
     const node = children[index]!;
     if (node.type !== 'paragraph') continue;
-    const text = toString(node);
+    const text = new TextMap(node, context.source, context.locator, true).text;
     const match = CLOSING.exec(text);
     if (!match) continue;
     closingIndex = index;
-    closing = { value: text.trim(), position: positionOf(node, context), time: `${match[1]}h${match[2] ?? '00'}` };
+    closing = { value: text.replace(/\s+/gu, ' ').trim(), position: positionOf(node, context), time: `${match[1]}h${match[2] ?? '00'}` };
     break;
   }
 
@@ -79,7 +102,7 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
     // A heading of a higher level (a new part of the PV) ends the section.
     for (let index = heading.index + 1; index < end; index++) {
       const node = children[index]!;
-      if (node.type === 'heading' && node.depth < heading.node.depth) {
+      if (node.type === 'heading' && node.depth < heading.node.depth && !isSetextHeading(node, context.source)) {
         end = index;
         break;
       }
@@ -172,19 +195,37 @@ function classify(label: string): CountKey | undefined {
   return undefined;
 }
 
-function findVote(children: RootContent[], start: number, end: number, context: Context): Vote | undefined {
-  for (let index = end - 1; index >= start; index--) {
+/**
+ * The vote paragraph of an item: the last that opens like a vote and carries a count, a majority or « unanimité »,
+ * else the last that opens like a vote (so that « Approuvés, ces tarifs… » written after the vote is not taken for it).
+ */
+function votePlace(children: RootContent[], start: number, end: number, context: Context): { index: number; map: TextMap; outcome: 'adoptee' | 'rejetee' } | undefined {
+  let last: { index: number; map: TextMap; outcome: 'adoptee' | 'rejetee' } | undefined;
+  let signalled: typeof last;
+  for (let index = start; index < end; index++) {
     const node = children[index]!;
     if (node.type !== 'paragraph') continue;
-    const map = new TextMap(node, context.source, context.locator);
+    const map = new TextMap(node, context.source, context.locator, true);
+    const outcome = voteStart(map.text);
+    if (!outcome) continue;
+    last = { index, map, outcome };
+    if (VOTE_SIGNAL.test(fold(map.text))) signalled = last;
+  }
+  return signalled ?? last;
+}
+
+function findVote(children: RootContent[], start: number, end: number, context: Context): Vote | undefined {
+  const place = votePlace(children, start, end, context);
+  if (!place) return undefined;
+  const { index, map, outcome } = place;
+  {
+    const node = children[index]!;
     const text = map.text;
-    const head = VOTE_START.exec(text);
-    if (!head) continue;
     const folded = fold(text);
     const vote: Vote = {
-      text: withoutAnnotations(text).trim(),
+      text: withoutAnnotations(text).replace(/\s+/gu, ' ').trim(),
       position: positionOf(node, context),
-      outcome: fold(head[1]!) === 'rejet' ? 'rejetee' : 'adoptee',
+      outcome,
       unanimous: /unanimite/u.test(folded),
       ballot: /scrutin\s+secret|bulletin\s+secret/u.test(folded) ? 'secret' : /scrutin\s+public/u.test(folded) ? 'public' : 'ordinaire',
     };
@@ -203,7 +244,6 @@ function findVote(children: RootContent[], start: number, end: number, context: 
     if (next?.type === 'list' && index + 1 < end) readCountList(next, vote, context);
     return vote;
   }
-  return undefined;
 }
 
 function readCountList(list: List, vote: Vote, context: Context): void {

@@ -3,7 +3,7 @@
  * back from any index in that text to the exact offset in the source file — through escapes (`\*`), entities
  * (`&amp;`) and the indentation of continuation lines, which make a node's value differ from its source slice.
  */
-import type { Nodes, Text } from 'mdast';
+import type { InlineCode, Nodes, Text } from 'mdast';
 import type { Position } from 'unist';
 import type { Locator } from './source.js';
 
@@ -52,15 +52,25 @@ export class TextMap {
     block: Nodes,
     private readonly source: string,
     private readonly locator: Locator,
+    /** Also read inline code (its text) and hard line breaks (a space), as a reader sees a title or a vote. */
+    asRead = false,
   ) {
     const visit = (node: Nodes): void => {
-      if (node.type === 'text') this.add(node);
+      if (node.type === 'text' || (asRead && node.type === 'inlineCode')) this.add(node);
+      else if (asRead && node.type === 'break') this.addSpace(node);
       else if ('children' in node) for (const child of node.children) visit(child as Nodes);
     };
     visit(block);
   }
 
-  private add(node: Text): void {
+  private addSpace(node: Nodes): void {
+    const start = node.position?.start.offset;
+    if (start === undefined) return;
+    this.segments.push({ from: this.text.length, offsets: [start, start + 1] });
+    this.text += ' ';
+  }
+
+  private add(node: Text | InlineCode): void {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined || node.value.length === 0) return;

@@ -7,14 +7,13 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import type { RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { Decimal } from 'decimal.js';
 import { attendanceAt, nameOf, votersAt, type ItemAttendance } from '../model/attendance.js';
 import type { Deliberation, PersonRef, Session, Vote } from '../model/types.js';
 import { fontFaces, headerFontFaces } from './assets.js';
 import { formatDate, formatDateLong, formatNumber, agree, NBSP } from './format.js';
-import { renderMarkdown, type DroppedItem } from './markdown.js';
+import type { DroppedItem } from './markdown.js';
+import { renderDeliberationBody, renderSessionBody } from './body.js';
 import {
   collegeSentence,
   compositionHeading,
@@ -36,6 +35,7 @@ import { loadTemplates, type TemplateSet } from './templates.js';
 
 export type { DroppedItem } from './markdown.js';
 export { renderMarkdown } from './markdown.js';
+export { renderDeliberationBody, renderSessionBody } from './body.js';
 export { loadTemplates, clearTemplateCache } from './templates.js';
 
 /** A standalone HTML document and what the PDF printer needs with it. */
@@ -130,58 +130,15 @@ function signaturesView(session: Session, options: RenderOptions, presidentOnly 
 
 // ─── Deliberations ─────────────────────────────────────────────────────────────────────────────────────────────
 
-function offsetsOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }) {
-  return { start: node.position?.start.offset ?? -1, end: node.position?.end.offset ?? -1 };
-}
-
-const COUNT_ITEM = /^\s*[^:\n]{2,60}:\s*[\d \u00A0\u202F]+\s*$/u;
-
-/** The body nodes of a deliberation, without the vote sentence (and its list of counts), shown apart. */
-function bodyNodes(session: Session, deliberation: Deliberation): RootContent[] {
-  const nodes = session.tree.children.slice(deliberation.children.start, deliberation.children.end);
-  const vote = deliberation.vote;
-  if (!vote) return nodes;
-  const voteStart = vote.position.start.offset;
-  const index = nodes.findIndex((node) => offsetsOf(node).start === voteStart);
-  if (index < 0) return nodes;
-  let removeCount = 1;
-  const next = nodes[index + 1];
-  if (next?.type === 'list' && next.children.every((item) => COUNT_ITEM.test(toString(item)))) removeCount = 2;
-  return [...nodes.slice(0, index), ...nodes.slice(index + removeCount)];
-}
-
-const FIGURE_LABELS: Array<[keyof Vote, string, string]> = [
-  ['for', 'Pour', 'Pour'],
-  ['against', 'Contre', 'Contre'],
-  ['abstentions', 'Abstention', 'Abstentions'],
-  ['blank', 'Blanc', 'Blancs'],
-  ['notVoting', 'Ne prend pas part au vote', 'Ne prennent pas part au vote'],
-];
-
-function voteView(vote: Vote | undefined) {
-  if (!vote) return undefined;
-  const figures: Array<{ label: string; value: string }> = [];
-  for (const [key, singular, plural] of FIGURE_LABELS) {
-    const number = vote[key] as { value: Decimal; decimals: number } | undefined;
-    if (!number) continue;
-    figures.push({ label: number.value.abs().lt(2) ? singular : plural, value: formatNumber(number.value, number.decimals) });
-  }
-  return { text: vote.text, rejected: vote.outcome === 'rejetee', figures };
-}
-
+/** One deliberation as the templates see it: its whole slice of the body, rendered in order (src/render/body.ts). */
 function deliberationView(session: Session, deliberation: Deliberation, dropped: DroppedItem[]) {
-  const body = renderMarkdown(bodyNodes(session, deliberation), {
-    source: session.source,
-    minHeadingDepth: 3,
-    annotations: session.annotations,
-  });
+  const body = renderDeliberationBody(session, deliberation);
   dropped.push(...body.dropped);
   return {
     number: deliberation.number.value,
     title: deliberation.title.value,
     slug: deliberation.slug,
-    bodyHtml: body.html,
-    vote: voteView(deliberation.vote),
+    html: body.html,
   };
 }
 
@@ -251,28 +208,11 @@ function attendanceView(session: Session) {
 
 // ─── The procès-verbal ─────────────────────────────────────────────────────────────────────────────────────────
 
-/** The part heading between the opening and the first deliberation ("## Délibérations"), when the author wrote one. */
-function partHeading(session: Session): string | undefined {
-  const first = session.deliberations[0];
-  if (!first) return undefined;
-  for (let index = session.opening.end; index < first.children.start - 1; index++) {
-    const node = session.tree.children[index];
-    if (node?.type === 'heading') return toString(node).trim();
-  }
-  return undefined;
-}
-
 /** Renders the procès-verbal of a session as a standalone HTML document. */
 export function renderSessionHtml(session: Session, options: RenderOptions = {}): RenderedDocument {
   const templates = templatesFor(session, options);
-  const dropped: DroppedItem[] = [];
-  const opening = renderMarkdown(session.tree.children.slice(session.opening.start, session.opening.end), {
-    source: session.source,
-    minHeadingDepth: 2,
-    annotations: session.annotations,
-  });
-  dropped.push(...opening.dropped);
-  const deliberations = session.deliberations.map((deliberation) => deliberationView(session, deliberation, dropped));
+  const body = renderSessionBody(session);
+  const dropped: DroppedItem[] = [...body.dropped];
   const instance = instanceName(session);
   const date = formatDate(session.date.value);
   const title = `Procès-verbal — ${instance} ${ofOrganisation(session.organisation)} — séance du ${date}`;
@@ -293,10 +233,7 @@ export function renderSessionHtml(session: Session, options: RenderOptions = {})
     proxiesStatement: proxiesStatement(session),
     secretary: secretaryStatement(session),
     attendance: attendanceView(session),
-    openingHtml: opening.html.trim(),
-    deliberationsHeading: partHeading(session) ?? 'Délibérations',
-    deliberations,
-    closing: session.closing ? closingSentence(session.closing.value) : undefined,
+    bodyHtml: body.html,
     signatures: signaturesView(session, options),
   });
   return {
@@ -306,11 +243,6 @@ export function renderSessionHtml(session: Session, options: RenderOptions = {})
     subject: `Procès-verbal de la séance du ${date}`,
     ...headerFooter(templates, runningTitle(session), 'Procès-verbal', `Procès-verbal — séance du ${date}`),
   };
-}
-
-function closingSentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 // ─── Liste des délibérations ───────────────────────────────────────────────────────────────────────────────────

@@ -7,7 +7,16 @@
  * compiled as a template.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent, Text as HastText } from 'hast';
-import type { Heading, Root as MdastRoot, RootContent as MdastContent, Text as MdastText, Parent as MdastParent } from 'mdast';
+import type {
+  Definition,
+  Heading,
+  Paragraph,
+  Parent as MdastParent,
+  Root as MdastRoot,
+  RootContent as MdastContent,
+  Table,
+  Text as MdastText,
+} from 'mdast';
 import type { Position } from 'unist';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -16,6 +25,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { findFrenchNumbers, parseFrenchNumber } from '../parse/numbers.js';
+import { withoutAnnotations } from '../parse/annotations.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
 /** Something the sanitizer removed from the body: an element (`<script>`) or an attribute (`onerror`, `href`). */
@@ -39,11 +49,6 @@ export interface RenderMarkdownOptions {
   annotations?: ReadonlyArray<{ position: Position }>;
 }
 
-/**
- * An annotation as docs/format.md §5 defines it: braces right after a number (its unit or HT/TTC), opening with
- * `#`, `=`, a comparison or `≈`. Text such as `{{7*7}}` or `{x}` is not an annotation and prints as typed.
- */
-const ANNOTATION = /(?<=[\d€%]|\bHT|\bTTC)[ \u00A0\u202F]?\{(?:#|=|<=|>=|<|>|≤|≥|≈)[^{}\n]*\}/gu;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
 function inside(inner: Position | undefined, outer: Position): boolean {
@@ -52,17 +57,41 @@ function inside(inner: Position | undefined, outer: Position): boolean {
   return inner.start.offset >= outer.start.offset && inner.end.offset <= outer.end.offset;
 }
 
-/** Removes annotations, HTML comments, and brings headings under the fragment's minimum level (in place). */
+/** A link definition (`[Annexe 1]: texte`) is printed as the author typed it: a paragraph, never dropped. */
+function definitionAsText(node: Definition, source: string | undefined): Paragraph {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const typed =
+    source !== undefined && start !== undefined && end !== undefined
+      ? source.slice(start, end)
+      : `[${node.label ?? node.identifier}]: ${node.url}${node.title ? ` "${node.title}"` : ''}`;
+  const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: typed }] };
+  if (node.position) paragraph.position = node.position;
+  return paragraph;
+}
+
+/**
+ * Removes annotations (exactly as the parser reads them, `withoutAnnotations`) and HTML comments, prints link
+ * definitions as typed, widens a table to its longest row (GFM would drop the cells beyond the header's), and brings
+ * headings under the fragment's minimum level (in place).
+ */
 function cleanMdast(parent: MdastParent, options: RenderMarkdownOptions): void {
   const kept: MdastContent[] = [];
-  for (const child of parent.children as MdastContent[]) {
+  for (const original of parent.children as MdastContent[]) {
+    let child = original;
     if (child.type === 'text') {
       if (options.annotations?.some((annotation) => inside(child.position, annotation.position))) continue;
-      (child as MdastText).value = child.value.replace(ANNOTATION, '');
+      (child as MdastText).value = withoutAnnotations(child.value);
       if (child.value === '') continue;
     } else if (child.type === 'html') {
       child.value = child.value.replace(COMMENT, '');
       if (child.value.trim() === '') continue;
+    } else if (child.type === 'definition') {
+      child = definitionAsText(child, options.source);
+    } else if (child.type === 'table') {
+      const table: Table = child;
+      const width = Math.max(table.align?.length ?? 0, ...table.children.map((row) => row.children.length));
+      table.align = Array.from({ length: width }, (_, k) => table.align?.[k] ?? null);
     } else if (child.type === 'heading' && options.minHeadingDepth) {
       (child as Heading).depth = Math.min(6, Math.max(child.depth, options.minHeadingDepth)) as Heading['depth'];
     }
@@ -226,13 +255,13 @@ const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).freeze();
 const stringifier = unified().use(rehypeStringify).freeze();
 
 /**
- * Renders Markdown nodes (a whole root, or some of its children) to safe HTML, and says what the sanitizer
+ * Renders Markdown nodes (a whole root, or some of its children) to a safe hast tree, and says what the sanitizer
  * dropped. The nodes are copied: the session tree is never modified.
  */
-export function renderMarkdown(
+export function renderMarkdownTree(
   nodes: MdastRoot | ReadonlyArray<MdastContent>,
   options: RenderMarkdownOptions = {},
-): RenderedMarkdown {
+): { tree: HastRoot; dropped: DroppedItem[] } {
   const children = 'type' in nodes && nodes.type === 'root' ? nodes.children : (nodes as MdastContent[]);
   const mdast: MdastRoot = { type: 'root', children: structuredClone([...children]) };
   cleanMdast(mdast, options);
@@ -241,9 +270,25 @@ export function renderMarkdown(
   const dropped: DroppedItem[] = [];
   const unsafe = toHast.runSync(mdast, file) as HastRoot;
   collectDropped(unsafe, dropped);
-  const safe = sanitizer.runSync(unsafe, file) as HastRoot;
-  markNumbers(safe);
-  tidyTables(safe);
-  const html = stringifier.stringify(safe, file);
-  return { html, dropped };
+  const tree = sanitizer.runSync(unsafe, file) as HastRoot;
+  return { tree, dropped };
+}
+
+/** The last steps of every body fragment: numbers kept on one line, tables tidied, then HTML. */
+export function finishHtml(tree: HastRoot): string {
+  markNumbers(tree);
+  tidyTables(tree);
+  return stringifier.stringify(tree);
+}
+
+/**
+ * Renders Markdown nodes (a whole root, or some of its children) to safe HTML, and says what the sanitizer
+ * dropped. The nodes are copied: the session tree is never modified.
+ */
+export function renderMarkdown(
+  nodes: MdastRoot | ReadonlyArray<MdastContent>,
+  options: RenderMarkdownOptions = {},
+): RenderedMarkdown {
+  const { tree, dropped } = renderMarkdownTree(nodes, options);
+  return { html: finishHtml(tree), dropped };
 }

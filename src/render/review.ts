@@ -202,14 +202,6 @@ function markBodyText(copy: Session, insertions: Map<MdastText, Insertion[]>, n:
   return marked;
 }
 
-function localRange(text: string, position: Position, source: string, range: { start: number; end: number }) {
-  const start = position.start.offset ?? 0;
-  if (source.slice(start, start + text.length) === text && range.end <= start + text.length) {
-    return { from: range.start - start, to: range.end - start };
-  }
-  return { from: 0, to: text.length };
-}
-
 /** The body finding's range, moved from an annotation (not rendered) to the number it annotates. */
 function visibleBodyRange(session: Session, range: { start: number; end: number }) {
   for (const annotation of session.annotations) {
@@ -228,26 +220,16 @@ function bodyStart(session: Session): number {
 
 function markBody(copy: Session, insertions: Map<MdastText, Insertion[]>, finding: Finding, range: { start: number; end: number }): boolean {
   const { n } = finding;
+  // The body is printed from the tree, titles, votes and closing included: the text nodes carry the marks. Only the
+  // number of a deliberation heading is designated by a marker before it (the number is shown in its own span).
   for (const deliberation of copy.deliberations) {
-    const vote = deliberation.vote;
-    if (vote && inside(range, vote.position)) {
-      const { from, to } = localRange(vote.text, vote.position, copy.source, range);
-      vote.text = wrap(vote.text, n, from, to);
-      return true;
-    }
-    if (inside(range, deliberation.title.position)) {
-      const { from, to } = localRange(deliberation.title.value, deliberation.title.position, copy.source, range);
-      deliberation.title.value = wrap(deliberation.title.value, n, from, to);
-      return true;
-    }
-    if (inside(range, deliberation.number.position)) {
-      deliberation.title.value = headingMarker(n) + deliberation.title.value;
-      return true;
-    }
-  }
-  if (copy.closing && inside(range, copy.closing.position)) {
-    const { from, to } = localRange(copy.closing.value, copy.closing.position, copy.source, range);
-    copy.closing.value = wrap(copy.closing.value, n, from, to);
+    if (!inside(range, deliberation.number.position)) continue;
+    const heading = copy.tree.children[deliberation.children.start - 1];
+    const first = heading ? textNodes({ type: 'root', children: [heading] }).at(0) : undefined;
+    if (!first) continue;
+    const list = insertions.get(first) ?? [];
+    list.push({ at: 0, text: headingMarker(n), order: 0 });
+    insertions.set(first, list);
     return true;
   }
   return markBodyText(copy, insertions, n, visibleBodyRange(copy, range));
