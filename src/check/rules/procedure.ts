@@ -9,6 +9,7 @@ import { convocationDelay } from './convocation-delay.js';
 import { deliberationNumbering } from './deliberation-numbering.js';
 import { legalMentions } from './legal-mentions.js';
 import { htmlSanitized } from './html-sanitized.js';
+import { bodyFaithful } from './body-faithful.js';
 import { proxyCompteAdministratif } from './proxy-compte-administratif.js';
 import { proxyCycle } from './proxy-cycle.js';
 import { proxyGiverAbsent } from './proxy-giver-absent.js';
@@ -38,4 +39,5 @@ export const procedureRules: Rule[] = [
   convocationDelay,
   deliberationNumbering,
   htmlSanitized,
+  bodyFaithful,
 ];

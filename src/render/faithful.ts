@@ -1,0 +1,174 @@
+/**
+ * The faithfulness guarantee, as code: the words of the body (the Markdown after the frontmatter, minus HTML comments
+ * and `{…}` annotations) and the words of a rendered document, compared in order. Every word of the body that the
+ * document does not print, in order, comes back with its offset in the file, so that the loss is reported where the
+ * author wrote it (rule body-faithful, docs/rules/body-faithful.md).
+ */
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Nodes as MdastNodes, Root as MdastRoot, RootContent } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { withoutAnnotations } from '../parse/annotations.js';
+import { remarkTables } from '../parse/remark-tables.js';
+import { sanitizeSchema } from './sanitize-schema.js';
+
+/** A word of the body and where it starts in the source file. */
+export interface BodyWord {
+  word: string;
+  offset: number;
+}
+
+const SPACE = /[\s\u00A0\u202F\u2007\u2009]+/u;
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/gu;
+/** Elements the sanitizer removes with their content (script, style): html-sanitized reports them. */
+const REMOVED_WITH_CONTENT = new Set(sanitizeSchema.strip ?? []);
+
+function words(text: string): string[] {
+  return text.normalize('NFC').split(SPACE).filter(Boolean);
+}
+
+const rawParser = unified().use(rehypeRaw).freeze();
+
+/** The text a raw HTML fragment shows once parsed as a browser does (tags, comments and scripts aside). */
+function htmlText(html: string): string {
+  const tree = rawParser.runSync({ type: 'root', children: [{ type: 'raw', value: html } as never] }) as HastRoot;
+  return hastText(tree);
+}
+
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp',
+  'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'font', 'nobr',
+]);
+
+/** The visible text of a hast tree: block elements apart, inline ones joined, head, scripts and styles left out. */
+function hastText(node: HastRoot | HastContent | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') {
+    const element = node as Element;
+    if (REMOVED_WITH_CONTENT.has(element.tagName) || element.tagName === 'head' || element.tagName === 'title') return '';
+    if (element.tagName === 'br') return ' ';
+    const inner = element.children.map(hastText).join('');
+    return INLINE.has(element.tagName) ? inner : ` ${inner} `;
+  }
+  if (node.type === 'root') return node.children.map(hastText).join('');
+  return '';
+}
+
+/**
+ * The words of Markdown body nodes, each with its offset in `source`: what the author wrote and expects printed.
+ * Comments and annotations are not part of it; link definitions are (they are printed as typed); images are not
+ * (the sanitizer removes them, and html-sanitized says so).
+ */
+export function bodyWords(nodes: ReadonlyArray<RootContent>, source: string): BodyWord[] {
+  const out: BodyWord[] = [];
+  const push = (text: string, node: MdastNodes) => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    let cursor = start;
+    for (const word of words(text)) {
+      const found = source.indexOf(word, cursor);
+      const offset = found >= 0 && found < end ? found : cursor;
+      out.push({ word, offset });
+      if (found >= 0 && found < end) cursor = found + word.length;
+    }
+  };
+  const visit = (node: MdastNodes): void => {
+    switch (node.type) {
+      case 'yaml':
+      case 'image':
+      case 'imageReference':
+        return;
+      case 'text':
+        push(withoutAnnotations(node.value), node);
+        return;
+      case 'inlineCode':
+      case 'code':
+        push(node.value, node);
+        return;
+      case 'html':
+        push(htmlText(node.value.replace(COMMENT, '')), node);
+        return;
+      case 'definition': {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (start !== undefined && end !== undefined) push(source.slice(start, end), node);
+        return;
+      }
+      default:
+        if ('children' in node) for (const child of node.children) visit(child as MdastNodes);
+    }
+  };
+  for (const node of nodes) visit(node);
+  return out;
+}
+
+const parser = unified().use(remarkParse).use(remarkTables).use(remarkFrontmatter, ['yaml']).freeze();
+
+/** The text of a Markdown body (frontmatter, comments and annotations aside), words separated by single spaces. */
+export function bodyText(markdown: string): string {
+  const tree = parser.parse(markdown) as MdastRoot;
+  return bodyWords(tree.children, markdown)
+    .map((entry) => entry.word)
+    .join(' ');
+}
+
+/** The words of an HTML document or fragment, as a reader sees them (head, scripts and styles aside). */
+export function documentWords(html: string): string[] {
+  return words(htmlText(html));
+}
+
+/** The text of an HTML document or fragment, words separated by single spaces. */
+export function documentText(html: string): string {
+  return documentWords(html).join(' ');
+}
+
+/**
+ * The runs of body words the document does not print in order. The document may add words (the template's
+ * sentences, the figures of a vote); the body's words must all be found, in the same order. Each word is matched
+ * with the next two as a check, so that a common word (« le ») is not matched far ahead by accident.
+ */
+export function missingWords(body: ReadonlyArray<BodyWord>, document: ReadonlyArray<string>): BodyWord[][] {
+  const runs: BodyWord[][] = [];
+  let cursor = 0;
+  let run: BodyWord[] = [];
+  const confirms = (i: number, k: number): boolean => {
+    let at = k + 1;
+    for (let ahead = i + 1; ahead <= Math.min(i + 2, body.length - 1); ahead++) {
+      let found = -1;
+      for (let probe = at; probe < Math.min(document.length, at + 8); probe++) {
+        if (document[probe] === body[ahead]!.word) {
+          found = probe;
+          break;
+        }
+      }
+      if (found < 0) return false;
+      at = found + 1;
+    }
+    return true;
+  };
+  for (let i = 0; i < body.length; i++) {
+    const word = body[i]!.word;
+    let match = -1;
+    let loose = -1;
+    for (let k = cursor; k < document.length; k++) {
+      if (document[k] !== word) continue;
+      if (loose < 0) loose = k;
+      if (confirms(i, k)) {
+        match = k;
+        break;
+      }
+    }
+    if (match < 0 && loose >= 0 && loose - cursor < 40) match = loose;
+    if (match < 0) {
+      run.push(body[i]!);
+      continue;
+    }
+    if (run.length > 0) runs.push(run);
+    run = [];
+    cursor = match + 1;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
