@@ -57,7 +57,7 @@ export class TextMap {
   ) {
     const visit = (node: Nodes): void => {
       if (node.type === 'text' || (asRead && node.type === 'inlineCode')) this.add(node);
-      else if (asRead && node.type === 'break') this.addSpace(node);
+      else if (asRead && (node.type === 'break' || (node.type === 'html' && /^<br\s*\/?>$/iu.test(node.value)))) this.addSpace(node);
       else if ('children' in node) for (const child of node.children) visit(child as Nodes);
     };
     visit(block);

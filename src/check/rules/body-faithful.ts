@@ -91,7 +91,8 @@ export const bodyFaithful: Rule = {
     visit(session.tree, 'table', (node: Table) => {
       const width = node.children[0]?.children.length ?? 0;
       for (const row of node.children.slice(1)) {
-        const extra = row.children[width];
+        const cell = row.children[width];
+        const extra = cell?.children[0] ?? cell;
         if (!extra?.position || extra.position.start.offset === undefined) continue;
         report({
           message: `Cette ligne du tableau a ${row.children.length} cellules et l’en-tête ${width} : les cellules en trop sont imprimées sous des colonnes sans titre. Un « | » dans une cellule s’écrit « \\| ».`,
