@@ -19,6 +19,16 @@ export interface RenderedBody {
   dropped: DroppedItem[];
 }
 
+export interface RenderedSessionBody extends RenderedBody {
+  /** The rendered tree (read only): what `html` serialises. */
+  tree: HastRoot;
+  /** Each deliberation's section in `tree`, as the PV prints it (the extrait prints the same section). */
+  sections: Map<Deliberation, Element>;
+}
+
+/** One rendering per session: the check (body-faithful) and the build print the same, computed once. */
+const rendered = new WeakMap<Session, RenderedSessionBody>();
+
 interface Renderer {
   session: Session;
   dropped: DroppedItem[];
@@ -190,7 +200,9 @@ function plain(renderer: Renderer, from: number, to: number, closingIndex: numbe
  * The body of the procès-verbal: the opening (« Propos introductifs »), the part heading — the author's, or
  * « Délibérations » when none is written — then every node in order, deliberations as sections.
  */
-export function renderSessionBody(session: Session): RenderedBody {
+export function renderSessionBody(session: Session): RenderedSessionBody {
+  const cached = rendered.get(session);
+  if (cached) return cached;
   const renderer: Renderer = { session, dropped: [] };
   const children = session.tree.children;
   const first = children[0]?.type === 'yaml' ? 1 : 0;
@@ -214,10 +226,13 @@ export function renderSessionBody(session: Session): RenderedBody {
     out.push(h('h2.part#deliberations', 'Délibérations'));
   }
   const byHeading = new Map(session.deliberations.map((deliberation) => [deliberation.children.start - 1, deliberation]));
+  const sections = new Map<Deliberation, Element>();
   while (index < children.length) {
     const deliberation = byHeading.get(index);
     if (deliberation) {
-      out.push(deliberationSection(renderer, deliberation));
+      const section = deliberationSection(renderer, deliberation);
+      sections.set(deliberation, section);
+      out.push(section);
       index = Math.max(deliberation.children.end, index + 1);
       continue;
     }
@@ -226,5 +241,8 @@ export function renderSessionBody(session: Session): RenderedBody {
     out.push(...plain(renderer, index, next, closingIndex));
     index = next;
   }
-  return { html: finishHtml({ type: 'root', children: out }), dropped: renderer.dropped };
+  const tree: HastRoot = { type: 'root', children: out };
+  const result = { html: finishHtml(tree), dropped: renderer.dropped, tree, sections };
+  rendered.set(session, result);
+  return result;
 }

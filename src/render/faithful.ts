@@ -119,6 +119,11 @@ export function documentWords(html: string): string[] {
   return words(htmlText(html));
 }
 
+/** The words of a rendered hast tree or element, as a reader sees them. */
+export function hastWords(node: HastRoot | Element): string[] {
+  return words(hastText(node));
+}
+
 /** The text of an HTML document or fragment, words separated by single spaces. */
 export function documentText(html: string): string {
   return documentWords(html).join(' ');

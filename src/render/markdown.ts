@@ -251,6 +251,13 @@ function tidyTable(table: Element): void {
 
 // Three steps, so that the raw-parsed tree can be inspected before the sanitizer cleans it.
 const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).freeze();
+/** Without raw HTML (most bodies, once comments are removed), parse5's round trip through rehype-raw is skipped. */
+const toHastPlain = unified().use(remarkRehype).freeze();
+
+function hasHtml(node: MdastRoot | MdastContent): boolean {
+  if (node.type === 'html') return true;
+  return 'children' in node && (node.children as MdastContent[]).some(hasHtml);
+}
 const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).freeze();
 const stringifier = unified().use(rehypeStringify).freeze();
 
@@ -268,7 +275,7 @@ export function renderMarkdownTree(
 
   const file = new VFile(options.source === undefined ? undefined : { value: options.source });
   const dropped: DroppedItem[] = [];
-  const unsafe = toHast.runSync(mdast, file) as HastRoot;
+  const unsafe = (hasHtml(mdast) ? toHast : toHastPlain).runSync(mdast, file) as HastRoot;
   collectDropped(unsafe, dropped);
   const tree = sanitizer.runSync(unsafe, file) as HastRoot;
   return { tree, dropped };

@@ -12,7 +12,7 @@ import { location } from 'vfile-location';
 import type { Position, Session } from '../../model/types.js';
 import { isSetextHeading } from '../../parse/body.js';
 import { renderDeliberationBody, renderSessionBody } from '../../render/body.js';
-import { bodyWords, documentWords, missingWords, type BodyWord } from '../../render/faithful.js';
+import { bodyWords, documentWords, hastWords, missingWords, type BodyWord } from '../../render/faithful.js';
 import type { Finding, Rule } from '../rule.js';
 import { ruleDocs } from './shared.js';
 
@@ -120,14 +120,16 @@ export const bodyFaithful: Rule = {
 
     // Every word, in order: the procès-verbal.
     const pv = renderSessionBody(session);
-    reportRuns(missingWords(bodyWords(body, source), documentWords(pv.html)), 'dans le procès-verbal');
+    reportRuns(missingWords(bodyWords(body, source), hastWords(pv.tree)), 'dans le procès-verbal');
 
     for (const deliberation of session.deliberations) {
       const label = `n° ${deliberation.number.value}`;
       // The extrait: the whole slice of the deliberation.
       const slice = children.slice(deliberation.children.start - 1, deliberation.children.end);
-      const extrait = renderDeliberationBody(session, deliberation);
-      reportRuns(missingWords(bodyWords(slice, source), documentWords(extrait.html)), `dans l’extrait de la délibération ${label}`);
+      // The extrait prints the very section the PV prints (renderDeliberationBody and renderSessionBody share it).
+      const section = pv.sections.get(deliberation);
+      const extrait = section ? hastWords(section) : documentWords(renderDeliberationBody(session, deliberation).html);
+      reportRuns(missingWords(bodyWords(slice, source), extrait), `dans l’extrait de la délibération ${label}`);
       // The liste des délibérations: the title and the vote sentence.
       const heading = children[deliberation.children.start - 1]!;
       const titleFrom = deliberation.title.position.start.offset ?? 0;
