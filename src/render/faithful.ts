@@ -74,7 +74,17 @@ export function bodyWords(nodes: ReadonlyArray<RootContent>, source: string): Bo
       if (found >= 0 && found < end) cursor = found + word.length;
     }
   };
+  /** Inside `<script>…</script>` written inline (the tags and the text are sibling nodes): not text, removed. */
+  let hiddenUntil: RegExp | undefined;
   const visit = (node: MdastNodes): void => {
+    if (hiddenUntil) {
+      if (node.type === 'html' && hiddenUntil.test(node.value)) hiddenUntil = undefined;
+      return;
+    }
+    if (node.type === 'html') {
+      const opened = /<(script|style)\b[^>]*>(?![\s\S]*<\/\1\s*>)/iu.exec(node.value.replace(COMMENT, ''));
+      if (opened) hiddenUntil = new RegExp(`</${opened[1]}\\s*>`, 'iu');
+    }
     switch (node.type) {
       case 'yaml':
       case 'image':
