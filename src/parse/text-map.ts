@@ -52,12 +52,12 @@ export class TextMap {
     block: Nodes,
     private readonly source: string,
     private readonly locator: Locator,
-    /** Also read inline code (its text) and hard line breaks (a space), as a reader sees a title or a vote. */
+    /** Also read inline code (its text) and `<br>` (a space), as a reader sees a title or a vote. A hard line break is always a space. */
     asRead = false,
   ) {
     const visit = (node: Nodes): void => {
       if (node.type === 'text' || (asRead && node.type === 'inlineCode')) this.add(node);
-      else if (asRead && (node.type === 'break' || (node.type === 'html' && /^<br\s*\/?>$/iu.test(node.value)))) this.addSpace(node);
+      else if (node.type === 'break' || (asRead && node.type === 'html' && /^<br\s*\/?>$/iu.test(node.value))) this.addSpace(node);
       else if ('children' in node) for (const child of node.children) visit(child as Nodes);
     };
     visit(block);

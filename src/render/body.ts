@@ -242,7 +242,17 @@ export function renderSessionBody(session: Session): RenderedSessionBody {
     index = next;
   }
   const tree: HastRoot = { type: 'root', children: out };
-  const result = { html: finishHtml(tree), dropped: renderer.dropped, tree, sections };
+  // The HTML (numbers kept on one line, tables tidied, serialised) is made when asked for: the check reads the tree.
+  let html: string | undefined;
+  const result: RenderedSessionBody = {
+    get html() {
+      html ??= finishHtml(tree);
+      return html;
+    },
+    dropped: renderer.dropped,
+    tree,
+    sections,
+  };
   rendered.set(session, result);
   return result;
 }

@@ -5,7 +5,7 @@
  * author wrote it (rule body-faithful, docs/rules/body-faithful.md).
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
-import type { Nodes as MdastNodes, Root as MdastRoot, RootContent } from 'mdast';
+import type { Html, Nodes as MdastNodes, Root as MdastRoot, RootContent } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -63,47 +63,94 @@ function hastText(node: HastRoot | HastContent | ElementContent): string {
  */
 export function bodyWords(nodes: ReadonlyArray<RootContent>, source: string): BodyWord[] {
   const out: BodyWord[] = [];
-  const push = (text: string, node: MdastNodes) => {
-    const start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? start;
-    let cursor = start;
-    for (const word of words(text)) {
-      const found = source.indexOf(word, cursor);
-      const offset = found >= 0 && found < end ? found : cursor;
-      out.push({ word, offset });
-      if (found >= 0 && found < end) cursor = found + word.length;
+  /** The words of a run of text pieces read together (a paragraph, a heading, a cell), each placed in the source. */
+  const push = (pieces: Array<{ text: string; node: MdastNodes }>) => {
+    let text = '';
+    const starts: number[] = [];
+    for (const piece of pieces) {
+      starts.push(text.length);
+      text += piece.text;
+    }
+    const cursors = pieces.map((piece) => piece.node.position?.start.offset ?? 0);
+    for (const match of text.matchAll(/[^\s\u00A0\u202F\u2007\u2009]+/gu)) {
+      let k = starts.length - 1;
+      while (k > 0 && starts[k]! > match.index) k--;
+      const piece = pieces[k]!;
+      const head = match[0].slice(0, Math.max(1, starts[k + 1] === undefined ? match[0].length : starts[k + 1]! - match.index));
+      const end = piece.node.position?.end.offset ?? cursors[k]!;
+      const found = source.indexOf(head, cursors[k]);
+      const offset = found >= 0 && found < end ? found : cursors[k]!;
+      if (found >= 0 && found < end) cursors[k] = found + head.length;
+      out.push({ word: match[0].normalize('NFC'), offset });
     }
   };
   /** Inside `<script>…</script>` written inline (the tags and the text are sibling nodes): not text, removed. */
   let hiddenUntil: RegExp | undefined;
+  const rawText = (node: Html): string => {
+    const value = node.value.replace(COMMENT, '');
+    const opened = /<(script|style)\b[^>]*>(?![\s\S]*<\/\1\s*>)/iu.exec(value);
+    if (opened) hiddenUntil = new RegExp(`</${opened[1]}\\s*>`, 'iu');
+    return /^<br\s*\/?>$/iu.test(value.trim()) ? ' ' : htmlText(value);
+  };
+  const inline = (node: MdastNodes, pieces: Array<{ text: string; node: MdastNodes }>): void => {
+    if (hiddenUntil) {
+      if (node.type === 'html' && hiddenUntil.test(node.value)) hiddenUntil = undefined;
+      return;
+    }
+    switch (node.type) {
+      case 'image':
+      case 'imageReference':
+        return;
+      case 'text':
+        pieces.push({ text: withoutAnnotations(node.value), node });
+        return;
+      case 'inlineCode':
+        pieces.push({ text: node.value, node });
+        return;
+      case 'break':
+        pieces.push({ text: ' ', node });
+        return;
+      case 'html':
+        pieces.push({ text: rawText(node), node });
+        return;
+      case 'linkReference': {
+        // Definitions are printed as typed (src/render/markdown.ts), so a reference prints as typed too: « [texte] ».
+        pieces.push({ text: '[', node });
+        for (const child of node.children) inline(child, pieces);
+        const suffix = node.referenceType === 'full' ? `[${node.label ?? node.identifier}]` : node.referenceType === 'collapsed' ? '[]' : '';
+        pieces.push({ text: `]${suffix}`, node });
+        return;
+      }
+      default:
+        if ('children' in node) for (const child of node.children) inline(child as MdastNodes, pieces);
+    }
+  };
   const visit = (node: MdastNodes): void => {
     if (hiddenUntil) {
       if (node.type === 'html' && hiddenUntil.test(node.value)) hiddenUntil = undefined;
       return;
     }
-    if (node.type === 'html') {
-      const opened = /<(script|style)\b[^>]*>(?![\s\S]*<\/\1\s*>)/iu.exec(node.value.replace(COMMENT, ''));
-      if (opened) hiddenUntil = new RegExp(`</${opened[1]}\\s*>`, 'iu');
-    }
     switch (node.type) {
       case 'yaml':
-      case 'image':
-      case 'imageReference':
         return;
-      case 'text':
-        push(withoutAnnotations(node.value), node);
+      case 'paragraph':
+      case 'heading':
+      case 'tableCell': {
+        const pieces: Array<{ text: string; node: MdastNodes }> = [];
+        inline(node, pieces);
+        push(pieces);
         return;
-      case 'inlineCode':
+      }
       case 'code':
-        push(node.value, node);
+        push([{ text: node.value, node }]);
         return;
       case 'html':
-        push(htmlText(node.value.replace(COMMENT, '')), node);
+        push([{ text: rawText(node), node }]);
         return;
       case 'definition': {
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;
-        if (start !== undefined && end !== undefined) push(source.slice(start, end), node);
+        if (start !== undefined && end !== undefined) push([{ text: source.slice(start, end), node }]);
         return;
       }
       default:

@@ -258,6 +258,15 @@ function hasHtml(node: MdastRoot | MdastContent): boolean {
   if (node.type === 'html') return true;
   return 'children' in node && (node.children as MdastContent[]).some(hasHtml);
 }
+
+const SAFE_URL = /^(?:https?:|mailto:|#)/iu;
+
+/** Whether the sanitizer could drop anything: raw HTML, an image, a link to an address it refuses. */
+function mayDrop(node: MdastRoot | MdastContent): boolean {
+  if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') return true;
+  if ((node.type === 'link' || node.type === 'definition') && !SAFE_URL.test(node.url)) return true;
+  return 'children' in node && (node.children as MdastContent[]).some(mayDrop);
+}
 const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).freeze();
 const stringifier = unified().use(rehypeStringify).freeze();
 
@@ -276,7 +285,7 @@ export function renderMarkdownTree(
   const file = new VFile(options.source === undefined ? undefined : { value: options.source });
   const dropped: DroppedItem[] = [];
   const unsafe = (hasHtml(mdast) ? toHast : toHastPlain).runSync(mdast, file) as HastRoot;
-  collectDropped(unsafe, dropped);
+  if (mayDrop(mdast)) collectDropped(unsafe, dropped);
   const tree = sanitizer.runSync(unsafe, file) as HastRoot;
   return { tree, dropped };
 }

@@ -41,7 +41,8 @@ const inline: fc.Arbitrary<Piece> = fc.oneof(
   words(1, 2).map((w) => piece(`<u>${w.join(' ')}</u>`, w)),
   words(1, 2).map((w) => piece(`<span title="x">${w.join(' ')}</span>`, w)),
   words(1, 2).map((w) => piece(`<script>${w.join(' ')}</script>`, [])),
-  words(1, 2).map((w) => piece(`${w.join(' ')}\\\n`, w)),
+  // A hard break, then a word (a line opening with « <script> » would start an HTML block and end the paragraph).
+  fc.tuple(words(1, 2), word).map(([w, next]) => piece(`${w.join(' ')}\\\n${next}`, [...w, next])),
   fc.integer({ min: 1, max: 99 }).map((n) => piece(`${n} €{= ${n}}`, [String(n), '€'])),
 );
 // A paragraph opens with a word: a line opening with « <script> » would be an HTML block, where Markdown is not read.
