@@ -40,6 +40,12 @@ Exemples :
 
 Aide d'une commande : minutier init --help, minutier new --help, minutier preview --help.
 
-Codes de sortie : 0 sans erreur, 1 erreurs (ou trop d'avertissements, ou une séance non produite),
-2 usage incorrect ou incident interne. export : 0, ou 1 quand un fichier n'a pas pu être lu comme une séance.
+Codes de sortie :
+  check   0 sans erreur, 1 erreurs (ou plus d'avertissements que --max-warnings),
+          2 usage incorrect, configuration invalide ou incident interne.
+  build   0 quand tous les documents sont écrits, même si la vérification a trouvé des erreurs
+          (le rapport les affiche ; utilisez check ou --strict pour échouer sur une erreur),
+          1 une séance non produite (illisible, nom en double, PDF non imprimé, erreur avec --strict),
+          2 usage incorrect, configuration invalide, dossier --out impossible à écrire ou incident interne.
+  export  0, ou 1 quand un fichier n'a pas pu être lu comme une séance.
 `;

@@ -1,4 +1,6 @@
-// Reads printed PDFs the way a user's viewer would (pdf.js), plus a structural look with pdf-lib.
+// Reads printed PDFs the way a user's viewer would (pdf.js), plus a structural look with pdf-lib. The one PDF helper of
+// the tests: no test calls poppler (pdftotext, pdfinfo, pdffonts) or qpdf, which `npm run setup` does not install.
+import { readFile, stat } from 'node:fs/promises';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
 
@@ -6,6 +8,8 @@ export interface PdfReport {
   pageCount: number;
   /** Text of each page, items joined with spaces and whitespace collapsed. */
   pages: string[];
+  /** Text of each page in reading order, as pdftotext gives it: lines, and spaces where the PDF leaves a gap. */
+  lines: string[];
   /** Outline (bookmarks) as a tree of titles. */
   outline: OutlineEntry[];
   info: Record<string, unknown>;
@@ -24,11 +28,14 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
     .promise;
   try {
     const pages: string[] = [];
+    const lines: string[] = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
-      const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+      const items = content.items.filter((item) => 'str' in item);
+      const text = items.map((item) => item.str).join(' ');
       pages.push(text.replace(/\s+/g, ' ').trim());
+      lines.push(readingText(items));
     }
     type PdfjsOutline = Awaited<ReturnType<typeof doc.getOutline>>;
     const toEntries = (items: PdfjsOutline | undefined): OutlineEntry[] =>
@@ -41,6 +48,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
     return {
       pageCount: doc.numPages,
       pages,
+      lines,
       outline,
       info: info as Record<string, unknown>,
       marked: markInfo?.Marked === true,
@@ -93,4 +101,54 @@ export async function listFonts(bytes: Uint8Array): Promise<FontReport[]> {
 export async function catalogKeys(bytes: Uint8Array): Promise<string[]> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   return pdf.catalog.keys().map((key) => key.toString().replace(/^\//, ''));
+}
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL: boolean;
+}
+
+/**
+ * A page's text as a reader reads it: items in content order (Chromium writes them in reading order), a line break
+ * where the baseline moves or pdf.js marks an end of line, a space where a gap of a fifth of the type size separates
+ * two runs on one line; no-break spaces become spaces.
+ */
+function readingText(items: TextItem[]): string {
+  let text = '';
+  let previous: TextItem | undefined;
+  for (const item of items) {
+    if (previous) {
+      const size = Math.abs(item.transform[3] ?? item.height) || 1;
+      const sameLine = Math.abs((item.transform[5] ?? 0) - (previous.transform[5] ?? 0)) < size / 2;
+      if (!previous.hasEOL && !sameLine) text += '\n';
+      else if (sameLine && !previous.hasEOL) {
+        const gap = (item.transform[4] ?? 0) - ((previous.transform[4] ?? 0) + previous.width);
+        if (gap > size / 5 && !/\s$/u.test(text) && !/^\s/u.test(item.str)) text += ' ';
+      }
+    }
+    text += item.str;
+    if (item.hasEOL) text += '\n';
+    previous = item;
+  }
+  return text.replace(/[\u00A0\u202F]/gu, ' ');
+}
+
+/** The whole text of a PDF file in reading order, pages separated by a form feed (what `pdftotext` printed). */
+export async function pdfText(file: string): Promise<string> {
+  const report = await inspectPdf(await readFile(file));
+  return report.lines.join('\f');
+}
+
+/** Whether the file is a PDF a viewer opens: pdf.js reads every page of it (what `pdfinfo` exiting 0 meant). */
+export async function pdfOpens(file: string): Promise<boolean> {
+  try {
+    if ((await stat(file)).size === 0) return false;
+    const report = await inspectPdf(await readFile(file));
+    return report.pageCount > 0;
+  } catch {
+    return false;
+  }
 }

@@ -3,17 +3,15 @@
  * port and the secret file written in), the real CLI run as a user runs it (compiled `dist/`, see
  * `npx tsc -p tsconfig.build.json`), a local HTTP server that counts requests, and the text of a PDF.
  */
-import { execFile, spawn } from 'node:child_process';
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const hostileDir = path.join(root, 'test/fixtures/hostile');
 const bin = path.join(root, 'bin/minutier.js');
-const exec = promisify(execFile);
 
 export interface CliResult {
   code: number | null;
@@ -122,21 +120,8 @@ export async function listFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-/** The text of a PDF (poppler's pdftotext), spaces normalised. */
-export async function pdfText(file: string): Promise<string> {
-  const { stdout } = await exec('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
-  return stdout.replace(/[\u00A0\u202F]/gu, ' ');
-}
-
-/** Whether poppler opens the PDF (pdfinfo exits 0). */
-export async function pdfOpens(file: string): Promise<boolean> {
-  try {
-    await exec('pdfinfo', [file]);
-    return (await stat(file)).size > 0;
-  } catch {
-    return false;
-  }
-}
+// The PDF readers live in test/print/pdf-inspect.ts (pdf.js), the tests' one PDF helper.
+export { pdfOpens, pdfText } from '../print/pdf-inspect.js';
 
 /** Lines of a Node.js stack trace. */
 export const STACK_LINE = /^ {4}at /mu;

@@ -3,16 +3,14 @@
  * intact and readable; stray temporary files are never named like outputs; a build never deletes a file it did
  * not write. Real CLI, real Chromium (two complete builds and one interrupted).
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STACK_LINE, controlSession, hostileDir, listFiles, pdfOpens, root, runCli, type CliResult } from './helpers.js';
 
-const exec = promisify(execFile);
 const TEMP_NAME = /(^|\/)\.[^/]+\.tmp-[0-9a-f]+$/u;
 const UNRELATED = { 'notes-du-secretariat.txt': 'Notes personnelles, à garder.\n', 'archives/pv-2019-signe.pdf': '%PDF-1.4 archive\n' };
 
@@ -34,14 +32,21 @@ async function snapshot(): Promise<Map<string, string>> {
   return map;
 }
 
-/** Direct children of a process (Chromium is launched detached, in its own process group). */
+/**
+ * Direct children of a process (Chromium is launched detached, in its own process group), read from /proc: no `ps`,
+ * which a fresh machine may lack.
+ */
 async function childrenOf(pid: number): Promise<number[]> {
-  try {
-    const { stdout } = await exec('ps', ['-o', 'pid=', '--ppid', String(pid)]);
-    return stdout.split('\n').map((line) => Number(line.trim())).filter((n) => n > 0);
-  } catch {
-    return [];
+  const children: number[] = [];
+  const entries = await readdir('/proc').catch(() => [] as string[]);
+  for (const entry of entries) {
+    if (!/^\d+$/u.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // pid (comm) state ppid …: comm may hold spaces or parentheses, so read after the last ')'.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid === pid) children.push(Number(entry));
   }
+  return children;
 }
 
 function killGroup(pid: number): void {
