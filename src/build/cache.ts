@@ -12,7 +12,8 @@ import type { IndexEntry } from '../render/index.js';
 import type { ScdlValues } from '../publish/scdl.js';
 
 export const CACHE_FILE = '.minutier-cache.json';
-const CACHE_VERSION = 3;
+/** 4: index hrefs are percent-encoded. */
+const CACHE_VERSION = 4;
 
 export interface CachedSession {
   key: string;

@@ -24,10 +24,11 @@ import { renderReview } from '../render/review.js';
 import { fromPlainFile, toPlainFile } from '../check/plain-findings.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { allExist, CACHE_FILE, hash, hashFolder, loadCache, readOrEmpty, saveCache, type BuildCache } from './cache.js';
-import { outputPath, planOutputs, type PlannedOutput } from './plan.js';
+import { outputConflict, outputHref, outputPath, planOutputs, type PlannedOutput } from './plan.js';
 import { Progress } from './progress.js';
 import { PdfQueue } from './pdf-queue.js';
 import { writeAllScdl, writeSessionScdl, type SessionScdl } from '../publish/build-scdl.js';
+import { fileSystemReason, lockOutputFolder, makeOutputFolder, OutputFolderError } from './output-folder.js';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -62,7 +63,10 @@ function render(session: Session, output: PlannedOutput, file: VFile): RenderedD
 }
 
 function indexEntry(session: Session, outputs: PlannedOutput[]): IndexEntry {
-  const find = (kind: string, format: string) => outputs.find((o) => o.kind === kind && o.format === format)?.relative;
+  const find = (kind: string, format: string) => {
+    const relative = outputs.find((o) => o.kind === kind && o.format === format)?.relative;
+    return relative === undefined ? undefined : outputHref(relative);
+  };
   const entry: IndexEntry = { heading: indexHeading(session), pv: { html: find('pv', 'html') ?? find('pv', 'pdf') ?? '' } };
   const pvPdf = find('pv', 'pdf');
   if (pvPdf) entry.pv.pdf = pvPdf;
@@ -73,8 +77,8 @@ function indexEntry(session: Session, outputs: PlannedOutput[]): IndexEntry {
     entry.extraits = extraits.map((o) => ({
       number: o.deliberation!.number.value,
       title: o.deliberation!.title.value,
-      html: o.relative,
-      pdf: o.relative,
+      html: outputHref(o.relative),
+      pdf: outputHref(o.relative),
     }));
   }
   return entry;
@@ -82,6 +86,29 @@ function indexEntry(session: Session, outputs: PlannedOutput[]): IndexEntry {
 
 export async function build(options: BuildOptions): Promise<number> {
   const outDir = path.resolve(options.out);
+  let release: () => Promise<void>;
+  try {
+    await makeOutputFolder(outDir);
+    release = await lockOutputFolder(outDir, {
+      onWait: (message) => process.stderr.write(`${message}\n`),
+      onCompromised: (message) => process.stderr.write(`✗ ${message}\n`),
+    });
+  } catch (error) {
+    if (!(error instanceof OutputFolderError)) throw error;
+    // Nothing can be written, but the check does not need the folder: its findings are printed all the same.
+    await checkAndReport(options, (text) => process.stdout.write(text));
+    process.stderr.write(`✗ ${error.message} Aucun document produit.\n`);
+    return 2;
+  }
+  try {
+    return await buildLocked(options, outDir);
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+/** The build proper, the output folder created and locked. */
+async function buildLocked(options: BuildOptions, outDir: string): Promise<number> {
   const progress = new Progress();
   const cache = await loadCache(outDir);
   const configText = (await readOrEmpty('minutier.config.json')) + (await readOrEmpty('.minutierrc.json'));
@@ -100,6 +127,9 @@ export async function build(options: BuildOptions): Promise<number> {
       await readOrEmpty(organisationFile),
       templatesDir ? await hashFolder(templatesDir) : '',
     );
+  const named = new Map<string, string>();
+  /** Every output file of the run (lowercased) and the session that writes it. */
+  const claimed = new Map<string, string>();
   // An up-to-date session is neither parsed nor checked again: its findings come back from the cache.
   const reuse = async (sessionFile: string): Promise<VFile | undefined> => {
     const cached = cache.sessions[path.basename(sessionFile, '.md')];
@@ -109,6 +139,9 @@ export async function build(options: BuildOptions): Promise<number> {
     if (!(await allExist(outDir, cached.outputs))) return undefined;
     const file = fromPlainFile(cached.findings, process.cwd());
     file.data.upToDate = true;
+    // Its documents stay on disk: no other session of the run may take their names.
+    named.set(path.basename(sessionFile, '.md'), file.path);
+    for (const output of cached.outputs) claimed.set(output.toLowerCase(), file.path);
     return file;
   };
   let failures = 0;
@@ -118,7 +151,6 @@ export async function build(options: BuildOptions): Promise<number> {
 
   // Each session is rendered, and its PDFs start printing, as soon as it is checked: the browser works while the
   // next sessions are parsed. The report still comes first on screen (progress lines wait for it).
-  const named = new Map<string, string>();
   const startSession = async (file: VFile): Promise<void> => {
     const session = file.data.session as Session | undefined;
     if (!session) {
@@ -133,7 +165,15 @@ export async function build(options: BuildOptions): Promise<number> {
       progress.say(`✗ ${file.path} : non produite, ${namesake} porte le même nom et ses documents seraient écrasés ; renommez l'un des deux fichiers.`);
       return;
     }
+    const outputs = planOutputs(session, options.documents);
+    const conflict = outputConflict(outputs, claimed);
+    if (conflict !== undefined) {
+      failures += 1;
+      progress.say(`✗ ${file.path} : non produite, ${conflict} ; renommez le fichier de la séance.`);
+      return;
+    }
     named.set(session.id, file.path);
+    for (const output of outputs) claimed.set(output.relative.toLowerCase(), file.path);
     if (options.strict && file.messages.some((m) => m.fatal)) {
       failures += 1;
       progress.say(`✗ ${file.path} : non produite, elle contient des erreurs (--strict).`);
@@ -145,7 +185,6 @@ export async function build(options: BuildOptions): Promise<number> {
         ? path.resolve(path.dirname(organisationFile), session.organisation.templates)
         : undefined;
     const key = await inputsKey(path.resolve(file.path), organisationFile, templatesDir);
-    const outputs = planOutputs(session, options.documents);
     const build: SessionBuild = { session, file, key, organisationFile, templatesDir, outputs, failed: false };
     builds.push(build);
     progress.add(outputs.length);
@@ -198,8 +237,13 @@ export async function build(options: BuildOptions): Promise<number> {
   // Nothing built: the cache, hence the index, is unchanged; leave both untouched (no file written at all).
   const indexFile = path.join(outDir, 'index.html');
   if (builds.length > 0 || (upToDate > 0 && !(await allExist(outDir, ['index.html', CACHE_FILE])))) {
-    await writeIndex(indexFile, cache);
-    await saveCache(outDir, cache);
+    try {
+      await writeIndex(indexFile, cache);
+      await saveCache(outDir, cache);
+    } catch (error) {
+      failures += 1;
+      progress.say(`✗ index.html : écriture impossible (${fileSystemReason(error)}).`);
+    }
   }
   if (pdfResults.browserMissing) progress.say(pdfResults.browserMissing);
   summary(progress, { written, upToDate, failures, outDir, sessions: checked.files.length });
@@ -215,9 +259,10 @@ async function renderAndQueue(
   onWritten: () => void,
 ): Promise<void> {
   const { session } = build;
-  const rendered = new Map<string, RenderedDocument>();
+  const rendered = new Map<unknown, RenderedDocument>();
   for (const output of build.outputs) {
-    const cacheKey = `${output.kind}:${output.deliberation?.number.value ?? ''}`;
+    // One rendering per document: an extrait per deliberation (two may share a number), the PV for its HTML and PDF.
+    const cacheKey = output.deliberation ? output.deliberation : output.kind;
     let document = rendered.get(cacheKey);
     try {
       document ??= render(session, output, file);
@@ -229,7 +274,13 @@ async function renderAndQueue(
     rendered.set(cacheKey, document);
     const target = outputPath(outDir, output.relative);
     if (output.format === 'html') {
-      await writeFileAtomic(target, document.html);
+      try {
+        await writeFileAtomic(target, document.html);
+      } catch (error) {
+        build.failed = true;
+        progress.say(`✗ ${output.relative} : écriture impossible (${fileSystemReason(error)}).`);
+        continue;
+      }
       onWritten();
       progress.step(output.relative);
       continue;

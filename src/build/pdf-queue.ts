@@ -7,6 +7,7 @@
 import type { Printer, PrintJob } from '../print/printer.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { Progress } from './progress.js';
+import { fileSystemReason } from './output-folder.js';
 
 export interface QueuedPdf {
   sessionId: string;
@@ -71,7 +72,9 @@ export class PdfQueue {
       this.progress.step(item.label);
     } catch (error) {
       this.#results.failedSessions.add(item.sessionId);
-      this.progress.say(`✗ ${item.label} : ${(error as Error).message}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code ? `écriture impossible (${fileSystemReason(error)})` : (error as Error).message;
+      this.progress.say(`✗ ${item.label} : ${reason}`);
     }
   }
 }

@@ -52,11 +52,41 @@ export function planOutputs(session: Session, kinds: readonly DocumentKind[]): P
     outputs.push({ kind: 'liste', relative: `${session.id}/liste-des-deliberations.pdf`, format: 'pdf' });
   }
   if (kinds.includes('extraits')) {
+    // Two deliberations with the same number and title would write one file: the second gets `-2`, the third `-3`…
+    // (file systems that ignore case see `Budget` and `budget` as one name: compare lowercased).
+    const taken = new Set<string>();
     for (const deliberation of session.deliberations) {
-      outputs.push({ kind: 'extraits', relative: `${session.id}/extraits/${extraitName(deliberation)}.pdf`, format: 'pdf', deliberation });
+      const base = extraitName(deliberation);
+      let name = base;
+      for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base}-${k}`;
+      taken.add(name.toLowerCase());
+      outputs.push({ kind: 'extraits', relative: `${session.id}/extraits/${name}.pdf`, format: 'pdf', deliberation });
     }
   }
   return outputs;
+}
+
+/** Names the build keeps for itself at the top of the output folder (compared lowercased). */
+export const RESERVED_NAMES = ['index.html'];
+
+/**
+ * Why a session's documents cannot be written next to the others, or undefined: one of its files would be the index
+ * page, or a file another session already writes (`a.review.md` writes `a.review.html`, which is `a.md`'s review
+ * page). Compared lowercased, as macOS and Windows file systems do.
+ */
+export function outputConflict(outputs: PlannedOutput[], taken: Map<string, string>, reserved: readonly string[] = RESERVED_NAMES): string | undefined {
+  for (const output of outputs) {
+    const name = output.relative.toLowerCase();
+    if (reserved.includes(name)) return `son document ${output.relative} serait écrasé par la page d'index (${name})`;
+    const owner = taken.get(name);
+    if (owner !== undefined) return `son document ${output.relative} porte le nom d'un document de ${owner}, qui serait écrasé`;
+  }
+  return undefined;
+}
+
+/** An output's address from the index page: each path segment percent-encoded (`#`, `?`, `%`, spaces…). */
+export function outputHref(relative: string): string {
+  return relative.split('/').map(encodeURIComponent).join('/');
 }
 
 export function outputPath(outDir: string, relative: string): string {
