@@ -69,7 +69,9 @@ export async function makeOutputFolder(folder: string): Promise<void> {
     } catch (error) {
       if (error instanceof OutputFolderError) throw error;
       const parent = path.dirname(current);
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === current) {
+      // ENOTDIR: a parent is a file; going up finds it and says so.
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === current) {
         throw new OutputFolderError(`Dossier de sortie ${shown(folder)} inutilisable : ${fileSystemReason(error)} (${current}).`);
       }
       missing.unshift(current);

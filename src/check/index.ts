@@ -2,7 +2,7 @@
  * `minutier check` without the printing: expands folders, reads, parses and checks each session. One broken session
  * never stops the others: whatever goes wrong is reported on its own file, positioned.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseSession } from '../parse/parse-session.js';
@@ -30,8 +30,13 @@ export interface CheckFilesOptions {
  * The session files a list of paths designates: files as given, folders searched for `*.md` files (no README.md),
  * subfolders included (`sessions/2022/…`), hidden folders and node_modules left out; sorted by path.
  */
-export async function expandPaths(paths: string[], cwd = process.cwd()): Promise<string[]> {
+export async function expandPaths(
+  paths: string[],
+  cwd = process.cwd(),
+  onSkip: (note: string) => void = (note) => process.stderr.write(`minutier : ${note}\n`),
+): Promise<string[]> {
   const out: string[] = [];
+  const seen = new Map<string, string>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     let isDirectory = false;
@@ -40,20 +45,82 @@ export async function expandPaths(paths: string[], cwd = process.cwd()): Promise
     } catch {
       // Missing: keep it, checkFiles reports it on its own file.
     }
-    if (isDirectory) out.push(...(await sessionFilesIn(absolute)).sort());
-    else out.push(absolute);
+    if (isDirectory) {
+      // Links are followed inside the repository (the working folder, or the folder given when it lies elsewhere).
+      const real = await realpath(absolute);
+      const root = await realpath(cwd).catch(() => cwd);
+      const boundary = isInside(real, root) ? root : real;
+      const scan: FolderScan = { boundary, cwd, visited: new Set([real]), seen, onSkip };
+      out.push(...(await sessionFilesIn(absolute, scan)).sort());
+    } else out.push(absolute);
   }
   return [...new Set(out)];
 }
 
-async function sessionFilesIn(folder: string): Promise<string[]> {
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+interface FolderScan {
+  boundary: string;
+  cwd: string;
+  /** Real paths of the folders already searched (a link back to a parent would loop). */
+  visited: Set<string>;
+  /** Real path of each session file found → the path it was found under (a link to a session already listed). */
+  seen: Map<string, string>;
+  onSkip: (note: string) => void;
+}
+
+const isSessionName = (name: string) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
+
+async function sessionFilesIn(folder: string, scan: FolderScan): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
+  const take = async (full: string): Promise<void> => {
+    const real = await realpath(full).catch(() => full);
+    const first = scan.seen.get(real);
+    if (first !== undefined && first !== full) {
+      scan.onSkip(`${shown(full, scan.cwd)} : même fichier que ${shown(first, scan.cwd)} (lien symbolique), déjà lu : ignoré.`);
+      return;
+    }
+    scan.seen.set(real, full);
+    found.push(full);
+  };
+  // Files and folders before links: a session reached both ways is listed under its own name.
+  const entries = (await readdir(folder, { withFileTypes: true })).sort(
+    (a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : 1),
+  );
+  for (const entry of entries) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
-      found.push(...(await sessionFilesIn(full)));
-    } else if (entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') {
-      found.push(full);
+    const hidden = entry.name.startsWith('.') || entry.name === 'node_modules';
+    if (entry.isDirectory() && !hidden) {
+      scan.visited.add(await realpath(full).catch(() => full));
+      found.push(...(await sessionFilesIn(full, scan)));
+    } else if (entry.isFile() && isSessionName(entry.name)) {
+      await take(full);
+    } else if (entry.isSymbolicLink() && !hidden) {
+      let real: string;
+      let isDirectory: boolean;
+      try {
+        real = await realpath(full);
+        isDirectory = (await stat(real)).isDirectory();
+      } catch {
+        if (isSessionName(entry.name)) scan.onSkip(`${shown(full, scan.cwd)} : lien symbolique cassé (sa cible n'existe pas) : ignoré.`);
+        continue;
+      }
+      if (!isDirectory && !isSessionName(entry.name)) continue;
+      if (!isInside(real, scan.boundary)) {
+        scan.onSkip(
+          `${shown(full, scan.cwd)} : lien symbolique vers ${real}, hors du dépôt (${scan.boundary}) : ignoré. ` +
+            'Copiez la séance dans le dépôt, ou indiquez-la explicitement sur la ligne de commande.',
+        );
+        continue;
+      }
+      if (isDirectory) {
+        if (scan.visited.has(real)) continue;
+        scan.visited.add(real);
+        found.push(...(await sessionFilesIn(full, scan)));
+      } else await take(full);
     }
   }
   return found;
