@@ -4,7 +4,7 @@
  * parsed by src/check/expr.
  */
 import type { FrenchNumber, NumberAnnotation, RelationOperator } from '../model/types.js';
-import { findFrenchNumbers, parseFrenchNumber } from './numbers.js';
+import { isRead, parseFrenchNumber, scanNumbers } from './numbers.js';
 import type { Reporter } from './report.js';
 import type { TextMap } from './text-map.js';
 
@@ -64,7 +64,18 @@ export function findAnnotations(map: TextMap, report: Reporter, item: number | u
     if (!looksLikeAnnotation(content) || insideDoubledBraces(text, from, to)) continue;
     const place = map.position(from, to);
     const before = text.slice(0, from);
-    const last = findFrenchNumbers(before).at(-1);
+    // The number is read in any published form: unreadable, it is reported where it is; read in a form that is not
+    // French, it is read with a note (src/parse/numbers.ts).
+    const loose = scanNumbers(before).at(-1);
+    if (loose && loose.index + loose.raw.length === from) {
+      const numberPlace = map.position(loose.index, from);
+      if (!isRead(loose)) {
+        report.error(`${loose.reason} L'annotation « ${match[0]} » qui le suit n'est pas vérifiée.`, numberPlace, 'parse-number');
+        continue;
+      }
+      for (const note of loose.notes) report.warn(note, numberPlace, 'parse-number-format');
+    }
+    const last = loose && isRead(loose) ? loose : undefined;
     if (!last || last.index + last.raw.length !== from) {
       report.error(
         `L'annotation « ${match[0]} » doit suivre immédiatement un nombre (sans espace), par exemple « 564 614,75 €${match[0]} ».`,

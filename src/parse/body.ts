@@ -14,7 +14,7 @@ import type {
   TableModel,
   Vote,
 } from '../model/types.js';
-import { findFrenchNumbers, parseFrenchNumber } from './numbers.js';
+import { findFrenchNumbers, isRead, parseFrenchNumber, readNumber } from './numbers.js';
 import { findAnnotations, locatedNumber, withoutAnnotations } from './annotations.js';
 import { MAX_TABLE_ROWS, type Locator } from './source.js';
 import type { Reporter } from './report.js';
@@ -279,12 +279,21 @@ function buildTable(node: Table, item: number | undefined, context: Context, ann
       for (const annotation of found) annotations.push(annotation.annotation);
       const text = withoutAnnotations(map.text).trim();
       const result: TableCell = { text, position: positionOf(cell, context) };
-      const parsed = parseFrenchNumber(text);
-      if (parsed) {
-        const first = findFrenchNumbers(map.text)[0];
-        result.number = first
-          ? locatedNumber(map, first, first.index)
-          : { ...parsed, position: result.position };
+      // Every form a published PV uses is read or reported, never skipped in silence (src/parse/numbers.ts).
+      const read = readNumber(text);
+      if (read) {
+        const at = map.text.indexOf(read.raw);
+        const place = at >= 0 ? map.position(at, at + read.raw.length) : result.position;
+        if (isRead(read)) {
+          result.number = at >= 0 ? locatedNumber(map, read, at) : { ...read, position: result.position };
+          for (const note of read.notes) context.report.warn(note, place, 'parse-number-format');
+        } else {
+          context.report.error(
+            `${read.reason} Tant que cette cellule n'est pas lisible, les totaux de ce tableau qui l'incluent ne sont pas vérifiés.`,
+            place,
+            'parse-number',
+          );
+        }
       }
       if (found[0]) result.annotation = found[0].annotation;
       return result;

@@ -7,6 +7,7 @@ export type ParseRuleId =
   | 'parse-schema'
   | 'parse-unknown-key'
   | 'parse-number'
+  | 'parse-number-format'
   | 'parse-unknown-person'
   | 'parse-encoding'
   | 'parse-empty'
