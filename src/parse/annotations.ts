@@ -70,7 +70,7 @@ export function findAnnotations(map: TextMap, report: Reporter, item: number | u
     if (loose && loose.index + loose.raw.length === from) {
       const numberPlace = map.position(loose.index, from);
       if (!isRead(loose)) {
-        report.error(`${loose.reason} L'annotation « ${match[0]} » qui le suit n'est pas vérifiée.`, numberPlace, 'parse-number');
+        report.errorAndGoOn(`${loose.reason} L'annotation « ${match[0]} » qui le suit n'est pas vérifiée.`, numberPlace, 'parse-number');
         continue;
       }
       for (const note of loose.notes) report.warn(note, numberPlace, 'parse-number-format');

@@ -288,7 +288,7 @@ function buildTable(node: Table, item: number | undefined, context: Context, ann
           result.number = at >= 0 ? locatedNumber(map, read, at) : { ...read, position: result.position };
           for (const note of read.notes) context.report.warn(note, place, 'parse-number-format');
         } else {
-          context.report.error(
+          context.report.errorAndGoOn(
             `${read.reason} Tant que cette cellule n'est pas lisible, les totaux de ce tableau qui l'incluent ne sont pas vérifiés.`,
             place,
             'parse-number',

@@ -30,6 +30,16 @@ export class Reporter {
     this.errors++;
   }
 
+  /**
+   * An error that does not stop the reading: the session is still checked and built, without the piece in error (a
+   * number of the body that cannot be read without guessing).
+   */
+  errorAndGoOn(reason: string, place: Position, ruleId: ParseRuleId, note?: string): void {
+    const message = this.file.message(reason, { place, ruleId, source: SOURCE });
+    message.fatal = true;
+    if (note) message.note = note;
+  }
+
   warn(reason: string, place: Position, ruleId: ParseRuleId, note?: string): void {
     const message = this.file.message(reason, { place, ruleId, source: SOURCE });
     message.fatal = false;

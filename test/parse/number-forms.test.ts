@@ -129,6 +129,7 @@ async function check(body: string) {
   if (session) checkSession(session, file, { rules: allRules });
   const lines = text.split('\n');
   return {
+    session,
     messages: file.messages,
     /** The text a finding points at. */
     at: (message: (typeof file.messages)[number]) => {
@@ -162,7 +163,9 @@ describe('numbers in a session: read, positioned, and the table total checked', 
   });
 
   it('an ambiguous cell is an error at the cell, saying the total cannot be checked', async () => {
-    const { messages, at } = await check(['| Poste | Montant |', '|---|---|', '| Travaux | 1.234 |', '| TOTAL | 1 234 |'].join('\n'));
+    const { session, messages, at } = await check(['| Poste | Montant |', '|---|---|', '| Travaux | 1.234 |', '| TOTAL | 1 234 |'].join('\n'));
+    // The session is still read, checked and built: only the number is left out.
+    expect(session).toBeDefined();
     const error = messages.find((m) => m.ruleId === 'parse-number');
     expect(error).toBeDefined();
     expect(error!.fatal).toBe(true);
