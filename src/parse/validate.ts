@@ -64,6 +64,28 @@ export function suggestKey(unknown: string, known: readonly string[]): string | 
 }
 
 /**
+ * `{ nom: X, voix: 1,5 }`: in a flow mapping the comma separates entries, so YAML reads `voix: 1` and a key `5`.
+ * When an unknown key made of digits follows `name: digits,`, the author meant a French decimal: say so, at the number.
+ */
+function decimalSplitByFlowComma(source: YamlSource, path: Path): { reason: string; position: Position } | undefined {
+  const key = path.at(-1);
+  if (typeof key !== 'string' || !/^\d+$/u.test(key)) return undefined;
+  const keyRange = source.keyNode(path)?.range;
+  if (!keyRange) return undefined;
+  const before = source.text.slice(0, keyRange[0]);
+  const match = /([\p{L}_][\p{L}\p{N}_-]*)[ \t]*:[ \t]*([-+]?\d[\d ]*?)[ \t]*,[ \t]*$/du.exec(before);
+  if (!match?.indices) return undefined;
+  const [name, integer] = [match[1]!, match[2]!];
+  const written = `${integer},${key}`;
+  return {
+    reason:
+      `« ${name}: ${written} » : entre accolades { … }, la virgule sépare les clés, et YAML lit « ${name}: ${integer} » puis une clé « ${key} ». ` +
+      `Pour le nombre ${written}, écrivez-le entre guillemets : ${name}: "${written}".`,
+    position: source.range(match.indices[2]![0], keyRange[1]),
+  };
+}
+
+/**
  * Validates `source.data` against a schema; every issue becomes a positioned error.
  * `prefix` is the path of the data inside the YAML document (for an inline organisation).
  */
@@ -82,6 +104,11 @@ export function validate<T extends z.ZodType>(
     if (issue.code === 'unrecognized_keys') {
       const known = objectKeysAt(schema, issue.path) ?? [];
       for (const key of issue.keys) {
+        const decimal = decimalSplitByFlowComma(source, [...path, key]);
+        if (decimal) {
+          report.error(decimal.reason, decimal.position, 'parse-number');
+          continue;
+        }
         const suggestion = suggestKey(key, known);
         const reason = suggestion
           ? `Clé inconnue « ${key} » : vouliez-vous dire « ${suggestion} » ?`

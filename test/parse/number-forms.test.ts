@@ -183,3 +183,21 @@ describe('numbers in a session: read, positioned, and the table total checked', 
     expect(error!.reason).toMatch(/est ambigu/u);
   });
 });
+
+describe('22. `voix: 1,5` unquoted in a YAML flow mapping', () => {
+  it('says that the comma split the number, at the number, and how to write it — not « Clé inconnue « 5 » »', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const minimal = await readFile(organisation, 'utf8');
+    const text = minimal.replace('{ nom: LEROY Claire, voix: 2 }', '{ nom: LEROY Claire, voix: 1,5 }');
+    const file = new VFile({ path: organisation, value: text, cwd: process.cwd() });
+    await parseSession(file);
+    expect(file.messages.map((m) => m.reason).join('\n')).not.toMatch(/Clé inconnue/u);
+    const message = file.messages.find((m) => m.ruleId === 'parse-number');
+    expect(message?.reason).toBe(
+      '« voix: 1,5 » : entre accolades { … }, la virgule sépare les clés, et YAML lit « voix: 1 » puis une clé « 5 ». ' +
+        'Pour le nombre 1,5, écrivez-le entre guillemets : voix: "1,5".',
+    );
+    const line = text.split('\n')[message!.line! - 1]!;
+    expect(line.slice(message!.column! - 1, (message!.place as { end: { column: number } }).end.column - 1)).toBe('1,5');
+  });
+});
