@@ -131,7 +131,8 @@ export async function lockOutputFolder(folder: string, options: LockOptions = {}
       if (!waiting) {
         waiting = true;
         options.onWait?.(
-          `Un autre build écrit dans ${shown(folder)} (verrou ${LOCK_NAME}) : attente de sa fin pour ne pas mélanger les index et les caches…`,
+          `Un autre build écrit dans ${shown(folder)} (verrou ${LOCK_NAME}) : attente de sa fin pour ne pas mélanger les index et les caches ` +
+            `(le verrou d'un build interrompu est repris après ${STALE_MS / 1000} s)…`,
         );
       }
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
