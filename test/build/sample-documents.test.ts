@@ -7,8 +7,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectPdf } from '../print/pdf-inspect.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -24,26 +24,15 @@ interface PdfText {
   fonts: string[];
 }
 
+/** The PDF as a reader sees it, through the tests' one PDF helper (pdf.js: no poppler). */
 async function readPdf(file: string): Promise<PdfText> {
-  const data = new Uint8Array(await readFile(file));
-  const document = await getDocument({ data, verbosity: 0 }).promise;
-  const pages: string[] = [];
-  const fonts = new Set<string>();
-  for (let number = 1; number <= document.numPages; number++) {
-    const page = await document.getPage(number);
-    const content = await page.getTextContent();
-    pages.push(
-      content.items
-        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
-        .join('')
-        .replace(/[\u00A0\u202F]/g, ' '),
-    );
-    for (const style of Object.values(content.styles)) fonts.add(style.fontFamily);
-  }
-  const outline = ((await document.getOutline()) ?? []) as PdfText['outline'];
-  const { info } = await document.getMetadata();
-  await document.destroy();
-  return { pages, outline, info: info as Record<string, unknown>, fonts: [...fonts] };
+  const report = await inspectPdf(await readFile(file));
+  return {
+    pages: report.lines,
+    outline: report.outline.map((entry) => ({ title: entry.title, items: entry.children.map((child) => ({ title: child.title })) })),
+    info: report.info,
+    fonts: report.fontFamilies,
+  };
 }
 
 beforeAll(async () => {

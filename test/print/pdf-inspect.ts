@@ -12,6 +12,8 @@ export interface PdfReport {
   lines: string[];
   /** Outline (bookmarks) as a tree of titles. */
   outline: OutlineEntry[];
+  /** Font families pdf.js reports for the text (each page's text styles). */
+  fontFamilies: string[];
   info: Record<string, unknown>;
   marked: boolean;
   /** Page 1 has a structure tree (tagged PDF). */
@@ -29,6 +31,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
   try {
     const pages: string[] = [];
     const lines: string[] = [];
+    const fontFamilies = new Set<string>();
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
@@ -36,6 +39,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
       const text = items.map((item) => item.str).join(' ');
       pages.push(text.replace(/\s+/g, ' ').trim());
       lines.push(readingText(items));
+      for (const style of Object.values(content.styles)) fontFamilies.add(style.fontFamily);
     }
     type PdfjsOutline = Awaited<ReturnType<typeof doc.getOutline>>;
     const toEntries = (items: PdfjsOutline | undefined): OutlineEntry[] =>
@@ -50,6 +54,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
       pages,
       lines,
       outline,
+      fontFamilies: [...fontFamilies],
       info: info as Record<string, unknown>,
       marked: markInfo?.Marked === true,
       hasStructTree: !!structTree && structTree.children.length > 0,
