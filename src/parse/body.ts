@@ -306,7 +306,40 @@ function buildTable(node: Table, item: number | undefined, context: Context, ann
     node,
   };
   if (item !== undefined) table.item = item;
+  reportUncountedCells(table, context);
   return table;
+}
+
+const TOTAL_LABEL = /^(?:sous[-\s\u2011]?)?totau?[lx](?![\p{L}])/u;
+const isTotalLabel = (text: string) =>
+  TOTAL_LABEL.test(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim());
+
+/**
+ * A table with a total (a Total row or column) whose column holds numbers, and a cell of that column with digits that
+ * is not a number (`1 234,56 (1)`, `12 000 € *`): the totals leave it out; say so at the cell instead of checking a
+ * partial sum in silence.
+ */
+function reportUncountedCells(table: TableModel, context: Context): void {
+  const hasTotal =
+    table.header.some((cell) => isTotalLabel(cell.text)) ||
+    table.rows.some((row) => isTotalLabel(row.find((cell) => cell.text.trim() !== '')?.text ?? ''));
+  if (!hasTotal) return;
+  table.rows.forEach((row) => {
+    row.forEach((cell, column) => {
+      if (column === 0 || cell.number || !/\d/u.test(cell.text)) return;
+      // Already reported as ambiguous or unreadable.
+      if (readNumber(cell.text)) return;
+      const numbers = table.rows.filter((other) => other[column]?.number).length;
+      if (numbers === 0) return;
+      const header = table.header[column]?.text.trim();
+      context.report.warn(
+        `« ${cell.text} » n'est pas lu comme un nombre (du texte l'accompagne) : les totaux de ce tableau${header ? ` (colonne « ${header} »)` : ''} ne le comptent pas. ` +
+          'Écrivez le nombre seul dans la cellule, et le reste dans une autre colonne ou sous le tableau.',
+        cell.position,
+        'parse-number-format',
+      );
+    });
+  });
 }
 
 // ─── Disable comments ──────────────────────────────────────────────────────────────────────────────────────────

@@ -173,6 +173,21 @@ describe('numbers in a session: read, positioned, and the table total checked', 
     expect(error!.reason).toMatch(/ambigu.*les totaux de ce tableau qui l'incluent ne sont pas vérifiés/su);
   });
 
+  it('a cell with digits and text in a column of numbers, in a table with a total, is said to be left out of it', async () => {
+    const { messages, at } = await check(
+      ['| Poste | Montant |', '|---|---|', '| Travaux | 1 200,00 € (1) |', '| Études | 300,00 € |', '| TOTAL | 1 500,00 € |'].join('\n'),
+    );
+    const warning = messages.find((m) => m.ruleId === 'parse-number-format');
+    expect(warning?.reason).toBe(
+      "« 1 200,00 € (1) » n'est pas lu comme un nombre (du texte l'accompagne) : les totaux de ce tableau (colonne « Montant ») ne le comptent pas. " +
+        'Écrivez le nombre seul dans la cellule, et le reste dans une autre colonne ou sous le tableau.',
+    );
+    expect(warning?.fatal).toBe(false);
+    // At the cell.
+    expect(at(warning!)).toContain('1 200,00 € (1)');
+    expect(at(warning!)).not.toContain('Travaux');
+  });
+
   it('an annotated point-decimal number is read whole (not 37) and noted; an ambiguous one is an error, not a guess', async () => {
     const { messages, at } = await check('Le budget s\'élève à 1 204 518.37 €{#budget = 1 204 518,37}.\n\nLe solde est de 1.234 €{#solde}.');
     expect(messages.filter((m) => m.ruleId === 'relation-holds')).toEqual([]);
