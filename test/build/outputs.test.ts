@@ -55,8 +55,9 @@ async function sessions(folder: string, files: Record<string, string>): Promise<
   return folder;
 }
 
+/** The files a build counts: not the index, the cache, nor the run's open-data CSV (output/deliberations.csv). */
 const documentsOf = async (out: string) =>
-  (await listFiles(out)).filter((file) => file !== 'index.html' && !file.startsWith('.minutier'));
+  (await listFiles(out)).filter((file) => !['index.html', 'deliberations.csv'].includes(file) && !file.startsWith('.minutier'));
 
 describe('14. two deliberations with the same number and title', () => {
   it('each gets its own extrait, with its own text, and the build counts the files it wrote', async () => {
@@ -70,7 +71,11 @@ describe('14. two deliberations with the same number and title', () => {
     expect(result.code).toBe(0);
     const out = path.join(repo, 'out14');
     const documents = await documentsOf(out);
-    expect(documents).toEqual(['double/extraits/01-budget-primitif-2023-2.pdf', 'double/extraits/01-budget-primitif-2023.pdf']);
+    expect(documents).toEqual([
+      'double/deliberations.csv',
+      'double/extraits/01-budget-primitif-2023-2.pdf',
+      'double/extraits/01-budget-primitif-2023.pdf',
+    ]);
     expect(result.stderr).toContain(`${documents.length} fichiers écrits`);
     expect(await pdfText(path.join(out, 'double/extraits/01-budget-primitif-2023-2.pdf'))).toContain('Seconde délibération du même titre');
     expect(await pdfText(path.join(out, 'double/extraits/01-budget-primitif-2023.pdf'))).not.toContain('Seconde délibération');

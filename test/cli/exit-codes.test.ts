@@ -77,7 +77,7 @@ describe('exit codes: what the docs promise is what the CLI does', () => {
   it('build: 0 when every document was written, even though the check found errors (the report shows them)', async () => {
     const result = await minutier(['build', 'erreur.md', '--out', 'out-erreur', '--documents', 'pv'], repo);
     expect(result.stdout).toMatch(/error/u);
-    expect(result.stderr).toMatch(/✓ 1 séance, 3 fichiers écrits/u);
+    expect(result.stderr).toMatch(/✓ 1 séance, \d+ fichiers écrits/u);
     expect(result.code).toBe(0);
   });
 
