@@ -28,6 +28,10 @@ export interface PrintJob {
   keywords?: string[];
   /** BCP 47 language of the document, e.g. `fr-FR`. */
   lang: string;
+  /**
+   * Chromium header and footer templates (`displayHeaderFooter`), with fixed margins and A4. Both empty: the
+   * document's CSS `@page` rules (size, margins, margin boxes such as `@bottom-right { content: counter(page) }`) apply.
+   */
   headerTemplate: string;
   footerTemplate: string;
   /** Fixed document date, used for CreationDate and ModDate. */
@@ -223,14 +227,21 @@ export class Printer {
     slot.job = { documentUrl, html: job.html, resolvedAllowedDirs, served: false };
     const response = await page.goto(documentUrl, { waitUntil: 'load', timeout: timeoutMs });
     if (!response || !response.ok()) throw new Error('le document HTML n’a pas pu être chargé dans le navigateur');
+    // Without header/footer templates the document's own `@page` rules decide size, margins and the running header
+    // and footer (CSS margin boxes, drawn with the page's fonts): the fast path, and the one minutier's documents take.
+    const templates = job.headerTemplate !== '' || job.footerTemplate !== '';
     const pdf = await page.pdf({
       format: 'A4',
-      displayHeaderFooter: true,
-      headerTemplate: job.headerTemplate,
-      footerTemplate: job.footerTemplate,
-      margin: PAGE_MARGIN,
+      ...(templates
+        ? {
+            displayHeaderFooter: true,
+            headerTemplate: job.headerTemplate,
+            footerTemplate: job.footerTemplate,
+            margin: PAGE_MARGIN,
+            preferCSSPageSize: false,
+          }
+        : { displayHeaderFooter: false, preferCSSPageSize: true }),
       printBackground: true,
-      preferCSSPageSize: false,
       tagged: true,
       outline: true,
       // Waits for document.fonts.ready through DevTools, which works with page scripts disabled.

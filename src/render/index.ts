@@ -98,15 +98,58 @@ function runningTitle(session: Session): string {
   return `${organisationName(session)} — ${instanceName(session)} — ${formatDate(session.date.value)}`;
 }
 
-function headerFooter(templates: TemplateSet, left: string, right: string, footerLeft: string) {
+/** The running header (left and right) and the footer's left part of a printed document; the footer's right is "page X / N". */
+interface Running {
+  left: string;
+  right: string;
+  footerLeft: string;
+}
+
+/** A CSS string literal that cannot close the string, the rule or the `<style>` element it is written in. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>&\n\r\f]/g, (char) => `\\${char.codePointAt(0)!.toString(16)} `)}"`;
+}
+
+/**
+ * The running header and footer as CSS `@page` margin boxes (their look is in print.css): Chromium draws them with the
+ * page's own fonts, counts `page X / N` itself, and prints them without a second document per page.
+ * Empty when the templates folder brings its own `header.hbs` or `footer.hbs`: those are Chromium header and footer
+ * templates, printed the older way (see headerFooter).
+ */
+function runningCss(templates: TemplateSet, running: Running | undefined): string {
+  if (!running || legacyHeaderFooter(templates)) return '';
+  return [
+    '@page {',
+    `  @top-left { content: ${cssString(running.left)}; }`,
+    `  @top-right { content: ${cssString(running.right)}; }`,
+    `  @bottom-left { content: ${cssString(running.footerLeft)}; }`,
+    '  @bottom-right { content: "page " counter(page) " / " counter(pages); }',
+    '}',
+  ].join('\n');
+}
+
+function legacyHeaderFooter(templates: TemplateSet): boolean {
+  return templates.overridden.has('header') || templates.overridden.has('footer');
+}
+
+/** Chromium header and footer templates, only for a templates folder with its own header.hbs or footer.hbs. */
+function headerFooter(templates: TemplateSet, running: Running) {
+  if (!legacyHeaderFooter(templates)) return { headerTemplate: '', footerTemplate: '' };
+  const { left, right, footerLeft } = running;
   return {
     headerTemplate: `<style>${headerFontFaces()}</style>${templates.render('header', { left, right }).trim()}`,
     footerTemplate: `<style>${headerFontFaces()}</style>${templates.render('footer', { left: footerLeft }).trim()}`,
   };
 }
 
-function page(templates: TemplateSet, name: 'pv' | 'liste' | 'extrait' | 'index', data: Record<string, unknown>): string {
-  return templates.render(name, { ...data, css: templates.css, fontFaces: fontFaces() });
+function page(
+  templates: TemplateSet,
+  name: 'pv' | 'liste' | 'extrait' | 'index',
+  data: Record<string, unknown>,
+  running?: Running,
+): string {
+  const css = `${templates.css}\n${runningCss(templates, running)}`;
+  return templates.render(name, { ...data, css, fontFaces: fontFaces() });
 }
 
 function names(people: PersonRef[]): string {
@@ -217,6 +260,7 @@ export function renderSessionHtml(session: Session, options: RenderOptions = {})
   const date = formatDate(session.date.value);
   const title = `Procès-verbal — ${instance} ${ofOrganisation(session.organisation)} — séance du ${date}`;
 
+  const running: Running = { left: runningTitle(session), right: 'Procès-verbal', footerLeft: `Procès-verbal — séance du ${date}` };
   const html = page(templates, 'pv', {
     title,
     bodyClass: 'pv',
@@ -235,13 +279,13 @@ export function renderSessionHtml(session: Session, options: RenderOptions = {})
     attendance: attendanceView(session),
     bodyHtml: body.html,
     signatures: signaturesView(session, options),
-  });
+  }, running);
   return {
     html,
     dropped,
     title,
     subject: `Procès-verbal de la séance du ${date}`,
-    ...headerFooter(templates, runningTitle(session), 'Procès-verbal', `Procès-verbal — séance du ${date}`),
+    ...headerFooter(templates, running),
   };
 }
 
@@ -303,6 +347,11 @@ export function renderListeDeliberations(session: Session, options: RenderOption
   const date = formatDate(session.date.value);
   const title = `Liste des délibérations examinées par ${withArticle(instance)} lors de sa séance du ${date}`;
   const count = session.deliberations.length;
+  const running: Running = {
+    left: runningTitle(session),
+    right: 'Liste des délibérations',
+    footerLeft: `Liste des délibérations — séance du ${date}`,
+  };
   const html = page(templates, 'liste', {
     title: `${title} — ${organisationName(session)}`,
     bodyClass: 'liste',
@@ -321,13 +370,13 @@ export function renderListeDeliberations(session: Session, options: RenderOption
     itemsCount: `${formatNumber(count)}${NBSP}${agree(count, 'délibération examinée', 'délibérations examinées')}`,
     publication: `Liste affichée et publiée sur le site internet ${ofOrganisation(session.organisation)} dans un délai d’une semaine à compter de la séance, en application de l’article L2121-25 du code général des collectivités territoriales.`,
     signatures: signaturesView(session, options, true),
-  });
+  }, running);
   return {
     html,
     dropped: [],
     title,
     subject: `Liste des délibérations — ${organisationName(session)} — ${date}`,
-    ...headerFooter(templates, runningTitle(session), 'Liste des délibérations', `Liste des délibérations — séance du ${date}`),
+    ...headerFooter(templates, running),
   };
 }
 
@@ -346,6 +395,11 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
   if (session.convocation) figures.unshift({ label: 'Date de convocation', value: formatDate(session.convocation.value) });
   const signedAt = options.signedAt ?? {};
   const town = signedAt.town ?? townOf(session.place.value);
+  const running: Running = {
+    left: runningTitle(session),
+    right: `Extrait — délibération n°${NBSP}${deliberation.number.value}`,
+    footerLeft: `Extrait du registre — séance du ${date}`,
+  };
   const html = page(templates, 'extrait', {
     title: `${documentTitle} — séance du ${date} — délibération n° ${deliberation.number.value}`,
     bodyClass: 'extrait',
@@ -363,18 +417,13 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
       ...signaturesView(session, options, true),
       doneAt: `Fait${town ? ` à ${town}` : ''}, le ${signedAt.date ? formatDate(signedAt.date) : '…………………………'}`,
     },
-  });
+  }, running);
   return {
     html,
     dropped,
     title: `Extrait — délibération n° ${deliberation.number.value} — ${deliberation.title.value}`,
     subject: `${documentTitle} — séance du ${date}`,
-    ...headerFooter(
-      templates,
-      runningTitle(session),
-      `Extrait — délibération n°${NBSP}${deliberation.number.value}`,
-      `Extrait du registre — séance du ${date}`,
-    ),
+    ...headerFooter(templates, running),
   };
 }
 
@@ -420,6 +469,6 @@ export function renderIndex(entries: IndexEntry[], options: { templatesDir?: str
     dropped: [],
     title,
     subject: title,
-    ...headerFooter(templates, title, '', title),
+    ...headerFooter(templates, { left: title, right: '', footerLeft: title }),
   };
 }

@@ -22,6 +22,8 @@ export interface TemplateSet {
   css: string;
   /** The folders the files came from, in lookup order. */
   dirs: string[];
+  /** Names of the templates (without `.hbs`) that the custom folder replaces. */
+  overridden: ReadonlySet<string>;
 }
 
 const cache = new Map<string, TemplateSet>();
@@ -58,7 +60,13 @@ export function loadTemplates(customDir?: string): TemplateSet {
     throw new Error(`Dossier de gabarits introuvable : ${customDir}`);
   }
   const files = templateFiles(defaultsDir);
-  if (customDir) for (const [name, file] of templateFiles(customDir)) files.set(name, file);
+  const overridden = new Set<string>();
+  if (customDir) {
+    for (const [name, file] of templateFiles(customDir)) {
+      files.set(name, file);
+      overridden.add(name);
+    }
+  }
 
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
@@ -76,6 +84,7 @@ export function loadTemplates(customDir?: string): TemplateSet {
   const set: TemplateSet = {
     css: readFileSync(cssFile, 'utf8'),
     dirs: customDir ? [path.resolve(customDir), defaultsDir] : [defaultsDir],
+    overridden,
     render(name, data) {
       const template = compiled.get(name);
       if (!template) throw new Error(`Gabarit introuvable : ${name}.hbs`);

@@ -170,11 +170,12 @@ describe('the procès-verbal of the sample', () => {
     expect(again).toBe(html);
   });
 
-  it('gives Chromium a running header and a page footer', () => {
+  it('writes its running header and page footer as CSS @page margin boxes, not Chromium templates', () => {
     const pv = renderSessionHtml(session);
-    expect(pv.headerTemplate).toContain('Somme Numérique — Comité syndical — 28 juin 2022');
-    expect(pv.headerTemplate).toContain('font-size: 8pt');
-    expect(pv.footerTemplate).toContain('<span class="pageNumber"></span> / <span class="totalPages"></span>');
+    expect(pv.html).toContain('@top-left { content: "Somme Numérique — Comité syndical — 28 juin 2022"; }');
+    expect(pv.html).toContain('@bottom-right { content: "page " counter(page) " / " counter(pages); }');
+    expect(pv.headerTemplate).toBe('');
+    expect(pv.footerTemplate).toBe('');
     expect(pv.title).toContain('28 juin 2022');
     expect(pv.subject).toBe('Procès-verbal de la séance du 28 juin 2022');
     expect(pv.dropped).toEqual([]);
