@@ -45,13 +45,15 @@ let browser = await findBrowser().catch((error) => {
   process.stderr.write(`${error.message}\n`);
   return undefined;
 });
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const canApt = process.platform === 'linux' && has('apt-get') && (isRoot || has('sudo'));
+const apt = (...args) => (isRoot ? ['apt-get', args] : ['sudo', ['apt-get', ...args]]);
 if (!browser) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (process.platform === 'linux' && has('apt-get') && (isRoot || has('sudo'))) {
-    const apt = (...args) => (isRoot ? ['apt-get', args] : ['sudo', ['apt-get', ...args]]);
-    process.stdout.write('Aucun Chromium trouvé : installation du paquet Debian « chromium ».\n');
+  if (canApt) {
+    // The headless shell prints (faster, lighter); the full browser stays for `minutier preview` and as a fallback.
+    process.stdout.write('Aucun Chromium trouvé : installation des paquets Debian « chromium » et « chromium-headless-shell ».\n');
     must(...apt('update', '-qq'), 'apt-get update');
-    must(...apt('install', '-y', '-qq', 'chromium'), 'installation de chromium');
+    must(...apt('install', '-y', '-qq', 'chromium', 'chromium-headless-shell'), 'installation de chromium');
     browser = await findBrowser();
   } else {
     process.stdout.write(
@@ -60,6 +62,10 @@ if (!browser) {
         'Les documents HTML seront produits quand même, sans les PDF.\n',
     );
   }
+} else if (canApt && browser.source === 'path:chromium' && !has('chromium-headless-shell')) {
+  // Chromium from Debian but not its headless shell: add it where Chromium came from.
+  process.stdout.write('Installation du paquet Debian « chromium-headless-shell » (impression plus rapide).\n');
+  if (run(...apt('install', '-y', '-qq', 'chromium-headless-shell')) === 0) browser = await findBrowser();
 }
 if (browser) process.stdout.write(`Chromium : ${browser.executablePath} (${browser.source})\n`);
 

@@ -65,6 +65,30 @@ describe.runIf(process.platform !== 'win32')('findBrowser', () => {
     });
   });
 
+  it('prefers chrome-headless-shell (Debian chromium-headless-shell) to the full browser, on PATH or in the Puppeteer cache', async () => {
+    const bin = path.join(dir, 'shell-first');
+    await fakeExecutable(path.join(bin, 'chromium'));
+    const shell = await fakeExecutable(path.join(bin, 'chromium-headless-shell'));
+    expect(await findBrowser(bareEnv({ PATH: bin }))).toEqual({ executablePath: shell, source: 'path:chromium-headless-shell' });
+
+    const onlyFull = path.join(dir, 'full-only');
+    await fakeExecutable(path.join(onlyFull, 'chromium'));
+    const cache = path.join(dir, 'shell-cache');
+    if (process.platform === 'darwin') return;
+    const cached = await fakeExecutable(
+      path.join(cache, 'chrome-headless-shell', 'linux-131.0.6778.85', 'chrome-headless-shell-linux64', 'chrome-headless-shell'),
+    );
+    expect(await findBrowser(bareEnv({ PATH: onlyFull, PUPPETEER_CACHE_DIR: cache }))).toEqual({
+      executablePath: cached,
+      source: `puppeteer-cache:${cache}`,
+    });
+    // Without any headless shell, the full browser still serves.
+    expect(await findBrowser(bareEnv({ PATH: onlyFull }))).toEqual({
+      executablePath: path.join(onlyFull, 'chromium'),
+      source: 'path:chromium',
+    });
+  });
+
   it('falls back to the newest browser in the Puppeteer cache', async () => {
     const cache = path.join(dir, 'cache');
     const folder = process.platform === 'darwin' ? null : 'chrome-headless-shell-linux64';
