@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FONT_SUBSETS, type FontSubset } from './font-coverage.js';
 
 const require = createRequire(import.meta.url);
 
@@ -28,14 +29,6 @@ export function defaultTemplatesDir(): string {
   return path.join(packageRoot(), 'templates');
 }
 
-/** Unicode ranges as @fontsource/source-serif-4 declares them. */
-const RANGES = {
-  latin:
-    'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD',
-  'latin-ext':
-    'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C4,U+2113,U+2C60-2C7F,U+A720-A7FF',
-} as const;
-
 const FACES: Array<{ weight: 400 | 600 | 700; style: 'normal' | 'italic' }> = [
   { weight: 400, style: 'normal' },
   { weight: 400, style: 'italic' },
@@ -43,12 +36,93 @@ const FACES: Array<{ weight: 400 | 600 | 700; style: 'normal' | 'italic' }> = [
   { weight: 700, style: 'normal' },
 ];
 
-let fontFaceCss: string | undefined;
+/** Whether `point` lies in one of the sorted, disjoint inclusive ranges. */
+function inRanges(ranges: ReadonlyArray<readonly [number, number]>, point: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [first, last] = ranges[middle]!;
+    if (point < first) high = middle - 1;
+    else if (point > last) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
 
-/** `@font-face` rules for Source Serif 4 (latin + latin-ext; 400, 600, 700 and 400 italic), fonts inlined. Cached. */
-export function fontFaces(): string {
-  fontFaceCss ??= fontFaceRules(FACES);
-  return fontFaceCss;
+const BASE = FONT_SUBSETS.filter((subset) => subset.base);
+const EXTRA = FONT_SUBSETS.filter((subset) => !subset.base);
+
+/**
+ * Characters that need no glyph: controls, spaces and line breaks, and the default-ignorable format characters
+ * (joiners, variation selectors, soft hyphen, BOM…).
+ */
+function needsNoGlyph(point: number): boolean {
+  return (
+    point < 0x20 ||
+    (point >= 0x7f && point < 0xa0) ||
+    point === 0xad ||
+    (point >= 0x200b && point <= 0x200f) ||
+    (point >= 0x2028 && point <= 0x202e) ||
+    (point >= 0x2060 && point <= 0x206f) ||
+    (point >= 0xfe00 && point <= 0xfe0f) ||
+    point === 0xfeff ||
+    (point >= 0xe0000 && point <= 0xe0fff)
+  );
+}
+
+/** The bundled subset that draws `point` (the base ones first), or undefined when no bundled font has it. */
+export function subsetFor(point: number): FontSubset | undefined {
+  return BASE.find((subset) => inRanges(subset.coverage, point)) ?? EXTRA.find((subset) => inRanges(subset.coverage, point));
+}
+
+/** Whether a bundled font draws the character (or it needs no glyph). */
+export function isCovered(point: number): boolean {
+  return needsNoGlyph(point) || subsetFor(point) !== undefined;
+}
+
+let baseFontFaceCss: string | undefined;
+const extraFontFaceCss = new Map<FontSubset, string>();
+
+/**
+ * `@font-face` rules for the bundled fonts, inlined as data: URLs: Source Serif 4 latin + latin-ext (400, 600, 700 and
+ * 400 italic) always; its Greek, Cyrillic and Vietnamese subsets and the Noto Emoji fallback only when `text` (the
+ * document) has a character that only they draw, so a PV in French carries no font it does not use.
+ */
+export function fontFaces(text = ''): string {
+  baseFontFaceCss ??= BASE.flatMap((subset) => FACES.map((face) => fontFaceRule(subset, face))).join('\n');
+  const needed = new Set<FontSubset>();
+  for (const char of text) {
+    const point = char.codePointAt(0)!;
+    if (point < 0x250) continue;
+    const subset = subsetFor(point);
+    if (subset && !subset.base) needed.add(subset);
+  }
+  const extra = EXTRA.filter((subset) => needed.has(subset)).map((subset) => {
+    let css = extraFontFaceCss.get(subset);
+    if (css === undefined) {
+      const faces = subset.singleFace ? [{ weight: 400, style: 'normal' } as const] : FACES;
+      css = faces.map((face) => fontFaceRule(subset, face)).join('\n');
+      extraFontFaceCss.set(subset, css);
+    }
+    return css;
+  });
+  return [baseFontFaceCss, ...extra].join('\n');
+}
+
+function fontFaceRule(subset: FontSubset, { weight, style }: { weight: number; style: string }): string {
+  const file = require.resolve(`${subset.pkg}/files/${subset.prefix}-${subset.subset}-${weight}-${style}.woff2`);
+  const data = readFileSync(file).toString('base64');
+  return [
+    '@font-face {',
+    `  font-family: '${subset.family}';`,
+    `  font-style: ${style};`,
+    `  font-weight: ${weight};`,
+    '  font-display: block;',
+    `  src: url(data:font/woff2;base64,${data}) format('woff2');`,
+    `  unicode-range: ${subset.unicodeRange};`,
+    '}',
+  ].join('\n');
 }
 
 let headerFontFaceCss: string | undefined;
@@ -58,29 +132,6 @@ let headerFontFaceCss: string | undefined;
  * page's fonts, and without their own @font-face they would fall back to whatever serif the machine has.
  */
 export function headerFontFaces(): string {
-  headerFontFaceCss ??= fontFaceRules([{ weight: 400, style: 'normal' }]);
+  headerFontFaceCss ??= BASE.map((subset) => fontFaceRule(subset, { weight: 400, style: 'normal' })).join('\n');
   return headerFontFaceCss;
-}
-
-function fontFaceRules(faces: ReadonlyArray<{ weight: number; style: string }>): string {
-  const rules: string[] = [];
-  for (const subset of ['latin-ext', 'latin'] as const) {
-    for (const { weight, style } of faces) {
-      const file = require.resolve(`@fontsource/source-serif-4/files/source-serif-4-${subset}-${weight}-${style}.woff2`);
-      const data = readFileSync(file).toString('base64');
-      rules.push(
-        [
-          '@font-face {',
-          "  font-family: 'Source Serif 4';",
-          `  font-style: ${style};`,
-          `  font-weight: ${weight};`,
-          '  font-display: block;',
-          `  src: url(data:font/woff2;base64,${data}) format('woff2');`,
-          `  unicode-range: ${RANGES[subset]};`,
-          '}',
-        ].join('\n'),
-      );
-    }
-  }
-  return rules.join('\n');
 }

@@ -149,7 +149,11 @@ function page(
   running?: Running,
 ): string {
   const css = `${templates.css}\n${runningCss(templates, running)}`;
-  return templates.render(name, { ...data, css, fontFaces: fontFaces() });
+  // The fonts depend on the characters of the document: rendered first with a marker, then replaced.
+  const marker = '/* minutier:font-faces */';
+  const html = templates.render(name, { ...data, css, fontFaces: marker });
+  const at = html.indexOf(marker);
+  return at < 0 ? html : html.slice(0, at) + fontFaces(html) + html.slice(at + marker.length);
 }
 
 function names(people: PersonRef[]): string {

@@ -10,6 +10,7 @@ import { deliberationNumbering } from './deliberation-numbering.js';
 import { legalMentions } from './legal-mentions.js';
 import { htmlSanitized } from './html-sanitized.js';
 import { bodyFaithful } from './body-faithful.js';
+import { fontCoverage } from './font-coverage.js';
 import { proxyCompteAdministratif } from './proxy-compte-administratif.js';
 import { proxyCycle } from './proxy-cycle.js';
 import { proxyGiverAbsent } from './proxy-giver-absent.js';
@@ -40,4 +41,5 @@ export const procedureRules: Rule[] = [
   deliberationNumbering,
   htmlSanitized,
   bodyFaithful,
+  fontCoverage,
 ];
