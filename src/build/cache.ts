@@ -34,18 +34,43 @@ export interface BuildCache {
   sessions: Record<string, CachedSession>;
 }
 
-export async function loadCache(outDir: string): Promise<BuildCache> {
-  try {
-    const cache = JSON.parse(await readFile(path.join(outDir, CACHE_FILE), 'utf8')) as BuildCache;
-    if (cache.version === CACHE_VERSION && cache.sessions && typeof cache.sessions === 'object') return cache;
-  } catch {
-    // No cache, or an unreadable one: everything is rebuilt.
-  }
-  return { version: CACHE_VERSION, sessions: {} };
+/** The cache a `build --shard i/n` writes, beside the others: a final `build` merges them (docs/performance.md). */
+export function shardCacheFile(shard: { index: number; count: number }): string {
+  return `.minutier-cache.shard-${shard.index}-of-${shard.count}.json`;
 }
 
-export async function saveCache(outDir: string, cache: BuildCache): Promise<void> {
-  await writeFileAtomic(path.join(outDir, CACHE_FILE), `${JSON.stringify(cache, null, 2)}\n`);
+const SHARD_CACHE = /^\.minutier-cache\.shard-\d+-of-\d+\.json$/u;
+
+async function readCache(file: string): Promise<BuildCache | undefined> {
+  try {
+    const cache = JSON.parse(await readFile(file, 'utf8')) as BuildCache;
+    if (cache.version === CACHE_VERSION && cache.sessions && typeof cache.sessions === 'object') return cache;
+  } catch {
+    // No cache, or an unreadable one: its sessions are rebuilt.
+  }
+  return undefined;
+}
+
+/** The shards' cache files found in the output folder (copied there from each shard's output). */
+export async function shardCacheFiles(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir).catch(() => [] as string[]);
+  return entries.filter((name) => SHARD_CACHE.test(name)).sort();
+}
+
+/** The output folder's cache, with the sessions of every shard's cache merged in. */
+export async function loadCache(outDir: string): Promise<BuildCache> {
+  const cache = (await readCache(path.join(outDir, CACHE_FILE))) ?? { version: CACHE_VERSION, sessions: {} };
+  for (const name of await shardCacheFiles(outDir)) {
+    const shard = await readCache(path.join(outDir, name));
+    if (shard) Object.assign(cache.sessions, shard.sessions);
+  }
+  return cache;
+}
+
+/** Writes the cache (sessions in a stable order, so that the same build gives the same bytes however it ran). */
+export async function saveCache(outDir: string, cache: BuildCache, file = CACHE_FILE): Promise<void> {
+  const sessions = Object.fromEntries(Object.entries(cache.sessions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFileAtomic(path.join(outDir, file), `${JSON.stringify({ ...cache, sessions }, null, 2)}\n`);
 }
 
 export function hash(...parts: Array<string | Uint8Array>): string {

@@ -4,7 +4,7 @@
  * One browser for the whole run, pages in parallel; a broken session is reported and skipped, the others are built;
  * every file is written atomically; nothing is deleted.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
@@ -23,7 +23,18 @@ import {
 import { renderReview } from '../render/review.js';
 import { fromPlainFile, toPlainFile } from '../check/plain-findings.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { allExist, CACHE_FILE, hash, hashFolder, loadCache, readOrEmpty, saveCache, type BuildCache } from './cache.js';
+import {
+  allExist,
+  CACHE_FILE,
+  hash,
+  hashFolder,
+  loadCache,
+  readOrEmpty,
+  saveCache,
+  shardCacheFile,
+  shardCacheFiles,
+  type BuildCache,
+} from './cache.js';
 import { outputConflict, outputHref, outputPath, planOutputs, type PlannedOutput } from './plan.js';
 import { Progress } from './progress.js';
 import { PdfQueue } from './pdf-queue.js';
@@ -229,6 +240,14 @@ async function buildLocked(options: BuildOptions, outDir: string): Promise<numbe
     };
     if (build.scdl && !build.scdl.refused) cache.sessions[build.session.id]!.outputs.push(build.scdl.relative);
   }
+  // A shard knows only its own sessions: its index and its cache (a file of its own) list them alone; the final,
+  // unsharded build merges the shards' caches (loadCache) and writes the whole index.
+  if (options.shard) {
+    const mine = new Set(checked.files.map((file) => path.basename(file.path, '.md')));
+    for (const id of Object.keys(cache.sessions)) if (!mine.has(id)) delete cache.sessions[id];
+  }
+  const cacheFile = options.shard ? shardCacheFile(options.shard) : CACHE_FILE;
+  const shardCaches = options.shard ? [] : await shardCacheFiles(outDir);
   // An up-to-date session's open-data problems are said again, as its findings are.
   for (const file of checked.files.filter((f) => f.data.upToDate)) {
     for (const line of cache.sessions[path.basename(file.path, '.md')]?.scdl?.report ?? []) progress.say(line);
@@ -236,10 +255,12 @@ async function buildLocked(options: BuildOptions, outDir: string): Promise<numbe
   await writeAllScdl(outDir, Object.values(cache.sessions).map((s) => ({ sortKey: s.sortKey, rows: s.scdl?.rows })));
   // Nothing built: the cache, hence the index, is unchanged; leave both untouched (no file written at all).
   const indexFile = path.join(outDir, 'index.html');
-  if (builds.length > 0 || (upToDate > 0 && !(await allExist(outDir, ['index.html', CACHE_FILE])))) {
+  if (builds.length > 0 || shardCaches.length > 0 || (upToDate > 0 && !(await allExist(outDir, ['index.html', cacheFile])))) {
     try {
       await writeIndex(indexFile, cache);
-      await saveCache(outDir, cache);
+      await saveCache(outDir, cache, cacheFile);
+      // Merged into the folder's cache: the shards' files have served.
+      for (const name of shardCaches) await rm(path.join(outDir, name), { force: true });
     } catch (error) {
       failures += 1;
       progress.say(`✗ index.html : écriture impossible (${fileSystemReason(error)}).`);

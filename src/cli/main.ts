@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
+import { parseShard, type Shard } from './shard.js';
 import { usage } from './usage.js';
 
 export class UsageError extends Error {}
@@ -13,6 +14,7 @@ const options = {
   quiet: { type: 'boolean' },
   'max-warnings': { type: 'string' },
   'changed-since': { type: 'string' },
+  shard: { type: 'string' },
   out: { type: 'string' },
   documents: { type: 'string' },
   strict: { type: 'boolean' },
@@ -27,6 +29,8 @@ export interface CommonOptions {
   quiet: boolean;
   maxWarnings?: number;
   changedSince?: string;
+  /** `--shard i/n`: only the sessions of shard i of n (src/cli/shard.ts). */
+  shard?: Shard;
 }
 
 export interface BuildOptions extends CommonOptions {
@@ -61,6 +65,11 @@ function commonOptions(values: ReturnType<typeof parse>['values'], paths: string
     common.maxWarnings = max;
   }
   if (values['changed-since'] !== undefined) common.changedSince = values['changed-since'];
+  if (values.shard !== undefined) {
+    const shard = parseShard(values.shard);
+    if (typeof shard === 'string') throw new UsageError(shard);
+    common.shard = shard;
+  }
   return common;
 }
 

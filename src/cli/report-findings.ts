@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { allRules, checkFiles, expandPaths, loadConfig, type Rule } from '../check/index.js';
 import { changedSessions, exitCode, formatReport, isFormatName, onlyErrors, formatNames } from '../report/index.js';
 import { UsageError, type CommonOptions } from './main.js';
+import { inShard } from './shard.js';
 
 /** Configuration and git reference problems are the user's to fix: exit code 2 with their message, no stack. */
 function asUsageError(error: unknown): never {
@@ -34,7 +35,7 @@ export interface CheckedSessions {
   report: string;
 }
 
-/** The session files the options designate, narrowed by `--changed-since`. */
+/** The session files the options designate, narrowed by `--shard` and `--changed-since`. */
 export async function selectSessions(options: CommonOptions, cwd = process.cwd()): Promise<string[]> {
   if (options.paths.length === 0 && !existsSync(path.join(cwd, 'sessions'))) {
     throw new UsageError(
@@ -42,7 +43,8 @@ export async function selectSessions(options: CommonOptions, cwd = process.cwd()
     );
   }
   const given = options.paths.length > 0 ? options.paths : ['sessions'];
-  const files = await expandPaths(given, cwd);
+  const all = await expandPaths(given, cwd);
+  const files = options.shard ? inShard(all, options.shard, cwd) : all;
   if (!options.changedSince) return files;
   const changed = await changedSessions({ ref: options.changedSince, cwd, candidates: files });
   return changed.files;
@@ -71,7 +73,9 @@ export async function checkAndReport(
     process.stderr.write(
       options.changedSince
         ? `Aucune séance modifiée depuis ${options.changedSince} : rien à vérifier.\n`
-        : 'Aucune séance (fichier .md) à traiter.\n',
+        : options.shard
+          ? `Aucune séance dans la part ${options.shard.index}/${options.shard.count} : rien à traiter.\n`
+          : 'Aucune séance (fichier .md) à traiter.\n',
     );
   }
   const files: VFile[] = [];

@@ -18,6 +18,8 @@ Options de check et build :
   --max-warnings <n>      échoue au-delà de n avertissements
   --changed-since <réf>   ne traite que les séances modifiées depuis la référence git (toutes si
                           l'organisme, la configuration ou les modèles ont changé)
+  --shard <i/n>           ne traite que la part i sur n des séances (répartition stable par chemin,
+                          pour construire sur n machines ; voir docs/performance.md)
 
 Options de build :
   --out <dossier>         dossier de sortie (défaut : output/)
