@@ -20,14 +20,21 @@ try {
   await page.setJavaScriptEnabled(false);
   for (const file of jobs.files) {
     await page.setContent(await readFile(file.html, 'utf8'), { waitUntil: 'load' });
+    // minutier's documents carry their running header and footer as CSS @page margin boxes (no templates): the
+    // same print path as src/print/printer.ts.
+    const templates = Boolean(jobs.headerTemplate || jobs.footerTemplate);
     const pdf = await page.pdf({
       format: 'A4',
-      displayHeaderFooter: true,
-      headerTemplate: jobs.headerTemplate,
-      footerTemplate: jobs.footerTemplate,
-      margin: { top: '22mm', bottom: '20mm', left: '20mm', right: '20mm' },
+      ...(templates
+        ? {
+            displayHeaderFooter: true,
+            headerTemplate: jobs.headerTemplate,
+            footerTemplate: jobs.footerTemplate,
+            margin: { top: '22mm', bottom: '20mm', left: '20mm', right: '20mm' },
+            preferCSSPageSize: false,
+          }
+        : { displayHeaderFooter: false, preferCSSPageSize: true }),
       printBackground: true,
-      preferCSSPageSize: false,
       tagged: true,
       outline: true,
       waitForFonts: true,
