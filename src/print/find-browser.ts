@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, readdir, stat } from 'node:fs/promises';
+import { access, readFile, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -68,7 +68,7 @@ export async function findBrowser(env: Env = process.env): Promise<BrowserLocati
 
   for (const command of HEADLESS_SHELL_COMMANDS) {
     const found = await whichCommand(command, env);
-    if (found) return { executablePath: found, source: `path:${command}` };
+    if (found) return { executablePath: await unwrapScript(found), source: `path:${command}` };
   }
   for (const root of puppeteerCacheRoots(env)) {
     const found = await findInPuppeteerCache(root, 'chrome-headless-shell');
@@ -108,6 +108,24 @@ async function executableProblem(file: string): Promise<string | undefined> {
   if (!info.isFile()) return 'ce n’est pas un fichier';
   if (!(await isExecutable(file))) return 'ce fichier n’est pas exécutable';
   return undefined;
+}
+
+/**
+ * Debian's `/usr/bin/chromium-headless-shell` is a shell script that starts the real program as its child (without
+ * `exec`): the process Puppeteer watches would be the shell, and a browser that crashed or hung could not be told
+ * apart or killed. When a command is such a script naming an executable headless shell, that program is used.
+ */
+async function unwrapScript(file: string): Promise<string> {
+  try {
+    const text = (await readFile(file)).subarray(0, 4096).toString('utf8');
+    if (!text.startsWith('#!')) return file;
+    for (const match of text.matchAll(/(\/[^\s"'$]*headless-shell)(?=[\s"'])/gu)) {
+      if (match[1] !== file && (await isExecutable(match[1]!))) return match[1]!;
+    }
+  } catch {
+    // Unreadable: keep the command.
+  }
+  return file;
 }
 
 async function isExecutable(file: string): Promise<boolean> {

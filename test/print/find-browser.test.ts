@@ -89,6 +89,14 @@ describe.runIf(process.platform !== 'win32')('findBrowser', () => {
     });
   });
 
+  it('uses the program behind Debian’s chromium-headless-shell script, so that the watched process is the browser', async () => {
+    const real = await fakeExecutable(path.join(dir, 'lib', 'chromium', 'chromium-headless-shell'));
+    const bin = path.join(dir, 'debian-bin');
+    const wrapper = await fakeExecutable(path.join(bin, 'chromium-headless-shell'));
+    await writeFile(wrapper, `#!/bin/sh -e\n\n${real} "$@"\n`);
+    expect(await findBrowser(bareEnv({ PATH: bin }))).toEqual({ executablePath: real, source: 'path:chromium-headless-shell' });
+  });
+
   it('falls back to the newest browser in the Puppeteer cache', async () => {
     const cache = path.join(dir, 'cache');
     const folder = process.platform === 'darwin' ? null : 'chrome-headless-shell-linux64';
