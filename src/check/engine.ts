@@ -96,7 +96,11 @@ function toMessage(file: VFile, session: Session, meta: RuleMeta, severity: Seve
   if (finding.expected !== undefined) message.expected = [finding.expected];
   if (finding.actual !== undefined) message.actual = finding.actual;
   if (finding.note !== undefined) message.note = finding.note;
-  (message as VFileMessage & { data?: unknown }).data = { suggestion: finding.suggestion, rule: meta };
+  (message as VFileMessage & { data?: unknown }).data = {
+    suggestion: finding.suggestion,
+    rule: meta,
+    ...(finding.edits ? { edits: finding.edits } : {}),
+  };
   void session;
   return message;
 }

@@ -34,6 +34,11 @@ export interface Finding {
   note?: string;
   /** A replacement the author could accept ("DECLÉ Paul-Éric"). */
   suggestion?: string;
+  /**
+   * Annotations to write, each replacing a span (an insertion when the span is empty): a relation-suggested finding
+   * names the numbers and declares the relation. They never touch a number; `minutier check --fix` applies them.
+   */
+  edits?: Array<{ place: Position; text: string }>;
   /** Overrides the rule's severity for this finding only (e.g. an info beside the rule's warnings). */
   severity?: Severity;
 }

@@ -1,0 +1,168 @@
+import { compare, fromWritten } from '../arith/interval.js';
+import { definitions, expectedAt, isParsed, numberText, relations, writeLike } from '../arith/session.js';
+import { evaluate, isExprError, parseExpression, references, type Binding } from '../expr/index.js';
+import { deliberationNumbers, type Num } from '../suggest/numbers.js';
+import { editPlace, nameEdit, Names, relationEdit, type Edit } from '../suggest/names.js';
+import { candidates, type Candidate } from '../suggest/shapes.js';
+import type { Session } from '../../model/types.js';
+import type { Finding, Rule } from '../rule.js';
+
+const id = 'relation-suggested';
+
+/** The sets of numbers (by source offset) that each declared relation ties together. */
+function declaredSets(session: Session): Array<Set<number>> {
+  const { byName } = definitions(session);
+  const sets: Array<Set<number>> = [];
+  for (const relation of relations(session)) {
+    const set = new Set<number>();
+    const own = relation.annotation.number.position.start.offset;
+    if (own !== undefined) set.add(own);
+    if (isParsed(relation)) {
+      for (const reference of references(relation.expr)) {
+        for (const annotation of byName.get(reference.name) ?? []) {
+          const offset = annotation.number.position.start.offset;
+          if (offset !== undefined) set.add(offset);
+        }
+      }
+    }
+    sets.push(set);
+  }
+  return sets;
+}
+
+const placeholder = (num: Num) => `n${num.item}x${num.order}`;
+
+interface Outcome {
+  holds: boolean;
+  shown: string;
+  computed: ReturnType<typeof fromWritten>;
+  details: string[];
+}
+
+function check(candidate: Candidate): Outcome | undefined {
+  const environment = new Map<string, Binding>();
+  for (const num of candidate.operands) {
+    environment.set(placeholder(num), { value: fromWritten(num.number), text: numberText(num.number) });
+  }
+  const expr = parseExpression(candidate.expression(placeholder));
+  if (isExprError(expr)) return undefined;
+  const evaluation = evaluate(expr, environment);
+  if (isExprError(evaluation)) return undefined;
+  const holds = compare(fromWritten(candidate.target.number), '=', evaluation.value).holds;
+  return { holds, shown: evaluation.shown, computed: evaluation.value, details: evaluation.details };
+}
+
+/** Relative distance between the written target and the computed value's nominal. */
+function distance(target: Num, computed: Outcome['computed']): number {
+  const written = fromWritten(target.number).nominal;
+  if (written.isZero()) return Infinity;
+  return computed.nominal.sub(written).abs().div(written.abs()).toNumber();
+}
+
+/**
+ * Relations a deliberation's numbers satisfy without being declared: each one found exactly is offered as the
+ * annotation that would declare it (an information with a suggestion); one the words announce but that misses by a
+ * little is a warning explaining the arithmetic.
+ */
+export const relationSuggested: Rule = {
+  meta: {
+    id,
+    description:
+      'Les relations qu’un procès-verbal affirme entre ses montants (somme annoncée, HT/TTC, pourcentage, coût unitaire, FCTVA, emprunt, reprise) sont vérifiées sans annotation ; celles qui tiennent sont proposées comme annotations.',
+    severity: 'warn',
+    docs: `docs/rules/${id}.md`,
+  },
+  check({ session, report }) {
+    const declared = declaredSets(session);
+    const names = new Names(session);
+    const targeted = new Set<number>();
+    const done = new Set<string>();
+    const covered = (members: Num[]) => declared.some((set) => members.every((num) => set.has(num.start)));
+    const hasRelation = (num: Num) => num.annotation?.operator !== undefined;
+    const all = deliberationNumbers(session);
+
+    all.forEach((deliberation, index) => {
+      const list = candidates(deliberation, all.slice(0, index));
+      // Group the ways of writing one relation (several VAT rates, several loan periodicities).
+      const groups: Candidate[][] = [];
+      for (const candidate of list) {
+        const last = groups.at(-1);
+        if (candidate.group && last?.[0]?.group === candidate.group) last.push(candidate);
+        else groups.push([candidate]);
+      }
+      for (const group of groups) {
+        const first = group[0]!;
+        const key = `${first.group ?? first.shape}:${first.target.start}:${first.operands.map((num) => num.start).join(',')}`;
+        if (done.has(key)) continue;
+        done.add(key);
+        let reported = false;
+        for (const original of group) {
+          let candidate: Candidate | undefined = original;
+          if (hasRelation(candidate.target) || targeted.has(candidate.target.start)) candidate = candidate.alternative?.();
+          if (!candidate || hasRelation(candidate.target) || targeted.has(candidate.target.start)) continue;
+          if (covered([candidate.target, ...candidate.operands])) {
+            reported = true;
+            break;
+          }
+          const outcome = check(candidate);
+          if (!outcome?.holds) continue;
+          suggest(candidate, outcome);
+          reported = true;
+          break;
+        }
+        if (reported) continue;
+        // Nothing holds: a warning when the words announce the relation and it misses by a little.
+        for (const candidate of group) {
+          if (!candidate.strong || hasRelation(candidate.target) || targeted.has(candidate.target.start)) continue;
+          if (covered([candidate.target, ...candidate.operands])) break;
+          if (candidate.operands.some(hasRelation) && candidate.shape !== 'somme') break;
+          const outcome = check(candidate);
+          if (!outcome || outcome.holds) continue;
+          if (distance(candidate.target, outcome.computed) > candidate.near) continue;
+          warn(candidate, outcome);
+          break;
+        }
+      }
+    });
+
+    function suggest(candidate: Candidate, outcome: Outcome): void {
+      const expression = candidate.expression((num) => names.of(num));
+      const edits: Edit[] = [];
+      for (const operand of candidate.operands) {
+        const edit = nameEdit(operand, names);
+        if (edit) edits.push(edit);
+      }
+      edits.push(relationEdit(candidate.target, expression, names, candidate.named));
+      targeted.add(candidate.target.start);
+      const target = candidate.target.number.raw.trim();
+      const annotation = edits.at(-1)!.text;
+      const finding: Finding = {
+        message: `${target} = ${outcome.shown} (${candidate.cue}) : l’annotation « ${annotation} » déclarerait cette relation`,
+        place: candidate.target.number.position,
+        severity: 'info',
+        note: `Annotations proposées : ${edits.map((edit) => `« ${edit.text} »`).join(', ')}.`,
+        edits: edits.map((edit) => ({ place: editPlace(session, edit), text: edit.text })),
+      };
+      report(finding);
+    }
+
+    function warn(candidate: Candidate, outcome: Outcome): void {
+      const number = candidate.target.number;
+      const scale = number.unit === '%' ? 100 : 1;
+      const computed = { ...outcome.computed, lo: outcome.computed.lo.mul(scale), hi: outcome.computed.hi.mul(scale), nominal: outcome.computed.nominal.mul(scale) };
+      const expected = expectedAt(number, computed);
+      const computedText = writeLike(number.raw, computed.nominal, number.decimals);
+      const writtenText = writeLike(number.raw, number.value, number.decimals);
+      const gap = (distance(candidate.target, outcome.computed) * 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 });
+      const details = outcome.details.length > 0 ? ` (${outcome.details.join(' ; ')})` : '';
+      targeted.add(candidate.target.start);
+      report({
+        message: `${number.raw.trim()} ne vaut pas ${outcome.shown} (${candidate.cue})`,
+        place: number.position,
+        expected: expected.text,
+        actual: number.raw.trim(),
+        note: `${outcome.shown} = ${computedText}, et non ${writtenText} : écart de ${gap} %${details}${candidate.explain ? ` ; ${candidate.explain}` : ''}. Si la relation est voulue autrement, déclarez-la en annotation.`,
+      });
+    }
+  },
+};
