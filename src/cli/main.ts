@@ -15,6 +15,7 @@ const options = {
   'max-warnings': { type: 'string' },
   'changed-since': { type: 'string' },
   shard: { type: 'string' },
+  fix: { type: 'boolean' },
   out: { type: 'string' },
   documents: { type: 'string' },
   strict: { type: 'boolean' },
@@ -31,6 +32,8 @@ export interface CommonOptions {
   changedSince?: string;
   /** `--shard i/n`: only the sessions of shard i of n (src/cli/shard.ts). */
   shard?: Shard;
+  /** `check --fix`: write the annotations relation-suggested proposes, then check again. */
+  fix?: boolean;
 }
 
 export interface BuildOptions extends CommonOptions {
@@ -70,6 +73,7 @@ function commonOptions(values: ReturnType<typeof parse>['values'], paths: string
     if (typeof shard === 'string') throw new UsageError(shard);
     common.shard = shard;
   }
+  if (values.fix) common.fix = true;
   return common;
 }
 
@@ -115,6 +119,7 @@ export async function run(argv: string[]): Promise<number> {
       return await checkCommand(commonOptions(values, paths));
     }
     if (command === 'build') {
+      if (values.fix) throw new UsageError('--fix ne s’emploie qu’avec check.');
       const { buildCommand } = await import('./build-command.js');
       return await buildCommand(buildOptions(values, paths));
     }

@@ -6,6 +6,18 @@ import { allRules, checkFiles, expandPaths, loadConfig, type Rule } from '../che
 import { changedSessions, exitCode, formatReport, isFormatName, onlyErrors, formatNames } from '../report/index.js';
 import { UsageError, type CommonOptions } from './main.js';
 import { inShard } from './shard.js';
+import { fixFiles } from '../check/suggest/fix.js';
+
+/** `--fix`: writes the proposed annotations, then checks the rewritten sessions again (their report replaces the first). */
+async function fixAndRecheck(files: VFile[], config: Awaited<ReturnType<typeof loadConfig>>, cwd: string): Promise<void> {
+  const { fixed } = await fixFiles(files, cwd);
+  for (const { path: written, applied } of fixed) {
+    process.stderr.write(`minutier : ${applied} annotation${applied > 1 ? 's' : ''} écrite${applied > 1 ? 's' : ''} dans ${written}\n`);
+    const index = files.findIndex((file) => file.path === written);
+    const [again] = await checkFiles([written], { config, cwd });
+    if (index >= 0 && again) files[index] = again;
+  }
+}
 
 /** Configuration and git reference problems are the user's to fix: exit code 2 with their message, no stack. */
 function asUsageError(error: unknown): never {
@@ -91,6 +103,7 @@ export async function checkAndReport(
     ...(hooks.onChecked ? { onChecked: hooks.onChecked } : {}),
   });
   stale.forEach(({ index }, position) => (files[index] = checked[position]!));
+  if (options.fix) await fixAndRecheck(files, config, cwd);
   const reported = withOrganisationFiles(files);
   const shown = options.quiet ? onlyErrors(reported) : reported;
   const rules = allRules.map((rule: Rule) => rule.meta);

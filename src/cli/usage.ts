@@ -21,6 +21,10 @@ Options de check et build :
   --shard <i/n>           ne traite que la part i sur n des séances (répartition stable par chemin,
                           pour construire sur n machines ; voir docs/performance.md)
 
+Option de check :
+  --fix                   écrit les annotations que propose relation-suggested (jamais un nombre),
+                          puis vérifie à nouveau
+
 Options de build :
   --out <dossier>         dossier de sortie (défaut : output/)
   --documents <liste>     pv,liste,extraits (défaut : tous)

@@ -20,6 +20,8 @@ export interface MessageRule {
 export interface MessageData {
   suggestion?: string;
   rule?: MessageRule;
+  /** Annotations to write (relation-suggested): each replaces a span, an empty one for an insertion. */
+  edits?: Array<{ place: { start: LinePoint; end: LinePoint }; text: string }>;
 }
 
 export interface LinePoint {
@@ -59,6 +61,17 @@ export function dataOf(message: VFileMessage): MessageData {
 export function suggestionOf(message: VFileMessage): string | undefined {
   const suggestion = dataOf(message).suggestion;
   return typeof suggestion === 'string' ? suggestion : undefined;
+}
+
+/** The annotations a message proposes to write, each with the span it replaces (empty for an insertion). */
+export function editsOf(message: VFileMessage): Array<{ start: LinePoint; end: LinePoint; text: string }> {
+  const edits = dataOf(message).edits;
+  if (!Array.isArray(edits)) return [];
+  return edits.flatMap((edit) => {
+    const start = toPoint(edit?.place?.start);
+    const end = toPoint(edit?.place?.end);
+    return start && end && typeof edit.text === 'string' ? [{ start, end, text: edit.text }] : [];
+  });
 }
 
 /** The message's place as a start and (when it is a span) an end; undefined when the message has no place. */

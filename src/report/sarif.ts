@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type * as Sarif from 'sarif';
-import { dataOf, fullText, inFileOrder, levelOf, rangeOf, regionText, repoPath, type Level } from './findings.js';
+import { dataOf, editsOf, fullText, inFileOrder, levelOf, rangeOf, regionText, repoPath, type Level } from './findings.js';
 
 export const SARIF_SCHEMA_URI =
   'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';
@@ -95,6 +95,7 @@ export function sarifLog(files: VFile[], options: SarifOptions = {}): Sarif.Log 
         [FINGERPRINT_KEY]: `${hash}:${occurrence}`,
         primaryLocationLineHash: `${hash.slice(0, 16)}:${occurrence}`,
       },
+      ...sarifFixes(message, uri),
     };
   });
 
@@ -149,6 +150,28 @@ function absoluteDocs(docs: string | undefined, base: string): string | undefine
   } catch {
     return undefined;
   }
+}
+
+/** The annotations a finding proposes, as one SARIF fix (insertions are empty deleted regions). */
+function sarifFixes(message: VFileMessage, uri: string): { fixes?: Sarif.Fix[] } {
+  const edits = editsOf(message);
+  if (edits.length === 0) return {};
+  return {
+    fixes: [
+      {
+        description: { text: 'Déclarer la relation en annotation' },
+        artifactChanges: [
+          {
+            artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+            replacements: edits.map((edit) => ({
+              deletedRegion: { startLine: edit.start.line, startColumn: edit.start.column, endLine: edit.end.line, endColumn: edit.end.column },
+              insertedContent: { text: edit.text },
+            })),
+          },
+        ],
+      },
+    ],
+  };
 }
 
 function sarifRegion(message: VFileMessage): Sarif.Region | undefined {

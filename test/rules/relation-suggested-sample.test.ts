@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VFileMessage } from 'vfile-message';
-import { applyEdits, type Edit } from '../../src/check/suggest/names.js';
+import { editsOf } from '../../src/check/suggest/fix.js';
+import { applyEdits } from '../../src/check/suggest/names.js';
 import { allRules } from '../../src/check/rules/index.js';
 import { runRules } from './harness.js';
 
@@ -23,10 +24,6 @@ function line(message: VFileMessage): string {
   return `${message.line}:${message.column} ${message.fatal === false ? 'warning' : message.fatal ? 'error' : 'info'} ${message.reason}`;
 }
 
-function editsOf(message: VFileMessage): Edit[] {
-  const data = (message as VFileMessage & { data?: { edits?: Array<{ place: { start: { offset?: number }; end: { offset?: number } }; text: string }> } }).data;
-  return (data?.edits ?? []).map((edit) => ({ start: edit.place.start.offset ?? 0, end: edit.place.end.offset ?? 0, text: edit.text }));
-}
 
 describe('relation-suggested on the sample without annotations', () => {
   const stripped = stripAnnotations(readFileSync(samplePath, 'utf8'));
@@ -34,12 +31,34 @@ describe('relation-suggested on the sample without annotations', () => {
   it('warns at the programme split, the loan charge and the FCTVA, and nowhere else', async () => {
     const file = await runRules(stripped, allRules, 'sessions/2022-06-28-comite-syndical.md');
     const found = file.messages.filter((message) => message.ruleId === 'relation-suggested');
-    for (const message of found) console.log(line(message), message.note);
     const warnings = found.filter((message) => message.fatal === false).map(line);
     expect(warnings).toEqual([
       expect.stringMatching(/^125:\d+ warning 1 746 700€ HT ne vaut pas 400 000 \+ 1 300 000/u),
       expect.stringMatching(/^145:\d+ warning 33 144,00 € ne vaut pas annuite/u),
       expect.stringMatching(/^155:\d+ warning 213 200,00 € ne vaut pas fctva\(1 560 000,00\)/u),
     ]);
+  });
+
+  it('suggests annotations whose acceptance declares the relations the sample declares by hand', async () => {
+    const file = await runRules(stripped, allRules, 'sessions/2022-06-28-comite-syndical.md');
+    const infos = file.messages.filter((message) => message.ruleId === 'relation-suggested' && message.fatal === undefined);
+    const { text } = applyEdits(stripped, infos.flatMap(editsOf));
+    // Only annotations were written: removing them gives the stripped text back, number for number.
+    expect(stripAnnotations(text)).toBe(stripped);
+    const fixed = await runRules(text, allRules, 'sessions/2022-06-28-comite-syndical.md');
+    const relationFindings = fixed.messages.filter((message) => /^(relation-|parse-annotation)/u.test(message.ruleId ?? ''));
+    // Every accepted relation holds; nothing is suggested twice; the three warnings stay.
+    expect(relationFindings.filter((message) => message.ruleId !== 'relation-suggested').map(line)).toEqual([]);
+    expect(relationFindings.filter((message) => message.fatal === undefined).map(line)).toEqual([]);
+    expect(relationFindings.map((message) => message.line)).toEqual([125, 145, 155]);
+    // The relations the sample declares and that hold are declared again (under other names).
+    const declared = (lineNumber: number) => text.split('\n')[lineNumber - 1] ?? '';
+    expect(declared(107)).toMatch(/564 614,75 €\{#\w+ = \w+ \+ \w+\}/u); // excédent = 1068 + 002
+    expect(declared(147)).toMatch(/1 560 000€ TTC\{#\w+ = ttc\(\w+\)\}/u); // TTC
+    expect(declared(157)).toMatch(/1 146 800,00 €\{#\w+ = \w+ - \w+ - \w+\}/u); // emprunt = TTC − FCTVA − FNADT
+    expect(declared(314)).toMatch(/43 792\{#\w+ = \w+ \+ \w+\}/u); // élèves = membres + non membres
+    expect(declared(336)).toMatch(/7,37\{= \w+ \/ \w+\}/u); // coût par élève
+    expect(declared(195)).toMatch(/562 480,90\{= \w+\}/u); // le solde reporté, repris au budget supplémentaire
+    expect(declared(185)).toMatch(/1 400 000€ HT\{= \w+\}/u); // l'estimation reprise
   });
 });

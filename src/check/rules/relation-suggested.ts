@@ -115,7 +115,6 @@ export const relationSuggested: Rule = {
         for (const candidate of group) {
           if (!candidate.strong || hasRelation(candidate.target) || targeted.has(candidate.target.start)) continue;
           if (covered([candidate.target, ...candidate.operands])) break;
-          if (candidate.operands.some(hasRelation) && candidate.shape !== 'somme') break;
           const outcome = check(candidate);
           if (!outcome || outcome.holds) continue;
           if (distance(candidate.target, outcome.computed) > candidate.near) continue;

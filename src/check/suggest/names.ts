@@ -57,6 +57,11 @@ export class Names {
     for (const annotation of session.annotations ?? []) if (annotation.name) this.taken.add(annotation.name.value);
   }
 
+  /** Whether the number has a name, declared or chosen by an earlier suggestion. */
+  known(num: Num): boolean {
+    return num.annotation?.name !== undefined || this.byOffset.has(num.start);
+  }
+
   /** The number's name: its declared one, else one chosen now (stable for the session). */
   of(num: Num): string {
     const declared = num.annotation?.name?.value;
@@ -102,7 +107,20 @@ export function relationEdit(num: Num, expression: string, names: Names, named =
     const name = annotation.name?.value;
     return { start, end, text: name ? `{#${name} = ${expression}}` : `{= ${expression}}` };
   }
-  return { start: num.end, end: num.end, text: named ? `{#${names.of(num)} = ${expression}}` : `{= ${expression}}` };
+  const known = names.known(num);
+  return { start: num.end, end: num.end, text: named || known ? `{#${names.of(num)} = ${expression}}` : `{= ${expression}}` };
+}
+
+/** Two annotations proposed for one number: a bare name and an unnamed relation make one named relation. */
+function merge(a: Edit, b: Edit): Edit {
+  const name = /^\{#([^\s{}=<>≤≥≈]+)\}$/u;
+  const relation = /^\{\s*((?:<=|>=|≤|≥|=|<|>|≈)[^{}]*)\}$/u;
+  for (const [bare, other] of [[a, b], [b, a]] as const) {
+    const n = name.exec(bare.text);
+    const r = relation.exec(other.text);
+    if (n && r) return { ...other, text: `{#${n[1]} ${r[1]}}` };
+  }
+  return b.text.length > a.text.length ? b : a;
 }
 
 export function editPlace(session: Session, edit: Edit): Position {
@@ -122,7 +140,7 @@ export function applyEdits(source: string, edits: Edit[]): { text: string; appli
     if (replaced !== '' && !/^\{[^{}\n]*\}$/u.test(replaced)) continue;
     const key = `${edit.start}:${edit.end}`;
     const existing = byPlace.get(key);
-    if (!existing || edit.text.length > existing.text.length) byPlace.set(key, edit);
+    byPlace.set(key, existing ? merge(existing, edit) : edit);
   }
   const sorted = [...byPlace.values()].sort((a, b) => a.start - b.start || a.end - b.end);
   const kept: Edit[] = [];
