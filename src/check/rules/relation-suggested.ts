@@ -77,7 +77,8 @@ export const relationSuggested: Rule = {
     const names = new Names(session);
     const targeted = new Set<number>();
     const done = new Set<string>();
-    const covered = (members: Num[]) => declared.some((set) => members.every((num) => set.has(num.start)));
+    const covered = (members: Num[]) =>
+      declared.some((set) => set.size === new Set(members.map((num) => num.start)).size && members.every((num) => set.has(num.start)));
     const hasRelation = (num: Num) => num.annotation?.operator !== undefined;
     const all = deliberationNumbers(session);
 
