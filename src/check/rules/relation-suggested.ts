@@ -17,7 +17,13 @@ function declaredSets(session: Session): Array<Set<number>> {
     const set = new Set<number>();
     const own = relation.annotation.number.position.start.offset;
     if (own !== undefined) set.add(own);
-    if (isParsed(relation)) {
+    // A relation that does not read (a misspelt name, a syntax error) is still the author's: it covers every
+    // relation of its number until relation-reference's finding is fixed.
+    if (!isParsed(relation) || references(relation.expr).some((reference) => !byName.has(reference.name))) {
+      sets.push(Object.assign(set, { wildcard: true }));
+      continue;
+    }
+    {
       for (const reference of references(relation.expr)) {
         for (const annotation of byName.get(reference.name) ?? []) {
           const offset = annotation.number.position.start.offset;
@@ -78,7 +84,11 @@ export const relationSuggested: Rule = {
     const targeted = new Set<number>();
     const done = new Set<string>();
     const covered = (members: Num[]) =>
-      declared.some((set) => set.size === new Set(members.map((num) => num.start)).size && members.every((num) => set.has(num.start)));
+      declared.some((set) =>
+        'wildcard' in set
+          ? members.some((num) => set.has(num.start))
+          : set.size === new Set(members.map((num) => num.start)).size && members.every((num) => set.has(num.start)),
+      );
     const hasRelation = (num: Num) => num.annotation?.operator !== undefined;
     const all = deliberationNumbers(session);
 
