@@ -1,4 +1,5 @@
-import { compare, fromWritten } from '../arith/interval.js';
+import { compare, fromWritten, point } from '../arith/interval.js';
+import { arithmeticValue } from '../../parse/numbers.js';
 import { definitions, expectedAt, isParsed, numberText, relations, writeLike } from '../arith/session.js';
 import { evaluate, isExprError, parseExpression, references, type Binding } from '../expr/index.js';
 import { deliberationNumbers, type Num } from '../suggest/numbers.js';
@@ -48,7 +49,10 @@ interface Outcome {
 function check(candidate: Candidate): Outcome | undefined {
   const environment = new Map<string, Binding>();
   for (const num of candidate.operands) {
-    environment.set(placeholder(num), { value: fromWritten(num.number), text: numberText(num.number) });
+    // Rates, durations and head counts are exact (terms of a contract, a count); amounts keep their interval. The
+    // check is then at least as strict as relation-holds will be on the accepted annotation.
+    const value = num.kind === 'amount' ? fromWritten(num.number) : point(arithmeticValue(num.number));
+    environment.set(placeholder(num), { value, text: numberText(num.number) });
   }
   const expr = parseExpression(candidate.expression(placeholder));
   if (isExprError(expr)) return undefined;

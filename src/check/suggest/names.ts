@@ -10,14 +10,20 @@ const STOP = new Set(
   `a au aux avec ce ces cet cette d de des du dont en est et etre il ils elle elles l la le les leur leurs montant
   montants hauteur par pour sa se ses si soit son sont sur un une y ou qui que total totale globalement global estime
   estimee estimes somme sommes valeur prix a ete sera seront fixe fixee porte portee affecte affectee reporte
-  reportee decident ligne lignes chiffre euros euro eur ht ttc n°`.split(/\s+/u),
+  reportee decident chiffre euros euro eur ht ttc n°`.split(/\s+/u),
 );
 
+/** Words that a number completes: « ligne 1068 », « lot 2 », « article 6152 ». */
+const NUMBERED = new Set(['ligne', 'lot', 'compte', 'article', 'chapitre', 'partie', 'tranche', 'phase', 'operation']);
+
 function words(text: string): string[] {
-  return fold(text)
+  const tokens = fold(text)
     .replace(/[’']/gu, ' ')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 1 && !STOP.has(word) && /^\p{L}/u.test(word));
+    .split(/[^\p{L}\p{N}]+/u);
+  return tokens.filter(
+    (word, index) =>
+      (word.length > 1 && !STOP.has(word) && /^\p{L}/u.test(word)) || (/^\d+$/u.test(word) && NUMBERED.has(tokens[index - 1] ?? '')),
+  );
 }
 
 function slug(parts: string[]): string {
@@ -39,11 +45,13 @@ function baseName(num: Num): string {
   }
   // Only the words since the previous number of the sentence: « 1 746 700 € HT, dont 400 000 € HT pour les armoires ».
   const since = num.before.split(/\d[\d\s\u00A0\u202F]*(?:,\d+)?/u).at(-1) ?? '';
-  const until = num.after.split(/\d/u)[0] ?? '';
+  // The words after it, up to the next amount (a number with decimals or in euros).
+  const until = num.after.split(/\d[\d\s\u00A0\u202F]*(?:,\d+|[\s\u00A0\u202F]*€)/u)[0] ?? '';
   if (parts.length === 0) parts = words(since).slice(-2);
   if (parts.length === 0) parts = words(until).slice(0, 2);
   if (parts.length === 0) parts = words(num.before).slice(-2);
   if (num.kind === 'count' && num.noun && !parts.includes(`${num.noun}s`)) parts = [`${num.noun}s`, ...parts].slice(0, 2);
+  if (num.kind === 'percent' && parts[0] !== 'taux') parts = ['taux', ...parts].slice(0, 3);
   let name = slug(parts) || (num.kind === 'percent' ? 'taux' : num.kind === 'count' ? 'nombre' : 'montant');
   if (num.tax && !name.endsWith(`_${num.tax.toLowerCase()}`)) name += `_${num.tax.toLowerCase()}`;
   return name;

@@ -136,7 +136,7 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
 
   // ── HT ↔ TTC side by side: same sentence, same table row, or the next row of the same column.
   for (const t of amounts.filter((num) => num.tax === 'TTC')) {
-    const h = amounts.find(
+    const h = [...amounts].sort((a, b) => Math.abs(a.order - t.order) - Math.abs(b.order - t.order) || a.order - b.order).find(
       (num) =>
         num.tax === 'HT' &&
         (num.block === t.block ||
