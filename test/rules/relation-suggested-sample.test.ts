@@ -10,6 +10,8 @@ import type { VFileMessage } from 'vfile-message';
 import { editsOf } from '../../src/check/suggest/fix.js';
 import { applyEdits } from '../../src/check/suggest/names.js';
 import { allRules } from '../../src/check/rules/index.js';
+import { rdDiagnostics } from '../../src/report/rdjsonl.js';
+import { sarifLog } from '../../src/report/sarif.js';
 import { runRules } from './harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -60,5 +62,21 @@ describe('relation-suggested on the sample without annotations', () => {
     expect(declared(336)).toMatch(/7,37\{= \w+ \/ \w+\}/u); // coût par élève
     expect(declared(195)).toMatch(/562 480,90\{= \w+\}/u); // le solde reporté, repris au budget supplémentaire
     expect(declared(185)).toMatch(/1 400 000€ HT\{= \w+\}/u); // l'estimation reprise
+  });
+
+  it('carries the suggestions to reviewdog (rdjsonl suggestions) and code scanning (SARIF fixes)', async () => {
+    const file = await runRules(stripped, allRules, 'sessions/2022-06-28-comite-syndical.md');
+    const perPupil = rdDiagnostics([file], { cwd: root }).find((diagnostic) => diagnostic.location.range?.start.line === 336 && diagnostic.code?.value === 'relation-suggested');
+    expect(perPupil?.severity).toBe('INFO');
+    // Insertions: empty ranges right after each number, the relation on the 7,37 (reviewdog counts UTF-8 bytes: the
+    // accents before it on the line make column 69 the 74th byte).
+    expect(perPupil?.suggestions?.at(-1)).toEqual({ range: { start: { line: 336, column: 74 }, end: { line: 336, column: 74 } }, text: expect.stringMatching(/^\{= \w+ \/ \w+\}$/u) });
+    const log = sarifLog([file], { cwd: root });
+    const result = log.runs[0]!.results!.find((entry) => entry.ruleId === 'relation-suggested' && entry.locations?.[0]?.physicalLocation?.region?.startLine === 336);
+    const replacements = result?.fixes?.[0]?.artifactChanges[0]?.replacements ?? [];
+    expect(replacements.at(-1)).toEqual({ deletedRegion: { startLine: 336, startColumn: 69, endLine: 336, endColumn: 69 }, insertedContent: { text: expect.stringMatching(/^\{= \w+ \/ \w+\}$/u) } });
+    // Warnings carry no fix: the number the assembly voted is never rewritten.
+    const warning = log.runs[0]!.results!.find((entry) => entry.ruleId === 'relation-suggested' && entry.level === 'warning');
+    expect(warning?.fixes).toBeUndefined();
   });
 });
