@@ -21,14 +21,21 @@ export const tableTotalRow: Rule = {
     for (const table of session.tables ?? []) {
       let segmentStart = 0;
       let subtotalsSinceTotal: number[] = [];
+      // Totals not yet summed by a grand total: « Total fonctionnement », « Total investissement », then « TOTAL GÉNÉRAL ».
+      let totalsSinceGrand: number[] = [];
       table.rows.forEach((row, index) => {
-        const kind = totalKind(rowLabel(row));
+        const kind = rowTotalKind(row);
         if (!kind) return;
         let above = table.rows.slice(segmentStart, index);
         let what = above.length > 1 ? `des ${above.length} lignes au-dessus` : 'de la ligne au-dessus';
+        let ofTotals = false;
         if (kind === 'total' && above.length === 0 && subtotalsSinceTotal.length > 0) {
           above = subtotalsSinceTotal.map((at) => table.rows[at] as TableCell[]);
           what = 'des sous-totaux au-dessus';
+        } else if (kind === 'total' && above.length === 0 && totalsSinceGrand.length >= 2) {
+          above = totalsSinceGrand.map((at) => table.rows[at] as TableCell[]);
+          what = 'des totaux au-dessus';
+          ofTotals = true;
         }
         row.forEach((cell, column) => {
           if (!numeric(cell)) return;
@@ -36,9 +43,11 @@ export const tableTotalRow: Rule = {
             .map((candidate) => candidate[column])
             .filter((candidate): candidate is NumericCell => numeric(candidate) && unitKind(candidate) === unitKind(cell));
           if (parts.length === 0) return;
+          // A balanced budget states its total once more: TOTAL = total des dépenses = total des recettes.
+          if (ofTotals && parts.every((part) => part.number.value.eq(cell.number.value))) return;
           const finding = checkSum(cell, parts);
           if (!finding) return;
-          const label = rowLabel(row).trim();
+          const label = totalLabel(row).trim();
           const header = table.header[column]?.text.trim();
           report({
             ...finding,
@@ -48,8 +57,30 @@ export const tableTotalRow: Rule = {
         });
         segmentStart = index + 1;
         if (kind === 'subtotal') subtotalsSinceTotal.push(index);
-        else subtotalsSinceTotal = [];
+        else {
+          subtotalsSinceTotal = [];
+          totalsSinceGrand = ofTotals ? [] : [...totalsSinceGrand, index];
+        }
       });
     }
   },
 };
+
+/**
+ * A row is a total when one of its label cells (the non-numeric cells before its first number) says so: « TOTAL »,
+ * « Total investissement », or, under a two-level layout (section | chapitre), « Fonctionnement | Total ».
+ */
+function labelCells(row: TableCell[]): TableCell[] {
+  const first = row.findIndex((cell) => numeric(cell));
+  return (first < 0 ? row : row.slice(0, first)).filter((cell) => cell.text.trim() !== '');
+}
+
+function rowTotalKind(row: TableCell[]): 'total' | 'subtotal' | undefined {
+  const kinds = labelCells(row).map((cell) => totalKind(cell.text));
+  return kinds.find((kind) => kind === 'subtotal') ?? kinds.find((kind) => kind === 'total') ?? totalKind(rowLabel(row));
+}
+
+function totalLabel(row: TableCell[]): string {
+  const cells = labelCells(row);
+  return cells.length > 0 ? cells.map((cell) => cell.text.trim()).join(' – ') : rowLabel(row);
+}
