@@ -41,7 +41,7 @@ function baseName(num: Num): string {
     const label = num.table.rowLabel.trim();
     if (label && !/^[\d\s\u00A0\u202F,.€%-]+$/u.test(label)) parts = words(label).slice(0, 3);
     const numeric = num.table.cells.filter((cell) => /\d/u.test(cell)).length;
-    if (numeric > 1 && num.table.column > 0) parts.push(...words(num.table.header).slice(0, 1));
+    if (numeric > 1 && num.table.column > 0) parts.push(...words(num.table.header).slice(0, 2));
   }
   // Only the words since the previous number of the sentence: « 1 746 700 € HT, dont 400 000 € HT pour les armoires ».
   const since = num.before.split(/\d[\d\s\u00A0\u202F]*(?:,\d+)?/u).at(-1) ?? '';

@@ -7,7 +7,7 @@
  */
 import type { Nodes, Table } from 'mdast';
 import type { FrenchNumber, NumberAnnotation, Session } from '../../model/types.js';
-import { findFrenchNumbers } from '../../parse/numbers.js';
+import { findFrenchNumbers, parseFrenchNumber } from '../../parse/numbers.js';
 import { Locator } from '../../parse/source.js';
 import { TextMap } from '../../parse/text-map.js';
 
@@ -25,6 +25,8 @@ export interface TableSite {
   header: string;
   /** Every cell text of the row. */
   cells: string[];
+  /** How many header rows the table has (1, or 2 and more for a two-level header). */
+  head: number;
 }
 
 export interface Num {
@@ -161,7 +163,7 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
     let lists = 0;
     let tables = 0;
     let lastOrdered: number | undefined;
-    const scan = (node: Nodes, list?: { id: number; index: number }, table?: Omit<TableSite, 'rowLabel' | 'header' | 'cells'> & { rowLabel: string; header: string; cells: string[] }) => {
+    const scan = (node: Nodes, list?: { id: number; index: number }, table?: TableSite) => {
       const map = new TextMap(node, session.source, locator);
       const masked = mask(map.text);
       const block = blocks.length;
@@ -215,11 +217,22 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
       const texts = node.children.map((row) =>
         row.children.map((cell) => mask(new TextMap(cell, session.source, locator).text).replaceAll(FILLER, '').trim()),
       );
+      // Two-level headers (« Section » over « Chapitre », « Dépenses » over « Réel | Ordre »): every leading row without
+      // a cell that is only a number is a header row; a column's header is their texts joined.
+      let head = 0;
+      while (head < texts.length && !(texts[head] ?? []).some((text) => parseFrenchNumber(text) !== undefined)) head++;
+      head = Math.max(1, head);
+      const headers = (column: number) =>
+        texts
+          .slice(0, head)
+          .map((row) => row[column] ?? '')
+          .filter((text) => text !== '')
+          .join(' ');
       node.children.forEach((row, rowIndex) => {
         const cells = texts[rowIndex] ?? [];
         const rowLabel = cells.find((text) => text !== '') ?? '';
         row.children.forEach((cell, column) => {
-          scan(cell, undefined, { table: tableIndex, row: rowIndex, column, rowLabel, header: texts[0]?.[column] ?? '', cells });
+          scan(cell, undefined, { table: tableIndex, row: rowIndex, column, rowLabel, header: headers(column), cells, head });
         });
       });
     };
@@ -243,7 +256,7 @@ function toNum(raw: Raw, item: number, order: number): Num {
   let kind: Kind;
   let noun: string | undefined;
   let tax = raw.number.tax;
-  const pureCell = raw.table !== undefined && raw.table.row > 0 && /^[\s\u00A0\u202F]*$/u.test(raw.after.replace(/^[\s\u00A0\u202F]*(HT|TTC)\b/u, '')) && /^[\s\u00A0\u202F]*$/u.test(raw.before);
+  const pureCell = raw.table !== undefined && raw.table.row >= raw.table.head && /^[\s\u00A0\u202F]*$/u.test(raw.after.replace(/^[\s\u00A0\u202F]*(HT|TTC)\b/u, '')) && /^[\s\u00A0\u202F]*$/u.test(raw.before);
   if (raw.table && pureCell) {
     const site = raw.table;
     const header = fold(site.header);
