@@ -136,6 +136,7 @@ function classifyText(number: FrenchNumber, after: string): { kind: Kind; noun?:
 }
 
 interface Raw {
+  unreadable?: boolean;
   number: FrenchNumber;
   start: number;
   end: number;
@@ -186,6 +187,8 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
         if (found.tax) number.tax = found.tax;
         const around = sentenceAround(masked, from, to);
         const raw: Raw = { number, start, end, ...around, block };
+        // Part of a number written with points (« 142.248,76 », « 2 033 729.68 »): not a number this rule can read.
+        if (/\d\.$/u.test(masked.slice(0, from)) || /^\.\d/u.test(masked.slice(to))) raw.unreadable = true;
         if (list) raw.list = list;
         if (table) raw.table = table;
         raws.push(raw);
@@ -280,6 +283,7 @@ function toNum(raw: Raw, item: number, order: number): Num {
     kind = classified.kind;
     noun = classified.noun;
   }
+  if (raw.unreadable) kind = 'other';
   const num: Num = { ...base, kind };
   if (tax) num.tax = tax;
   if (noun) num.noun = noun;
