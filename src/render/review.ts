@@ -29,6 +29,7 @@ import { parseFrenchNumber } from '../parse/numbers.js';
 import { defaultTemplatesDir } from './assets.js';
 import { agree, formatDate, formatNumber } from './format.js';
 import { renderSessionHtml, type RenderOptions } from './index.js';
+import { editsOf } from '../report/findings.js';
 
 export type ReviewSeverity = 'error' | 'warning' | 'info';
 
@@ -523,6 +524,7 @@ function note(finding: Finding, withId: boolean): Element {
     ...detail('Attendu', expectedOf(message), 'expected'),
     ...detail('Constaté', message.actual ?? undefined, 'actual'),
     ...detail('Calcul', message.note ?? undefined, 'computation'),
+    ...detail('Annotations proposées', editsOf(message).map((edit) => `« ${edit.text} »`).join(', ') || undefined, 'suggestion'),
   ]);
 }
 

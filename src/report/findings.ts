@@ -116,6 +116,8 @@ export function detailLines(message: VFileMessage): string[] {
   if (message.actual !== undefined && message.actual !== null) lines.push(`Constaté : ${quote(message.actual)}`);
   const suggestion = suggestionOf(message);
   if (suggestion !== undefined) lines.push(`Correction proposée : ${quote(suggestion)}`);
+  const edits = editsOf(message);
+  if (edits.length > 0) lines.push(`Annotations proposées : ${edits.map((edit) => quote(edit.text)).join(', ')}`);
   return lines;
 }
 

@@ -154,7 +154,6 @@ export const relationSuggested: Rule = {
         message: `${target} = ${outcome.shown} (${candidate.cue}) : l’annotation « ${annotation} » déclarerait cette relation`,
         place: candidate.target.number.position,
         severity: 'info',
-        note: `Annotations proposées : ${edits.map((edit) => `« ${edit.text} »`).join(', ')}.`,
         edits: edits.map((edit) => ({ place: editPlace(session, edit), text: edit.text })),
       };
       report(finding);
