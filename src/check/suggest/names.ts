@@ -131,8 +131,12 @@ function merge(a: Edit, b: Edit): Edit {
   return b.text.length > a.text.length ? b : a;
 }
 
+const locators = new WeakMap<Session, Locator>();
+
 export function editPlace(session: Session, edit: Edit): Position {
-  return new Locator(session.source).position(edit.start, edit.end);
+  let locator = locators.get(session);
+  if (!locator) locators.set(session, (locator = new Locator(session.source)));
+  return locator.position(edit.start, edit.end);
 }
 
 /**

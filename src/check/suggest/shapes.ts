@@ -190,16 +190,25 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
     const base = following[0];
     const result = following[1];
     if (!base || !result || !/\bsoit\b[^\d]*$/u.test(result.before.slice(result.before.lastIndexOf(base.number.raw)))) continue;
-    out.push({
-      shape: 'pourcentage',
-      target: result,
-      operands: [base, percent],
-      expression: (ref) => `${ref(base)} * ${ref(percent)}`,
-      strong: true,
-      near: 0.02,
-      cue: `${percent.number.raw.trim()} de ${base.number.raw.trim()}, « soit »`,
-      named: true,
-    });
+    const cue = `${percent.number.raw.trim()} de ${base.number.raw.trim()}, « soit »`;
+    // The share itself, or the amount raised or lowered by it (« une hausse de 5 % de 10 000 €, soit 10 500 € »).
+    for (const [write, strong] of [
+      [(b: string, p: string) => `${b} * ${p}`, true],
+      [(b: string, p: string) => `${b} * (1 + ${p})`, false],
+      [(b: string, p: string) => `${b} * (1 - ${p})`, false],
+    ] as const) {
+      out.push({
+        shape: 'pourcentage',
+        group: `pourcentage:${result.start}`,
+        target: result,
+        operands: [base, percent],
+        expression: (ref) => write(ref(base), ref(percent)),
+        strong,
+        near: 0.02,
+        cue,
+        named: true,
+      });
+    }
   }
 
   // ── Across a row, where the column headers say what each cell is: the closing result of a compte administratif,
@@ -336,6 +345,9 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
           if (!target) continue;
           const significant = kind === 'count' ? target.number.value.gte(100) : target.number.value.gte(1000) || !target.number.value.isInteger();
           if (!significant || !run.every((num) => taxCompatible(num, target))) continue;
+          // Round figures (a tariff grid: 1 000, 2 000, 3 000) add up by chance too often to be read as a sum.
+          const round = kind === 'count' ? 10 : 1000;
+          if ([target, ...run].every((num) => num.number.value.mod(round).isZero())) continue;
           out.push(sumCandidate(target, run, false, kind === 'count' ? 'des effectifs qui se suivent' : 'des montants qui se suivent', 0));
         }
       }
