@@ -16,17 +16,32 @@ export const tableTotalColumn: Rule = {
   },
   check({ session, report }) {
     for (const table of session.tables ?? []) {
-      const totalColumns = table.header
-        .map((cell, column) => (totalKind(cell.text) ? column : -1))
-        .filter((column) => column >= 0);
+      // A two-level header (« Fonctionnement | | Investissement » over « Dépenses | Recettes | Total »): the leading rows
+      // without a number are header rows too; a column is a total when any of its header cells says so.
+      const headerRows = [table.header];
+      for (const row of table.rows) {
+        if (row.some((cell) => numeric(cell))) break;
+        headerRows.push(row);
+      }
+      const width = Math.max(...headerRows.map((row) => row.length));
+      const headerOf = (column: number) => headerRows.map((row) => row[column]?.text.trim() ?? '').filter(Boolean);
+      const totalColumns = [...Array(width).keys()].filter((column) => headerOf(column).some((text) => totalKind(text)));
+      // Under a two-level header, a total adds the columns of its own group (the top cell, spanning the empty cells
+      // on its right): « Fonctionnement » Dépenses, Recettes, Total | « Investissement » Dépenses, Recettes, Total.
+      const groupOf = (column: number): number => {
+        if (headerRows.length < 2) return 0;
+        let at = column;
+        while (at > 0 && (headerRows[0]![at]?.text.trim() ?? '') === '') at--;
+        return at;
+      };
       for (const column of totalColumns) {
-        const header = table.header[column]?.text.trim() ?? '';
+        const header = headerOf(column).join(' – ');
         for (const row of table.rows) {
           const total = row[column];
           if (!numeric(total)) continue;
           const parts = row.filter(
             (cell, at): cell is NumericCell =>
-              at !== column && !totalColumns.includes(at) && numeric(cell) && unitKind(cell) === unitKind(total),
+              at !== column && !totalColumns.includes(at) && groupOf(at) === groupOf(column) && numeric(cell) && unitKind(cell) === unitKind(total),
           );
           if (parts.length === 0) continue;
           const finding = checkSum(total, parts);
