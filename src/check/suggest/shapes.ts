@@ -5,6 +5,7 @@
  * target), which numbers it uses (operands), how to write it in the annotation language, and whether its words are
  * strong enough to report a near miss as a warning.
  */
+import { Decimal } from 'decimal.js';
 import { totalKind } from '../arith/tables.js';
 import { fold, type DeliberationNumbers, type Num } from './numbers.js';
 
@@ -135,14 +136,32 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
   }
 
   // ── HT ↔ TTC side by side: same sentence, same table row, or the next row of the same column.
-  for (const t of amounts.filter((num) => num.tax === 'TTC')) {
-    const h = [...amounts].sort((a, b) => Math.abs(a.order - t.order) - Math.abs(b.order - t.order) || a.order - b.order).find(
-      (num) =>
-        num.tax === 'HT' &&
-        (num.block === t.block ||
-          (num.table && t.table && num.table.table === t.table.table && (num.table.row === t.table.row || (Math.abs(num.table.row - t.table.row) === 1 && num.table.column === t.table.column))) ||
-          (!num.table && !t.table && Math.abs(num.order - t.order) === 1 && /soit|\(/u.test(t.before))),
-    );
+  const htAmounts = amounts.filter((num) => num.tax === 'HT');
+  // Where an HT amount can be read with a TTC one: the same block, the same row, the cell above or below.
+  const htBy = new Map<string, Num[]>();
+  const put = (key: string, num: Num) => (htBy.get(key) ?? htBy.set(key, []).get(key)!).push(num);
+  for (const num of htAmounts) {
+    put(`b${num.block}`, num);
+    put(`o${num.order}`, num);
+    if (num.table) {
+      put(`r${num.table.table}:${num.table.row}`, num);
+      put(`c${num.table.table}:${num.table.column}:${num.table.row}`, num);
+    }
+  }
+  for (const t of htAmounts.length === 0 ? [] : amounts.filter((num) => num.tax === 'TTC')) {
+    const near = [
+      ...(htBy.get(`b${t.block}`) ?? []),
+      ...(t.table
+        ? [
+            ...(htBy.get(`r${t.table.table}:${t.table.row}`) ?? []),
+            ...(htBy.get(`c${t.table.table}:${t.table.column}:${t.table.row - 1}`) ?? []),
+            ...(htBy.get(`c${t.table.table}:${t.table.column}:${t.table.row + 1}`) ?? []),
+          ]
+        : [...(htBy.get(`o${t.order - 1}`) ?? []), ...(htBy.get(`o${t.order + 1}`) ?? [])].filter(
+            (num) => !num.table && /soit|\(/u.test(t.before),
+          )),
+    ];
+    const h = near.sort((a, b) => Math.abs(a.order - t.order) - Math.abs(b.order - t.order) || a.order - b.order)[0];
     if (!h) continue;
     for (const [rate, written] of [['0.2', ''], ['0.1', '; 10 %'], ['0.055', '; 5,5 %']] as const) {
       out.push({
@@ -214,7 +233,7 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
   // ── Across a row, where the column headers say what each cell is: the closing result of a compte administratif,
   //    résultat de clôture = résultat N-1 − part affectée + résultat de l'exercice + transferts.
   const tables = new Map<number, Num[]>();
-  for (const num of nums) if (num.table && num.table.row >= num.table.head) tables.set(num.table.table, [...(tables.get(num.table.table) ?? []), num]);
+  for (const num of nums) if (num.table && num.table.row >= num.table.head) (tables.get(num.table.table) ?? tables.set(num.table.table, []).get(num.table.table)!).push(num);
   const role = (header: string): 'prev' | 'part' | 'year' | 'transfer' | 'close' | undefined => {
     const h = fold(header);
     const previous = /(precedent|anterieur|n\s?-\s?1\b)/u.test(h);
@@ -228,7 +247,7 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
   };
   for (const cells of tables.values()) {
     const rows = new Map<number, Num[]>();
-    for (const num of cells) rows.set(num.table!.row, [...(rows.get(num.table!.row) ?? []), num]);
+    for (const num of cells) (rows.get(num.table!.row) ?? rows.set(num.table!.row, []).get(num.table!.row)!).push(num);
     for (const row of rows.values()) {
       const by = (wanted: string) => row.find((num) => role(num.table!.header) === wanted && num.kind !== 'percent');
       const close = by('close');
@@ -259,7 +278,7 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
   if (blocks.some((block) => /equilibr/u.test(fold(block.text)))) {
     for (const cells of tables.values()) {
       const rows = new Map<number, Num[]>();
-      for (const num of cells) rows.set(num.table!.row, [...(rows.get(num.table!.row) ?? []), num]);
+      for (const num of cells) (rows.get(num.table!.row) ?? rows.set(num.table!.row, []).get(num.table!.row)!).push(num);
       for (const row of rows.values()) {
         const label = fold(row[0]!.table!.cells.filter((text) => parseFloat(text) !== parseFloat(text) || !/\d/u.test(text)).join(' '));
         if (!/total|section|fonctionnement|investissement/u.test(label)) continue;
@@ -345,6 +364,10 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
           if (!target) continue;
           const significant = kind === 'count' ? target.number.value.gte(100) : target.number.value.gte(1000) || !target.number.value.isInteger();
           if (!significant || !run.every((num) => taxCompatible(num, target))) continue;
+          // Only an exact sum is reported here: leave at once what cannot hold at the written precision.
+          const nominal = run.reduce((acc, num) => acc.add(num.number.value), new Decimal(0));
+          const slack = [target, ...run].reduce((acc, num) => acc.add(new Decimal(10).pow(-num.number.decimals).div(2)), new Decimal(0));
+          if (nominal.sub(target.number.value).abs().gt(slack)) continue;
           // Round figures (a tariff grid: 1 000, 2 000, 3 000) add up by chance too often to be read as a sum.
           const round = kind === 'count' ? 10 : 1000;
           if ([target, ...run].every((num) => num.number.value.mod(round).isZero())) continue;
@@ -356,14 +379,19 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
 
   // ── The same amount written again: a quotation.
   const significant = (num: Num) => num.number.value.abs().gte(1000) || !num.number.value.isInteger();
+  const seen = new Map<string, Num[]>();
+  const before = new Map<string, Num>();
+  for (const num of earlier.flatMap((d) => d.nums)) {
+    if (num.kind === 'amount' && !before.has(num.number.value.toString())) before.set(num.number.value.toString(), num);
+  }
   for (const later of amounts) {
+    const key = later.number.value.toString();
+    const same = seen.get(key) ?? seen.set(key, []).get(key)!;
+    const firstOf = same.find((num) => taxCompatible(num, later));
+    same.push(later);
     if (!significant(later)) continue;
-    const first = amounts.find((num) => num.order < later.order && num.number.value.eq(later.number.value) && taxCompatible(num, later));
-    const elsewhere = first
-      ? undefined
-      : !later.number.value.isInteger()
-        ? earlier.flatMap((d) => d.nums).find((num) => num.kind === 'amount' && num.number.value.eq(later.number.value))
-        : undefined;
+    const first = firstOf;
+    const elsewhere = first ? undefined : !later.number.value.isInteger() ? before.get(key) : undefined;
     const source = first ?? elsewhere;
     if (!source) continue;
     out.push({
