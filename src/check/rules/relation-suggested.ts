@@ -58,7 +58,7 @@ function check(candidate: Candidate): Outcome | undefined {
   if (isExprError(expr)) return undefined;
   const evaluation = evaluate(expr, environment);
   if (isExprError(evaluation)) return undefined;
-  const holds = compare(fromWritten(candidate.target.number), '=', evaluation.value).holds;
+  const holds = compare(fromWritten(candidate.target.number), candidate.operator ?? '=', evaluation.value).holds;
   return { holds, shown: evaluation.shown, computed: evaluation.value, details: evaluation.details };
 }
 
@@ -146,12 +146,12 @@ export const relationSuggested: Rule = {
         const edit = nameEdit(operand, names);
         if (edit) edits.push(edit);
       }
-      edits.push(relationEdit(candidate.target, expression, names, candidate.named));
+      edits.push(relationEdit(candidate.target, expression, names, candidate.named, candidate.operator));
       targeted.add(candidate.target.start);
       const target = candidate.target.number.raw.trim();
       const annotation = edits.at(-1)!.text;
       const finding: Finding = {
-        message: `${target} = ${outcome.shown} (${candidate.cue}) : l’annotation « ${annotation} » déclarerait cette relation`,
+        message: `${target} ${candidate.operator ?? '='} ${outcome.shown} (${candidate.cue}) : l’annotation « ${annotation} » déclarerait cette relation`,
         place: candidate.target.number.position,
         severity: 'info',
         edits: edits.map((edit) => ({ place: editPlace(session, edit), text: edit.text })),

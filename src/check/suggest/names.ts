@@ -107,16 +107,20 @@ export function nameEdit(num: Num, names: Names): Edit | undefined {
 }
 
 /** The edit that declares `relation` on the number: `{#name = expr}` (or `{= expr}` when `named` is false). */
-export function relationEdit(num: Num, expression: string, names: Names, named = true): Edit {
+export function relationEdit(num: Num, expression: string, names: Names, named = true, operator = '='): Edit {
   const annotation = num.annotation;
   if (annotation) {
     const start = annotation.position.start.offset ?? num.end;
     const end = annotation.position.end.offset ?? start;
     const name = annotation.name?.value;
-    return { start, end, text: name ? `{#${name} = ${expression}}` : `{= ${expression}}` };
+    return { start, end, text: name ? `{#${name} ${operator} ${expression}}` : `{${operator} ${expression}}` };
   }
   const known = names.known(num);
-  return { start: num.end, end: num.end, text: named || known ? `{#${names.of(num)} = ${expression}}` : `{= ${expression}}` };
+  return {
+    start: num.end,
+    end: num.end,
+    text: named || known ? `{#${names.of(num)} ${operator} ${expression}}` : `{${operator} ${expression}}`,
+  };
 }
 
 /** Two annotations proposed for one number: a bare name and an unnamed relation make one named relation. */

@@ -28,6 +28,8 @@ export interface Candidate {
   near: number;
   /** The words that announced the relation, quoted in the message. */
   cue: string;
+  /** The relation between the target and the expression; '=' unless said (an estimate covers its lots: '>='). */
+  operator?: '=' | '>=' | '<=';
   /** Whether the suggested annotation names the target (`{#nom = …}`) or not (`{= …}`). */
   named: boolean;
   /** Another way to write the same relation on another number when the target already carries a relation. */
@@ -335,6 +337,21 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
     const at = partition ? intro.slice(0, partition.index).split(/\s+/u).length - 1 : 0;
     const cue = partition ? original.split(/\s+/u).slice(at, at + 3).join(' ').replace(/[:\s]+$/u, '') : 'comme suit';
     out.push(sumCandidate(total, parts, partition !== null, `« ${cue} »`, 0.05));
+    // An estimate and the lots attributed under it: the lots stay within the estimate (« estimée globalement à … »).
+    if (!partition && /estim|enveloppe|plafond|maximum|previsionnel/u.test(fold(total.before))) {
+      out.push({
+        shape: 'somme',
+        group: `estimation:${total.start}`,
+        target: total,
+        operands: parts,
+        operator: '>=',
+        expression: (ref) => `somme(${parts.map(ref).join('; ')})`,
+        strong: false,
+        near: 0,
+        cue: 'une estimation et les lots attribués sous elle',
+        named: true,
+      });
+    }
   }
 
   // ── A total announced in the sentence: « 120 000 € et 30 000 €, soit un total de 150 000 € ».
