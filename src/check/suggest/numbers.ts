@@ -263,7 +263,6 @@ function toNum(raw: Raw, item: number, order: number): Num {
   if (raw.table && pureCell) {
     const site = raw.table;
     const header = fold(site.header);
-    const label = fold(site.rowLabel);
     if (raw.number.unit === '%' || /%|taux|pourcentage/u.test(header)) kind = 'percent';
     else if (raw.number.unit === '€' || raw.number.tax || AMOUNT_HEADER.test(header) || /€/u.test(site.cells.join(' ')))
       kind = 'amount';
@@ -277,7 +276,6 @@ function toNum(raw: Raw, item: number, order: number): Num {
       kind = 'other';
     tax ??= site.cells.map((cell) => (/^(HT|TTC)$/u.test(cell.trim()) ? (cell.trim() as 'HT' | 'TTC') : undefined)).find(Boolean);
     tax ??= taxIn(site.header) ?? taxIn(site.rowLabel);
-    void label;
   } else {
     const classified = classifyText(raw.number, raw.after);
     kind = classified.kind;

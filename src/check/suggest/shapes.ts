@@ -7,6 +7,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { totalKind } from '../arith/tables.js';
+import { parseFrenchNumber } from '../../parse/numbers.js';
 import { fold, type DeliberationNumbers, type Num } from './numbers.js';
 
 export type Shape = 'somme' | 'ttc' | 'pourcentage' | 'par-unite' | 'fctva' | 'emprunt' | 'reprise';
@@ -282,7 +283,7 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
       const rows = new Map<number, Num[]>();
       for (const num of cells) (rows.get(num.table!.row) ?? rows.set(num.table!.row, []).get(num.table!.row)!).push(num);
       for (const row of rows.values()) {
-        const label = fold(row[0]!.table!.cells.filter((text) => parseFloat(text) !== parseFloat(text) || !/\d/u.test(text)).join(' '));
+        const label = fold(row[0]!.table!.cells.filter((text) => parseFrenchNumber(text) === undefined).join(' '));
         if (!/total|section|fonctionnement|investissement/u.test(label)) continue;
         const spending = row.find((num) => /^depenses?\b/u.test(fold(num.table!.header)) && num.kind === 'amount');
         const income = row.find((num) => /^recettes?\b/u.test(fold(num.table!.header)) && num.kind === 'amount');
