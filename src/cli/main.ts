@@ -73,7 +73,6 @@ function commonOptions(values: ReturnType<typeof parse>['values'], paths: string
     if (typeof shard === 'string') throw new UsageError(shard);
     common.shard = shard;
   }
-  if (values.fix) common.fix = true;
   return common;
 }
 
@@ -116,10 +115,10 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (command === 'check') {
       const { checkCommand } = await import('./check-command.js');
-      return await checkCommand(commonOptions(values, paths));
+      return await checkCommand({ ...commonOptions(values, paths), ...(values.fix ? { fix: true } : {}) });
     }
+    if (values.fix) throw new UsageError('--fix ne s’emploie qu’avec check.');
     if (command === 'build') {
-      if (values.fix) throw new UsageError('--fix ne s’emploie qu’avec check.');
       const { buildCommand } = await import('./build-command.js');
       return await buildCommand(buildOptions(values, paths));
     }

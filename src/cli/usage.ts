@@ -41,6 +41,7 @@ Exemples :
   npx minutier preview
   npx minutier check                                toutes les séances de sessions/
   npx minutier check sessions/2022-06-28-comite-syndical.md --format github
+  npx minutier check --fix                          écrit les annotations proposées, puis vérifie à nouveau
   npx minutier build --documents pv --strict
   npx minutier export sessions --format json > seances.json
 
