@@ -372,6 +372,29 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
     out.push(sumCandidate(whole, parts, false, '« dont »', 0));
   }
 
+  // ── A balance stated in words: « Dépenses = …, Recettes = …, d'où un excédent de … » (or a déficit).
+  for (let index = 2; index < amounts.length; index++) {
+    const result = amounts[index]!;
+    const words = fold(result.before);
+    const kind = /excedent/u.test(words) ? 'excedent' : /deficit/u.test(words) ? 'deficit' : /(solde|resultat)/u.test(words) ? 'solde' : undefined;
+    if (!kind) continue;
+    const [a, b] = [amounts[index - 2]!, amounts[index - 1]!];
+    const label = (num: Num) => fold(num.table?.rowLabel ?? num.before);
+    const income = [a, b].find((num) => /recette/u.test(label(num)));
+    const spending = [a, b].find((num) => /depense/u.test(label(num)));
+    if (!income || !spending || income === spending) continue;
+    out.push({
+      shape: 'somme',
+      target: result,
+      operands: [income, spending],
+      expression: (ref) => (kind === 'deficit' ? `${ref(spending)} - ${ref(income)}` : `${ref(income)} - ${ref(spending)}`),
+      strong: kind !== 'solde',
+      near: 0.05,
+      cue: kind === 'deficit' ? 'déficit = dépenses − recettes' : `${kind === 'excedent' ? 'excédent' : 'solde'} = recettes − dépenses`,
+      named: true,
+    });
+  }
+
   // ── Runs of consecutive amounts (or counts) that sum exactly to the number just before or after them.
   for (const kind of ['amount', 'count'] as const) {
     const sequence = nums.filter((num) => num.kind === kind && !num.number.value.isZero() && !inTableTotal(num));
