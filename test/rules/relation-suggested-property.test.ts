@@ -1,6 +1,6 @@
 /**
  * A property, as the issue asks: sentences, lists and tables drawn at random whose relations hold (announced sums,
- * lists followed by a total, HT/TTC, percentages, unit costs, table totals) never make relation-suggested warn.
+ * lists followed by a total, HT/TTC, percentages, unit costs, table totals, balances) never make relation-suggested warn.
  */
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
@@ -67,10 +67,16 @@ const budgetTable = fc.array(fc.tuple(cents, cents), { minLength: 2, maxLength: 
   return `| | Crédits votés | Reports | Totaux |\n|--|--|--|--|\n${lines.join('\n')}\n| TOTAL | ${french(column(0), 2)} | ${french(column(1), 2)} | ${french(all, 2)} |\n`;
 });
 
+const balance = fc.tuple(cents, cents).map(([spending, income]) => {
+  const result = income.sub(spending);
+  const words = result.isNegative() ? 'un déficit' : 'un excédent';
+  return `Section de fonctionnement : Dépenses = ${french(spending, 2)} € ; Recettes = ${french(income, 2)} € ; d'où ${words} de ${french(result.abs(), 2)} €.\n`;
+});
+
 describe('relation-suggested, on random consistent sentences and tables', () => {
   it('never warns', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(announcedSum, taxes, percentage, unitCost, budgetTable), { minLength: 1, maxLength: 3 }), async (blocks) => {
+      fc.asyncProperty(fc.array(fc.oneof(announcedSum, taxes, percentage, unitCost, budgetTable, balance), { minLength: 1, maxLength: 3 }), async (blocks) => {
         const source = `${header}${blocks.join('\n')}\nAdoptée à l'unanimité\n`;
         const file = await runRules(source, allRules);
         const problems = file.messages.filter(
