@@ -1,3 +1,0 @@
-import { testRuleDocs } from '../rules/harness.js';
-
-testRuleDocs('html-sanitized');
