@@ -22,10 +22,12 @@ describe.each(allRules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, 
   });
 
   it('the page opens with the id, the description and the severity of meta', () => {
-    const lines = readFileSync(docPath, 'utf8').split('\n');
-    expect(lines[0]).toBe(`# ${id}`);
-    expect(lines[2]).toBe(rule.meta.description);
-    expect(lines[4]).toBe(`Sévérité par défaut : **${severityLabel[rule.meta.severity]}** (\`${rule.meta.severity}\`).`);
+    const [heading, description, severity] = readFileSync(docPath, 'utf8').split('\n\n');
+    expect(heading).toBe(`# ${id}`);
+    expect(description?.replace(/\s*\n\s*/gu, ' ')).toBe(rule.meta.description);
+    expect(severity).toMatch(
+      new RegExp(`^Sévérité par défaut : \\*\\*${severityLabel[rule.meta.severity]}\\*\\* \\(\`${rule.meta.severity}\`\\)`, 'u'),
+    );
   });
 
   it('the page has the sections every rule page has', () => {
