@@ -90,6 +90,8 @@ export interface QuorumRule {
   text?: string;
   /** "article 13 du règlement intérieur". */
   source?: string;
+  /** True when the organisation (or a dated regime) states the rule; false for the CGCT default. */
+  stated?: boolean;
   position: Position;
   file?: string;
 }
@@ -98,6 +100,8 @@ export interface ProxyRule {
   /** How many proxies one member may hold (1 by default, 2 under the temporary regimes). */
   maxPerHolder: number;
   source?: string;
+  /** True when the organisation (or a dated regime) states the rule; false for the CGCT default. */
+  stated?: boolean;
   position: Position;
   file?: string;
 }
@@ -282,15 +286,17 @@ export interface Session {
   number?: Located<number>;
   /** ISO date, "2022-06-28". */
   date: Located<string>;
-  /** "17h30" as typed, and its minutes since midnight. */
-  time: Located<string>;
-  place: Located<string>;
+  /** "17h30" as typed; absent when the PV does not give it (a `legal-mentions` finding, L2121-15). */
+  time?: Located<string>;
+  /** Where the session was held; absent when the PV does not say it. */
+  place?: Located<string>;
   /** In the room, by teleconference (with the legal basis), or both. */
   mode: Located<'presentiel' | 'teleconference' | 'mixte'>;
   teleconferenceBasis?: Located<string>;
   /** ISO date of the convocation. */
   convocation?: Located<string>;
-  president: PersonRef;
+  /** Président de séance; absent when the PV does not name one (a `legal-mentions` finding). */
+  president?: PersonRef;
   /** The act delegating the presidency: "l'arrêté du 24 juin 2022 portant délégation …". */
   presidentDelegation?: Located<string>;
   secretaries: PersonRef[];

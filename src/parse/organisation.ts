@@ -283,6 +283,7 @@ export function buildOrganisation(
     base: data.quorum?.base ?? 'membres',
     count: data.quorum?.compte ?? 'presents',
     fraction,
+    stated: data.quorum !== undefined,
     position: data.quorum ? source.keyPosition(at('quorum')) : wholePosition,
   };
   if (data.quorum?.texte) quorum.text = data.quorum.texte;
@@ -293,6 +294,7 @@ export function buildOrganisation(
     data.pouvoirs?.maximum === undefined ? 1 : values.integer(at('pouvoirs', 'maximum'), 'pouvoirs.maximum')?.value;
   const proxies = {
     maxPerHolder: maxPerHolder ?? 1,
+    stated: data.pouvoirs !== undefined,
     position: data.pouvoirs ? source.keyPosition(at('pouvoirs')) : wholePosition,
     ...(data.pouvoirs?.source ? { source: data.pouvoirs.source } : {}),
     ...(source.file ? { file: source.file } : {}),

@@ -209,14 +209,14 @@ export const sessionShape = z.strictObject({
   instance: text.optional(),
   numero: yamlNumber.optional(),
   date: isoDate,
-  heure: hour,
-  lieu: text,
+  heure: hour.optional(),
+  lieu: text.optional(),
   modalite: z
     .enum(['presentiel', 'teleconference', 'mixte'], { error: 'doit valoir presentiel, teleconference ou mixte' })
     .optional(),
   'base-legale-teleconference': text.optional(),
   convocation: isoDate.optional(),
-  president: name,
+  president: name.optional(),
   'delegation-presidence': text.optional(),
   secretaires: names.optional(),
   'approbation-pv': isoDate.optional(),
