@@ -242,6 +242,15 @@ export interface NumberAnnotation {
 
 export type VoteOutcome = 'adoptee' | 'rejetee';
 
+/** A voter named with a count: « Contre : MM. DUPONT et MARTIN », « 2 abstentions (Mme X, M. Y) ». */
+export interface VoteName {
+  /** As written, civilité included when it was written for this name alone (« Mme X »). */
+  name: string;
+  position: Position;
+}
+
+export type VoteCountKey = 'for' | 'against' | 'abstentions' | 'notVoting' | 'blank';
+
 export interface Vote {
   /** The sentence as typed: "Adoptée à l'unanimité", "Adoptée par 60 voix pour, 2 contre et 2 abstentions". */
   text: string;
@@ -257,6 +266,12 @@ export interface Vote {
   /** "ne prend pas part au vote". */
   notVoting?: FrenchNumber;
   blank?: FrenchNumber;
+  /** The voters named with each count, as written (src/parse/vote-sentence.ts). */
+  names?: Partial<Record<VoteCountKey, VoteName[]>>;
+  /** Counts the PV gives only by names (« Contre : MM. DUPONT et MARTIN »): their number is the number of names. */
+  impliedCounts?: VoteCountKey[];
+  /** Other paragraphs of the same deliberation that also read as a vote sentence (one vote per item is expected). */
+  others?: Array<{ text: string; position: Position }>;
 }
 
 export type DeliberationKind = 'ordinaire' | 'compte-administratif';
