@@ -187,6 +187,14 @@ export interface StatedFigures {
   voices?: FrenchNumber;
   /** Members in office, when the PV states it. */
   inOffice?: FrenchNumber;
+  /** Members not present (excused, absent, represented alike), when the PV states it: « Absents : 3 ». */
+  absent?: FrenchNumber;
+  /** « Votants : 17 »: present plus represented. */
+  voters?: FrenchNumber;
+  /** « Suffrages exprimés : 15 »: the votants less blank and abstentions, when the PV states it. */
+  cast?: FrenchNumber;
+  /** « Majorité absolue : 8 »: more than half of the suffrages exprimés (else of the votants). */
+  absoluteMajority?: FrenchNumber;
   /** "Le quorum est atteint" (true) or not (false), when the PV states it. */
   quorumReached?: Located<boolean>;
 }

@@ -94,7 +94,9 @@ export function buildHeader(
   };
 
   const stated: StatedFigures = {};
-  const figure = (key: 'presents' | 'representes' | 'voix' | 'en-exercice') =>
+  const figure = (
+    key: 'presents' | 'representes' | 'voix' | 'en-exercice' | 'absents' | 'votants' | 'suffrages-exprimes' | 'majorite-absolue',
+  ) =>
     data.annonce?.[key] === undefined ? undefined : values.number(['annonce', key], `annonce.${key}`);
   const present = figure('presents');
   if (present) stated.present = present;
@@ -104,6 +106,14 @@ export function buildHeader(
   if (voices) stated.voices = voices;
   const inOffice = figure('en-exercice');
   if (inOffice) stated.inOffice = inOffice;
+  const absentCount = figure('absents');
+  if (absentCount) stated.absent = absentCount;
+  const votersCount = figure('votants');
+  if (votersCount) stated.voters = votersCount;
+  const cast = figure('suffrages-exprimes');
+  if (cast) stated.cast = cast;
+  const majority = figure('majorite-absolue');
+  if (majority) stated.absoluteMajority = majority;
   if (data.annonce?.['quorum-atteint'] !== undefined) {
     stated.quorumReached = values.located(['annonce', 'quorum-atteint'], data.annonce['quorum-atteint']);
   }

@@ -232,6 +232,10 @@ export const sessionShape = z.strictObject({
       representes: yamlNumber.optional(),
       voix: yamlNumber.optional(),
       'en-exercice': yamlNumber.optional(),
+      absents: yamlNumber.optional(),
+      votants: yamlNumber.optional(),
+      'suffrages-exprimes': yamlNumber.optional(),
+      'majorite-absolue': yamlNumber.optional(),
       'quorum-atteint': z.boolean({ error: 'doit valoir true ou false' }).optional(),
     })
     .optional(),

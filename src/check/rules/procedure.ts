@@ -1,3 +1,4 @@
+import { attendanceAnnouncedTotals } from './attendance-announced-totals.js';
 import type { Rule } from '../rule.js';
 import { attendanceDuplicate } from './attendance-duplicate.js';
 import { attendanceNameVariant } from './attendance-name-variant.js';
@@ -25,6 +26,7 @@ export const procedureRules: Rule[] = [
   compositionTotal,
   attendanceRowVoices,
   attendanceStatedFigures,
+  attendanceAnnouncedTotals,
   attendanceNameVariant,
   attendanceDuplicate,
   attendanceUnknownPerson,
