@@ -1,3 +1,5 @@
+import { voteSingle } from './vote-single.js';
+import { voteNames } from './vote-names.js';
 import { attendanceAnnouncedTotals } from './attendance-announced-totals.js';
 import type { Rule } from '../rule.js';
 import { attendanceDuplicate } from './attendance-duplicate.js';
@@ -38,6 +40,8 @@ export const procedureRules: Rule[] = [
   quorum,
   voteCount,
   voteOutcome,
+  voteSingle,
+  voteNames,
   legalMentions,
   convocationDelay,
   deliberationNumbering,
