@@ -285,7 +285,15 @@ export interface Vote {
 export type DeliberationKind = 'ordinaire' | 'compte-administratif';
 
 export interface Deliberation {
+  /**
+   * The order number: the written number when it is a plain integer (« 3. »), else the item's rank in the session
+   * (1, 2, 3…) — the number `mouvements` (`avant`, `point`) refer to.
+   */
   number: Located<number>;
+  /** The number as written, without its separator: "3", "4-4", "2020/078", "DCM20161004.19" (src/parse/deliberation-number.ts). */
+  label: string;
+  /** The heading text before the title, as written: "3. ", "4-4 – ". */
+  prefix: string;
   title: Located<string>;
   /** URL-safe slug of the title ("compte-de-gestion-2021"). */
   slug: string;

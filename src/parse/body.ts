@@ -19,8 +19,8 @@ import { MAX_TABLE_ROWS, type Locator } from './source.js';
 import type { Reporter } from './report.js';
 import { TextMap } from './text-map.js';
 import { findVotes } from './vote-sentence.js';
+import { readDeliberationHeading, type HeadingNumber } from './deliberation-number.js';
 
-const DELIBERATION = /^\s*(\d+)\s*(?:[.)]|[-–—])\s+(.+)$/u;
 const CLOSING = /^\s*la\s+séance\s+est\s+levée\s+à\s+(\d{1,2})\s*h\s*(\d{2})?/iu;
 
 /**
@@ -56,15 +56,16 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
   const slugger = new GithubSlugger();
 
   // Deliberation headings.
-  const headings: Array<{ index: number; node: Heading; number: number; title: string; titleFrom: number; map: TextMap }> = [];
+  const headings: Array<{ index: number; node: Heading; number: number; title: string; titleFrom: number; map: TextMap; written: HeadingNumber }> = [];
   for (let index = firstIndex; index < children.length; index++) {
     const node = children[index]!;
     if (node.type !== 'heading' || node.depth < 2) continue;
     const map = new TextMap(node, context.source, context.locator, true);
-    const match = DELIBERATION.exec(map.text);
-    if (!match) continue;
-    const title = match[2]!.trim();
-    headings.push({ index, node, number: Number(match[1]), title, titleFrom: map.text.indexOf(match[2]!), map });
+    // The number as written (src/parse/deliberation-number.ts); a label that is not a plain integer counts by its order.
+    const written = readDeliberationHeading(map.text);
+    if (!written) continue;
+    const title = written.title;
+    headings.push({ index, node, number: written.integer ?? headings.length + 1, title, titleFrom: written.titleFrom, map, written });
   }
 
   // Closing: the last top-level paragraph "La séance est levée à …".
@@ -94,10 +95,12 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
     }
     if (closingIndex > heading.index && closingIndex < end) end = closingIndex;
     const last = children[end - 1] ?? heading.node;
-    const numberText = String(heading.number);
-    const numberFrom = heading.map.text.indexOf(numberText);
+    const numberText = heading.written.label;
+    const numberFrom = heading.written.labelFrom;
     const deliberation: Deliberation = {
       number: { value: heading.number, position: heading.map.position(numberFrom, numberFrom + numberText.length) },
+      label: heading.written.label,
+      prefix: heading.written.prefix,
       title: {
         value: withoutAnnotations(heading.title).trim(),
         position: heading.map.position(heading.titleFrom, heading.titleFrom + heading.title.length),

@@ -186,7 +186,8 @@ function deliberationView(session: Session, deliberation: Deliberation, dropped:
   const body = renderDeliberationBody(session, deliberation);
   dropped.push(...body.dropped);
   return {
-    number: deliberation.number.value,
+    number: deliberation.label,
+    numberText: deliberation.prefix.trimEnd(),
     title: deliberation.title.value,
     slug: deliberation.slug,
     html: body.html,
@@ -382,7 +383,7 @@ export function renderListeDeliberations(session: Session, options: RenderOption
     secretaryLabel: session.secretaries.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance',
     secretaries: session.secretaries.length ? names(session.secretaries) : undefined,
     items: session.deliberations.map((deliberation) => ({
-      number: deliberation.number.value,
+      number: deliberation.label,
       title: deliberation.title.value,
       result: voteSummary(deliberation.vote),
     })),
@@ -416,11 +417,11 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
   const town = signedAt.town ?? (session.place ? townOf(session.place.value) : undefined);
   const running: Running = {
     left: runningTitle(session),
-    right: `Extrait — délibération n°${NBSP}${deliberation.number.value}`,
+    right: `Extrait — délibération n°${NBSP}${deliberation.label}`,
     footerLeft: `Extrait du registre — séance du ${date}`,
   };
   const html = page(templates, 'extrait', {
-    title: `${documentTitle} — séance du ${date} — délibération n° ${deliberation.number.value}`,
+    title: `${documentTitle} — séance du ${date} — délibération n° ${deliberation.label}`,
     bodyClass: 'extrait',
     organisationName: organisationName(session),
     documentTitle,
@@ -440,7 +441,7 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
   return {
     html,
     dropped,
-    title: `Extrait — délibération n° ${deliberation.number.value} — ${deliberation.title.value}`,
+    title: `Extrait — délibération n° ${deliberation.label} — ${deliberation.title.value}`,
     subject: `${documentTitle} — séance du ${date}`,
     ...headerFooter(templates, running),
   };
