@@ -278,6 +278,8 @@ export interface Vote {
   names?: Partial<Record<VoteCountKey, VoteName[]>>;
   /** Counts the PV gives only by names (« Contre : MM. DUPONT et MARTIN »): their number is the number of names. */
   impliedCounts?: VoteCountKey[];
+  /** The block of counts written under the sentence (list, paragraph, table), on one line, as written. */
+  countsText?: string;
   /** Other paragraphs of the same deliberation that also read as a vote sentence (one vote per item is expected). */
   others?: Array<{ text: string; position: Position }>;
 }

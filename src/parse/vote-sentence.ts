@@ -340,6 +340,24 @@ export function isCountBlock(node: RootContent | undefined): boolean {
   return false;
 }
 
+/** The text of a block of counts on one line, for the liste des délibérations: « Pour : 9 ; Contre : 1 (M. ROUSSEL) ». */
+function countsText(node: RootContent): string {
+  const clean = (text: string) => withoutAnnotations(text).replace(/\s+/gu, ' ').trim();
+  if (node.type === 'list') return node.children.map((item) => clean(toString(item))).join(' ; ');
+  if (node.type === 'table') {
+    const rows = node.children.map((row) => row.children.map((cell) => clean(toString(cell))));
+    const header = rows[0] ?? [];
+    if (header.filter((cell) => classify(cell)).length >= 2) {
+      return rows
+        .slice(1)
+        .map((row) => row.map((cell, index) => `${header[index] ?? ''} : ${cell}`).join(' ; '))
+        .join(' ; ');
+    }
+    return rows.map((row) => row.filter(Boolean).join(' : ')).join(' ; ');
+  }
+  return clean(toString(node));
+}
+
 export interface FoundVotes {
   vote?: Vote;
   /** The blocks read as the vote (its sentence, a list, paragraph or table of counts), by index in `children`. */
@@ -383,6 +401,7 @@ export function findVotes(children: RootContent[], start: number, end: number, c
   const next = children[chosen.index + 1];
   if (next && chosen.index + 1 < end && isCountBlock(next)) {
     blocks.push(chosen.index + 1);
+    vote.countsText = countsText(next);
     if (next.type === 'list') readCountList(next, vote, context);
     else if (next.type === 'table') readCountTable(next, vote, context);
     else if (next.type === 'paragraph') {

@@ -357,7 +357,8 @@ function sessionLine(session: Session): string {
 }
 
 function voteSummary(vote: Vote | undefined): string {
-  return vote ? vote.text : 'Résultat non indiqué au procès-verbal';
+  if (!vote) return 'Résultat non indiqué au procès-verbal';
+  return vote.countsText ? `${vote.text} ${vote.countsText}` : vote.text;
 }
 
 /** The list of the deliberations examined at the session (article L2121-25 du CGCT). */
