@@ -68,9 +68,12 @@ export function classify(label: string): CountKey | undefined {
 
 /** « Adopté(e)(s) », « Approuvé(e)(s) », « Rejeté(e)(s) », « ADOPTÉ », « Adoption », « Approbation », « Rejet » at the start. */
 const STARTS_WITH_OUTCOME = /^\s*(adopt|approuv|approb|rejet)(?:e|ee|es|ees|ion|ation)?(?![\p{L}\d])/u;
-/** A verb of decision anywhere: « adopte », « approuvent », « décide », « est adopté », « rejette », « APPROUVE ». */
+/**
+ * A verb of decision in the present, read with its accents (« décide », not the participle of a past report
+ * « a décidé »): « adopte », « approuvent », « décide », « est adopté », « rejette », « APPROUVE ».
+ */
 const DECISION_VERB =
-  /(?<![\p{L}])(adoptent|adopte|approuvent|approuve|decident|decide|rejettent|rejette|refusent|refuse|acceptent|accepte|valident|valide|(?:est|sont|a ete|ont ete)\s+(?:adopt|approuv|rejet|accept|valid)(?:e|ee|es|ees))(?![\p{L}])/u;
+  /(?<![\p{L}])(adoptent|adopte|approuvent|approuve|d[ée]cident|d[ée]cide|rejettent|rejette|refusent|refuse|acceptent|accepte|valident|valide|(?:est|sont)\s+(?:adopt|approuv|rejet|accept|valid)(?:[ée]|[ée]e|[ée]s|[ée]es))(?![\p{L}])/u;
 /** Words that say how the result was reached. */
 const MARKER = /unanimite|majorite|(?<![\p{L}])par\s+\d|\d[\d\s\u00A0\u202F]*\s*(?:voix\s+)?(?:pour|contre)(?![\p{L}])/u;
 /** « Vote : », « Votes : », « Résultat du vote : », « À l'unanimité », « Unanimité ». */
@@ -86,13 +89,13 @@ export function isVoteText(text: string): boolean {
   if (STARTS_WITH_OUTCOME.test(folded)) return true;
   if (VOTE_LEAD.test(folded) || COUNTS_LEAD.test(folded)) return true;
   if (PASSIVE_END.test(folded)) return true;
-  return DECISION_VERB.test(folded) && MARKER.test(folded);
+  return DECISION_VERB.test(withoutAnnotations(text).toLowerCase()) && MARKER.test(folded);
 }
 
-function outcomeOf(folded: string): { outcome: 'adoptee' | 'rejetee'; stated: boolean } {
+function outcomeOf(folded: string, lower: string): { outcome: 'adoptee' | 'rejetee'; stated: boolean } {
   const start = STARTS_WITH_OUTCOME.exec(folded);
   if (start) return { outcome: start[1] === 'rejet' ? 'rejetee' : 'adoptee', stated: true };
-  const verb = DECISION_VERB.exec(folded);
+  const verb = DECISION_VERB.exec(lower);
   if (verb) return { outcome: /rejet|refus/u.test(verb[1]!) ? 'rejetee' : 'adoptee', stated: true };
   if (/(?<![\p{L}])(?:est|sont)\s+rejet/u.test(folded)) return { outcome: 'rejetee', stated: true };
   if (/(?<![\p{L}])(?:est|sont)\s+(?:adopt|approuv)|unanimite/u.test(folded)) return { outcome: 'adoptee', stated: true };
@@ -215,7 +218,7 @@ export function readVoteText(text: string, options: { countsOnly?: boolean } = {
   if (!options.countsOnly && !isVoteText(text)) return undefined;
   const clean = withoutAnnotations(text);
   const folded = fold(clean);
-  const outcome = outcomeOf(folded);
+  const outcome = outcomeOf(folded, clean.toLowerCase());
   const vote: VoteText = {
     outcome: outcome.outcome,
     outcomeStated: outcome.stated,

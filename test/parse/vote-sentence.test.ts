@@ -35,6 +35,14 @@ describe('vote sentences', () => {
     expect(readVoteText('LE CONSEIL MUNICIPAL APPROUVE A L’UNANIMITE le compte-rendu de la séance.')).toMatchObject({ unanimous: true });
   });
 
+  it('« À l’unanimité » alone, « approuvent à l’unanimité »', () => {
+    expect(readVoteText('À l’unanimité')).toMatchObject({ outcome: 'adoptee', unanimous: true });
+    expect(
+      readVoteText('Les membres du Conseil Communautaire, après en avoir délibéré, approuvent à l’unanimité le procès-verbal.'),
+    ).toMatchObject({ unanimous: true });
+    expect(readVoteText('LE CONSEIL MUNICIPAL DECIDE A L’UNANIMITE de vendre la parcelle.')).toMatchObject({ unanimous: true });
+  });
+
   it('« décide à l’unanimité »', () => {
     expect(readVoteText('Le conseil, après en avoir délibéré, décide à l’unanimité d’autoriser le maire à signer.')).toMatchObject({
       outcome: 'adoptee',
@@ -100,6 +108,8 @@ describe('vote sentences', () => {
     expect(isVoteText('Le Président propose d’adopter le budget primitif 2022.')).toBe(false);
     expect(isVoteText('Le budget 2021 avait été adopté en mars.')).toBe(false);
     expect(isVoteText('Le montant est de 20 000 €.')).toBe(false);
+    expect(isVoteText('Monsieur le Maire rappelle que la commune a décidé à l’unanimité en 2019 de rénover l’école.')).toBe(false);
+    expect(isVoteText('Le compte administratif 2021 a été adopté à l’unanimité le 12 avril.')).toBe(false);
   });
 
   it('reads names with civilities', () => {
