@@ -127,6 +127,8 @@ export interface Organisation {
   proxies: ProxyRule;
   /** Jours francs between convocation and session (5 by default for EPCI and syndicats). */
   convocationDays: Located<number>;
+  /** Dated regimes the organisation declares (`regimes:`), which apply to sessions of their dates. */
+  regimes?: import('./regimes.js').DatedRegime[];
   /** Folder of the organisation's own templates, relative to the organisation file (render issue). */
   templates?: string;
   /** Path of the organisation file, when it is a file. */
