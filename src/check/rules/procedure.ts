@@ -1,3 +1,4 @@
+import { attendanceSeats } from './attendance-seats.js';
 import { voteSingle } from './vote-single.js';
 import { voteNames } from './vote-names.js';
 import { attendanceAnnouncedTotals } from './attendance-announced-totals.js';
@@ -29,6 +30,7 @@ export const procedureRules: Rule[] = [
   attendanceRowVoices,
   attendanceStatedFigures,
   attendanceAnnouncedTotals,
+  attendanceSeats,
   attendanceNameVariant,
   attendanceDuplicate,
   attendanceUnknownPerson,
