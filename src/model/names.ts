@@ -8,7 +8,7 @@
  * Civilities and titles written before a name: « M. », « Mme », « Monsieur », « Madame », « Maître », « Docteur »,
  * « Le Président », « la Maire », « Mme le Maire », « M. l’adjoint »… (several may follow one another).
  */
-const TITLE = String.raw`(?:m\.?|mr\.?|mm\.?|mme\.?|mmes\.?|mlle\.?|monsieur|madame|mademoiselle|messieurs|mesdames|ma[iî]tre|me\.?|docteure?|dr\.?|pr\.?|professeure?|(?:le|la|l['’])\s*(?:pr[ée]sidente?|maire|vice-pr[ée]sidente?|adjointe?|conseill[eè]re?(?:\s+municipale?|\s+communautaire)?|d[ée]l[ée]gu[ée]e?|doyenne?)|(?:premi[eè]re?|deuxi[eè]me|troisi[eè]me|\d+(?:e|er|ère|ème))\s+adjointe?)`;
+const TITLE = String.raw`(?:m\.?|mr\.?|mm\.?|mme\.?|mmes\.?|mlle\.?|monsieur|madame|mademoiselle|messieurs|mesdames|ma[iî]tre|me\.?|docteure?|dr\.?|pr\.?|professeure?|(?:(?:le|la)\s+|l['’]\s*)(?:pr[ée]sidente?|maire|vice-pr[ée]sidente?|adjointe?|conseill[eè]re?(?:\s+municipale?|\s+communautaire)?|d[ée]l[ée]gu[ée]e?|doyenne?)|(?:premi[eè]re?|deuxi[eè]me|troisi[eè]me|\d+(?:e|er|ère|ème))\s+adjointe?)`;
 const CIVILITES = new RegExp(String.raw`^(?:${TITLE}\s+)+`, 'iu');
 
 /** The name without its civilité and with white space folded, as it should be displayed. */
@@ -54,8 +54,8 @@ export function nameWords(name: string): string[] {
 
 /**
  * A name as written in a vote or a list, matched against a roster: the same key (any order, case, accents, hyphens,
- * civilities), else the only roster member whose name contains all its words (« DUPONT » alone, « Jean DUPONT »
- * for « DUPONT Jean-Pierre » is not taken: every word must be in the roster name). Ambiguous when several contain them.
+ * civilities), else the only roster member whose name contains all its words (« DUPONT » alone; an initial stands for
+ * a first name: « R. PRADELLES » / « Rémy PRADELLES »). Ambiguous when several contain them.
  */
 export function matchName<T extends { key: string; name: string }>(
   name: string,
@@ -68,7 +68,9 @@ export function matchName<T extends { key: string; name: string }>(
   if (wanted.length === 0) return {};
   const candidates = roster.filter((entry) => {
     const have = words(entry.name);
-    return wanted.every((word) => have.includes(word));
+    // An initial (« R. PRADELLES ») stands for the first name it begins (« Rémy PRADELLES »), either way.
+    const same = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+    return wanted.every((word) => have.some((candidate) => same(word, candidate)));
   });
   if (candidates.length === 1) return { match: candidates[0]! };
   if (candidates.length > 1) return { ambiguous: candidates };

@@ -17,6 +17,9 @@ describe('names', () => {
     expect(displayName('la Maire Anne MARTIN')).toBe('Anne MARTIN');
     expect(displayName('Mme le Maire Anne MARTIN')).toBe('Anne MARTIN');
     expect(displayName('LE BRIS Yann')).toBe('LE BRIS Yann');
+    expect(displayName('LEMAIRE Boris')).toBe('LEMAIRE Boris');
+    expect(displayName('M. Boris LEMAIRE')).toBe('Boris LEMAIRE');
+    expect(displayName('LAMAIRE Léa')).toBe('LAMAIRE Léa');
     expect(civiliteOf('la Maire Anne MARTIN')).toBe('Mme');
     expect(civiliteOf('Monsieur Jean DUPONT')).toBe('M.');
   });
@@ -32,5 +35,7 @@ describe('names', () => {
     expect(matchName('Mme MARTIN', roster).match?.name).toBe('MARTIN Anne');
     expect(matchName('DUPONT', roster).ambiguous?.map((entry) => entry.name)).toEqual(['DUPONT Jean', 'DUPONT Marie']);
     expect(matchName('DURAND', roster)).toEqual({});
+    expect(matchName('J. DUPONT', roster).match?.name).toBe('DUPONT Jean');
+    expect(matchName('A. MARTIN', roster).match?.name).toBe('MARTIN Anne');
   });
 });
