@@ -77,7 +77,8 @@ export function organisationAt(
       ...(quorumRule.quorum.seuil ? { fraction: quorumRule.quorum.seuil } : {}),
       ...(quorumRule.quorum.compte ? { count: quorumRule.quorum.compte } : {}),
       source: quorumRule.source,
-      stated: true,
+      // The law's own periods are applied by the checks but are not a statement of this PV: nothing is printed.
+      stated: quorumRule !== legal,
       ...place(quorumRule),
     };
     delete result.quorum.text;
@@ -88,7 +89,7 @@ export function organisationAt(
       ...organisation.proxies,
       maxPerHolder: proxyRule.pouvoirs.maximum,
       source: proxyRule.source,
-      stated: true,
+      stated: proxyRule !== legal,
       ...place(proxyRule),
     };
     if (proxyRule === session) delete result.proxies.file;
