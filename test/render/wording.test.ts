@@ -78,4 +78,20 @@ describe('wording per kind', () => {
     const liste = text(renderListeDeliberations(session!).html);
     expect(liste).toContain('Conseillers en exercice : 3');
   });
+
+  it('a vote list with names is read and printed once, as written, under the vote (issue 10, item 11)', async () => {
+    const source = village.replace(
+      "Adopté à l'unanimité",
+      "Adopté à la majorité :\n\n- Pour : 1\n- Abstentions : 2 (MM. DURAND et MARTIN)",
+    );
+    const { session } = await parseText(source);
+    const vote = session!.deliberations[0]!.vote!;
+    expect(vote.abstentions?.value.toNumber()).toBe(2);
+    const html = text(renderSessionHtml(session!).html);
+    expect(html.match(/Abstentions : 2 \(MM\. DURAND et MARTIN\)/gu)).toHaveLength(1);
+    expect(html.match(/Pour : 1/gu)).toHaveLength(1);
+    expect(html.indexOf('Adopté à la majorité')).toBeLessThan(html.indexOf('Pour : 1'));
+    const liste = text(renderListeDeliberations(session!).html);
+    expect(liste).toContain('Adopté à la majorité : Pour : 1 ; Abstentions : 2 (MM. DURAND et MARTIN)');
+  });
 });
