@@ -80,6 +80,8 @@ const MARKER = /unanimite|majorite|(?<![\p{L}])par\s+\d|\d[\d\s\u00A0\u202F]*\s*
 const VOTE_LEAD = /^\s*(?:votes?\s*:|resultats?\s+du\s+vote\s*:?|a\s+l[’']unanimite|unanimite)/u;
 /** « Pour : 19 », a paragraph of counts. */
 const COUNTS_LEAD = /^\s*(?:pour|contre|abstentions?)\s*:\s*\d/u;
+/** Words that make a vote sentence the vote rather than a remark: a count, a majority, unanimity. */
+const VOTE_SIGNAL = /unanimite|(?<![\p{L}])(?:voix|pour|contre|scrutin)(?![\p{L}])|abstention|majorite|\d/u;
 /** A passive outcome ending the sentence: « le compte rendu est approuvé. » */
 const PASSIVE_END = /(?<![\p{L}])(?:est|sont)\s+(?:adopt|approuv|rejet)(?:e|ee|es|ees)\s*\.?\s*$/u;
 
@@ -378,7 +380,7 @@ export function findVotes(children: RootContent[], start: number, end: number, c
   for (let index = start; index < end; index++) {
     const node = children[index]!;
     if (node.type !== 'paragraph') continue;
-    const map = new TextMap(node, context.source, context.locator);
+    const map = new TextMap(node, context.source, context.locator, true);
     const read = readVoteText(map.text);
     if (!read) continue;
     // A paragraph of counts right after a vote sentence belongs to it.
@@ -388,11 +390,13 @@ export function findVotes(children: RootContent[], start: number, end: number, c
     }
     candidates.push({ index, map, read });
   }
-  const chosen = candidates.at(-1);
+  // The last that carries a count, a majority or « unanimité », else the last: « Approuvés, ces tarifs seront
+  // publiés » written after the vote is not taken for it.
+  const chosen = candidates.filter((candidate) => VOTE_SIGNAL.test(fold(candidate.map.text))).at(-1) ?? candidates.at(-1);
   if (!chosen) return { blocks: [], others: [] };
   const node = children[chosen.index] as Paragraph;
   const vote: Vote = {
-    text: withoutAnnotations(chosen.map.text).trim(),
+    text: withoutAnnotations(chosen.map.text).replace(/\s+/gu, ' ').trim(),
     position: positionOf(node, context),
     outcome: chosen.read.outcome,
     unanimous: chosen.read.unanimous,
@@ -415,7 +419,7 @@ export function findVotes(children: RootContent[], start: number, end: number, c
   const others = candidates
     .filter((candidate) => candidate !== chosen)
     .map((candidate) => ({
-      text: withoutAnnotations(candidate.map.text).trim(),
+      text: withoutAnnotations(candidate.map.text).replace(/\s+/gu, ' ').trim(),
       position: positionOf(children[candidate.index] as Paragraph, context),
     }));
   if (others.length > 0) vote.others = others;
