@@ -10,8 +10,9 @@ export function rows(session: Session): AttendanceRow[] {
   return [...(session.attendance?.room ?? []), ...(session.attendance?.remote ?? [])];
 }
 
+/** The identity of a person: the roster delegate's key when the name was matched (« DUPONT » alone), else its own. */
 export function keyOf(ref: PersonRef): string {
-  return ref.key || nameKey(ref.name);
+  return ref.delegate?.key || ref.key || nameKey(ref.name);
 }
 
 /** The roster delegate a reference designates: the parser's match, else the same name key. */

@@ -90,6 +90,8 @@ export interface QuorumRule {
   text?: string;
   /** "article 13 du règlement intérieur". */
   source?: string;
+  /** True when the organisation (or a dated regime) states the rule; false for the CGCT default. */
+  stated?: boolean;
   position: Position;
   file?: string;
 }
@@ -98,6 +100,8 @@ export interface ProxyRule {
   /** How many proxies one member may hold (1 by default, 2 under the temporary regimes). */
   maxPerHolder: number;
   source?: string;
+  /** True when the organisation (or a dated regime) states the rule; false for the CGCT default. */
+  stated?: boolean;
   position: Position;
   file?: string;
 }
@@ -123,6 +127,8 @@ export interface Organisation {
   proxies: ProxyRule;
   /** Jours francs between convocation and session (5 by default for EPCI and syndicats). */
   convocationDays: Located<number>;
+  /** Dated regimes the organisation declares (`regimes:`), which apply to sessions of their dates. */
+  regimes?: import('./regimes.js').DatedRegime[];
   /** Folder of the organisation's own templates, relative to the organisation file (render issue). */
   templates?: string;
   /** Path of the organisation file, when it is a file. */
@@ -183,6 +189,14 @@ export interface StatedFigures {
   voices?: FrenchNumber;
   /** Members in office, when the PV states it. */
   inOffice?: FrenchNumber;
+  /** Members not present (excused, absent, represented alike), when the PV states it: « Absents : 3 ». */
+  absent?: FrenchNumber;
+  /** « Votants : 17 »: present plus represented. */
+  voters?: FrenchNumber;
+  /** « Suffrages exprimés : 15 »: the votants less blank and abstentions, when the PV states it. */
+  cast?: FrenchNumber;
+  /** « Majorité absolue : 8 »: more than half of the suffrages exprimés (else of the votants). */
+  absoluteMajority?: FrenchNumber;
   /** "Le quorum est atteint" (true) or not (false), when the PV states it. */
   quorumReached?: Located<boolean>;
 }
@@ -238,6 +252,15 @@ export interface NumberAnnotation {
 
 export type VoteOutcome = 'adoptee' | 'rejetee';
 
+/** A voter named with a count: « Contre : MM. DUPONT et MARTIN », « 2 abstentions (Mme X, M. Y) ». */
+export interface VoteName {
+  /** As written, civilité included when it was written for this name alone (« Mme X »). */
+  name: string;
+  position: Position;
+}
+
+export type VoteCountKey = 'for' | 'against' | 'abstentions' | 'notVoting' | 'blank';
+
 export interface Vote {
   /** The sentence as typed: "Adoptée à l'unanimité", "Adoptée par 60 voix pour, 2 contre et 2 abstentions". */
   text: string;
@@ -253,12 +276,28 @@ export interface Vote {
   /** "ne prend pas part au vote". */
   notVoting?: FrenchNumber;
   blank?: FrenchNumber;
+  /** The voters named with each count, as written (src/parse/vote-sentence.ts). */
+  names?: Partial<Record<VoteCountKey, VoteName[]>>;
+  /** Counts the PV gives only by names (« Contre : MM. DUPONT et MARTIN »): their number is the number of names. */
+  impliedCounts?: VoteCountKey[];
+  /** The block of counts written under the sentence (list, paragraph, table), on one line, as written. */
+  countsText?: string;
+  /** Other paragraphs of the same deliberation that also read as a vote sentence (one vote per item is expected). */
+  others?: Array<{ text: string; position: Position }>;
 }
 
 export type DeliberationKind = 'ordinaire' | 'compte-administratif';
 
 export interface Deliberation {
+  /**
+   * The order number: the written number when it is a plain integer (« 3. »), else the item's rank in the session
+   * (1, 2, 3…) — the number `mouvements` (`avant`, `point`) refer to.
+   */
   number: Located<number>;
+  /** The number as written, without its separator: "3", "4-4", "2020/078", "DCM20161004.19" (src/parse/deliberation-number.ts). */
+  label: string;
+  /** The heading text before the title, as written: "3. ", "4-4 – ". */
+  prefix: string;
   title: Located<string>;
   /** URL-safe slug of the title ("compte-de-gestion-2021"). */
   slug: string;
@@ -282,15 +321,17 @@ export interface Session {
   number?: Located<number>;
   /** ISO date, "2022-06-28". */
   date: Located<string>;
-  /** "17h30" as typed, and its minutes since midnight. */
-  time: Located<string>;
-  place: Located<string>;
+  /** "17h30" as typed; absent when the PV does not give it (a `legal-mentions` finding, L2121-15). */
+  time?: Located<string>;
+  /** Where the session was held; absent when the PV does not say it. */
+  place?: Located<string>;
   /** In the room, by teleconference (with the legal basis), or both. */
   mode: Located<'presentiel' | 'teleconference' | 'mixte'>;
   teleconferenceBasis?: Located<string>;
   /** ISO date of the convocation. */
   convocation?: Located<string>;
-  president: PersonRef;
+  /** Président de séance; absent when the PV does not name one (a `legal-mentions` finding). */
+  president?: PersonRef;
   /** The act delegating the presidency: "l'arrêté du 24 juin 2022 portant délégation …". */
   presidentDelegation?: Located<string>;
   secretaries: PersonRef[];

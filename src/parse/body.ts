@@ -7,7 +7,6 @@ import type { Heading, List, Nodes, Paragraph, Root, RootContent, Table } from '
 import type { Position } from 'unist';
 import type {
   Deliberation,
-  FrenchNumber,
   NumberAnnotation,
   Session,
   TableCell,
@@ -19,24 +18,10 @@ import { findAnnotations, locatedNumber, withoutAnnotations } from './annotation
 import { MAX_TABLE_ROWS, type Locator } from './source.js';
 import type { Reporter } from './report.js';
 import { TextMap } from './text-map.js';
+import { findVotes } from './vote-sentence.js';
+import { readDeliberationHeading, type HeadingNumber } from './deliberation-number.js';
 
-const DELIBERATION = /^\s*(\d+)\s*(?:[.)]|[-–—])\s+(.+)$/u;
-const VOTE_START = /^\s*(adopt|approuv|rejet)(?:é|e)e?s?(?![\p{L}\d])/iu;
 const CLOSING = /^\s*la\s+séance\s+est\s+levée\s+à\s+(\d{1,2})\s*h\s*(\d{2})?/iu;
-
-/**
- * The outcome a paragraph opens with when it is a vote sentence (« Adoptée à l'unanimité », « Rejeté par… »), else
- * undefined. The one place where a vote sentence is recognised: the vote grammar (src/parse/vote-sentence.ts) replaces
- * this function's body.
- */
-export function voteStart(text: string): 'adoptee' | 'rejetee' | undefined {
-  const head = VOTE_START.exec(text);
-  if (!head) return undefined;
-  return fold(head[1]!) === 'rejet' ? 'rejetee' : 'adoptee';
-}
-
-/** Words that make a paragraph opening with « Approuvé… » a vote rather than prose: a count, a majority, unanimity. */
-const VOTE_SIGNAL = /unanimite|\bvoix\b|\bpour\b|\bcontre\b|abstention|majorite|scrutin|\d/u;
 
 /**
  * True for a setext heading (a line of text underlined with `---` or `===`): in a PV this is almost always a line
@@ -71,15 +56,16 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
   const slugger = new GithubSlugger();
 
   // Deliberation headings.
-  const headings: Array<{ index: number; node: Heading; number: number; title: string; titleFrom: number; map: TextMap }> = [];
+  const headings: Array<{ index: number; node: Heading; number: number; title: string; titleFrom: number; map: TextMap; written: HeadingNumber }> = [];
   for (let index = firstIndex; index < children.length; index++) {
     const node = children[index]!;
     if (node.type !== 'heading' || node.depth < 2) continue;
     const map = new TextMap(node, context.source, context.locator, true);
-    const match = DELIBERATION.exec(map.text);
-    if (!match) continue;
-    const title = match[2]!.trim();
-    headings.push({ index, node, number: Number(match[1]), title, titleFrom: map.text.indexOf(match[2]!), map });
+    // The number as written (src/parse/deliberation-number.ts); a label that is not a plain integer counts by its order.
+    const written = readDeliberationHeading(map.text);
+    if (!written) continue;
+    const title = written.title;
+    headings.push({ index, node, number: written.integer ?? headings.length + 1, title, titleFrom: written.titleFrom, map, written });
   }
 
   // Closing: the last top-level paragraph "La séance est levée à …".
@@ -109,10 +95,12 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
     }
     if (closingIndex > heading.index && closingIndex < end) end = closingIndex;
     const last = children[end - 1] ?? heading.node;
-    const numberText = String(heading.number);
-    const numberFrom = heading.map.text.indexOf(numberText);
+    const numberText = heading.written.label;
+    const numberFrom = heading.written.labelFrom;
     const deliberation: Deliberation = {
       number: { value: heading.number, position: heading.map.position(numberFrom, numberFrom + numberText.length) },
+      label: heading.written.label,
+      prefix: heading.written.prefix,
       title: {
         value: withoutAnnotations(heading.title).trim(),
         position: heading.map.position(heading.titleFrom, heading.titleFrom + heading.title.length),
@@ -183,82 +171,9 @@ function walkBlocks(node: Nodes, visit: (node: Nodes) => boolean): void {
 
 // ─── Votes ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
-type CountKey = 'for' | 'against' | 'abstentions' | 'notVoting' | 'blank';
-
-function classify(label: string): CountKey | undefined {
-  const text = fold(label).trim();
-  if (/^(?:voix\s+)?pour\b/u.test(text)) return 'for';
-  if (/^(?:voix\s+)?contre\b/u.test(text)) return 'against';
-  if (/^abstentions?\b/u.test(text)) return 'abstentions';
-  if (/^(?:ne\s+prend|ne\s+prennent|n'ont\s+pas\s+pris|n'a\s+pas\s+pris|ne\s+participe)/u.test(text)) return 'notVoting';
-  if (/^(?:(?:bulletins?|votes?)\s+)?blancs?\b/u.test(text)) return 'blank';
-  return undefined;
-}
-
-/**
- * The vote paragraph of an item: the last that opens like a vote and carries a count, a majority or « unanimité »,
- * else the last that opens like a vote (so that « Approuvés, ces tarifs… » written after the vote is not taken for it).
- */
-function votePlace(children: RootContent[], start: number, end: number, context: Context): { index: number; map: TextMap; outcome: 'adoptee' | 'rejetee' } | undefined {
-  let last: { index: number; map: TextMap; outcome: 'adoptee' | 'rejetee' } | undefined;
-  let signalled: typeof last;
-  for (let index = start; index < end; index++) {
-    const node = children[index]!;
-    if (node.type !== 'paragraph') continue;
-    const map = new TextMap(node, context.source, context.locator, true);
-    const outcome = voteStart(map.text);
-    if (!outcome) continue;
-    last = { index, map, outcome };
-    if (VOTE_SIGNAL.test(fold(map.text))) signalled = last;
-  }
-  return signalled ?? last;
-}
-
+/** The vote of a deliberation: the grammar is in src/parse/vote-sentence.ts (docs/format.md, « Les votes »). */
 function findVote(children: RootContent[], start: number, end: number, context: Context): Vote | undefined {
-  const place = votePlace(children, start, end, context);
-  if (!place) return undefined;
-  const { index, map, outcome } = place;
-  {
-    const node = children[index]!;
-    const text = map.text;
-    const folded = fold(text);
-    const vote: Vote = {
-      text: withoutAnnotations(text).replace(/\s+/gu, ' ').trim(),
-      position: positionOf(node, context),
-      outcome,
-      unanimous: /unanimite/u.test(folded),
-      ballot: /scrutin\s+secret|bulletin\s+secret/u.test(folded) ? 'secret' : /scrutin\s+public/u.test(folded) ? 'public' : 'ordinaire',
-    };
-    if (/majorite\s+absolue/u.test(folded)) vote.majority = 'absolue';
-    else if (/majorite\s+relative/u.test(folded)) vote.majority = 'relative';
-    else if (/majorite\s+des\s+deux\s+tiers|deux\s+tiers/u.test(folded)) vote.majority = 'deux-tiers';
-    // Counts in the sentence: each number followed by its label.
-    const numbers = findFrenchNumbers(text);
-    numbers.forEach((number, k) => {
-      const after = text.slice(number.index + number.raw.length, numbers[k + 1]?.index ?? text.length);
-      const key = classify(after);
-      if (key && !vote[key]) vote[key] = locatedNumber(map, number, number.index);
-    });
-    // Counts in a list right after the sentence: "- Pour : 50".
-    const next = children[index + 1];
-    if (next?.type === 'list' && index + 1 < end) readCountList(next, vote, context);
-    return vote;
-  }
-}
-
-function readCountList(list: List, vote: Vote, context: Context): void {
-  for (const item of list.children) {
-    const paragraph = item.children.find((child): child is Paragraph => child.type === 'paragraph');
-    if (!paragraph) continue;
-    const map = new TextMap(paragraph, context.source, context.locator);
-    const match = /^\s*([^:]+?)\s*:\s*(.+?)\s*$/u.exec(map.text);
-    if (!match) continue;
-    const key = classify(match[1]!);
-    const valueFrom = map.text.indexOf(match[2]!, match[1]!.length);
-    const number = parseFrenchNumber(match[2]!);
-    if (!key || !number || vote[key]) continue;
-    vote[key] = locatedNumber(map, number, valueFrom) as FrenchNumber;
-  }
+  return findVotes(children, start, end, context).vote;
 }
 
 // ─── Tables ─────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -12,6 +12,7 @@ import type {
   Session,
   StatedFigures,
 } from '../model/types.js';
+import { bodyKind, vocabularyOf } from '../model/vocabulary.js';
 import type { SessionData } from './schema.js';
 import { personAt, Roster, Values } from './values.js';
 import type { Path } from './yaml.js';
@@ -93,7 +94,9 @@ export function buildHeader(
   };
 
   const stated: StatedFigures = {};
-  const figure = (key: 'presents' | 'representes' | 'voix' | 'en-exercice') =>
+  const figure = (
+    key: 'presents' | 'representes' | 'voix' | 'en-exercice' | 'absents' | 'votants' | 'suffrages-exprimes' | 'majorite-absolue',
+  ) =>
     data.annonce?.[key] === undefined ? undefined : values.number(['annonce', key], `annonce.${key}`);
   const present = figure('presents');
   if (present) stated.present = present;
@@ -103,6 +106,14 @@ export function buildHeader(
   if (voices) stated.voices = voices;
   const inOffice = figure('en-exercice');
   if (inOffice) stated.inOffice = inOffice;
+  const absentCount = figure('absents');
+  if (absentCount) stated.absent = absentCount;
+  const votersCount = figure('votants');
+  if (votersCount) stated.voters = votersCount;
+  const cast = figure('suffrages-exprimes');
+  if (cast) stated.cast = cast;
+  const majority = figure('majorite-absolue');
+  if (majority) stated.absoluteMajority = majority;
   if (data.annonce?.['quorum-atteint'] !== undefined) {
     stated.quorumReached = values.located(['annonce', 'quorum-atteint'], data.annonce['quorum-atteint']);
   }
@@ -110,7 +121,10 @@ export function buildHeader(
   let instance: Located<string> | undefined;
   if (data.instance) instance = values.located(['instance'], data.instance);
   else if (organisation.instance) instance = organisation.instance;
-  else {
+  else if (bodyKind(organisation.kind?.value, organisation.name.value) !== 'autre') {
+    // A commune sits in conseil municipal, a communauté in conseil communautaire, a syndicat in comité syndical.
+    instance = { ...organisation.name, value: vocabularyOf(organisation).instance };
+  } else {
     report.error(
       'Instance inconnue : écrivez « instance: Comité syndical » (ou le nom de l\'assemblée) dans l\'en-tête, ' +
         'ou « instance: » dans le fichier de l\'organisme.',
@@ -133,15 +147,15 @@ export function buildHeader(
   const header: Header = {
     instance,
     date: values.located(['date'], data.date),
-    time: values.located(['heure'], data.heure),
-    place: values.located(['lieu'], data.lieu),
     mode,
-    president: person(['president'], data.president),
     secretaries: list(data.secretaires, ['secretaires']),
     attendance,
     stated,
     ruleSettings,
   };
+  if (data.heure !== undefined) header.time = values.located(['heure'], data.heure);
+  if (data.lieu !== undefined) header.place = values.located(['lieu'], data.lieu);
+  if (data.president !== undefined) header.president = person(['president'], data.president);
   if (data['base-legale-teleconference']) {
     header.teleconferenceBasis = values.located(['base-legale-teleconference'], data['base-legale-teleconference']);
   }

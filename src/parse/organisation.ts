@@ -9,6 +9,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { College, Delegate, Organisation, QuorumRule } from '../model/types.js';
 import { civiliteOf, displayName, nameKey } from '../model/names.js';
+import type { RegimeRule } from '../model/regimes.js';
 import { decodeSource, Locator } from './source.js';
 import { Reporter } from './report.js';
 import { YamlSource, type Path } from './yaml.js';
@@ -114,6 +115,40 @@ async function readOrganisationFile(id: string, absolute: string): Promise<Loade
     );
     return { file, path: absolute };
   }
+}
+
+/** A regime's quorum and proxy rule (organisation `regimes`, session `regime`), with positioned errors. */
+export function regimeRule(
+  entry: { quorum?: { seuil?: string | undefined; compte?: 'presents' | 'presents-et-representes' | undefined } | undefined; pouvoirs?: { maximum: number | string } | undefined; source: string },
+  base: Path,
+  values: Values,
+  report: Reporter,
+  source: YamlSource,
+): RegimeRule | undefined {
+  const rule: RegimeRule = { source: entry.source };
+  if (entry.quorum) {
+    const quorum: NonNullable<RegimeRule['quorum']> = {};
+    if (entry.quorum.seuil !== undefined) {
+      const parsed = parseFraction(entry.quorum.seuil);
+      if (!parsed) {
+        report.error(
+          `« quorum.seuil » : « ${entry.quorum.seuil} » n'est pas une fraction : écrivez « 1/2 » (plus de la moitié) ou « 1/3 » (plus du tiers).`,
+          source.position([...base, 'quorum', 'seuil']),
+          'parse-schema',
+        );
+        return undefined;
+      }
+      quorum.seuil = parsed;
+    }
+    if (entry.quorum.compte) quorum.compte = entry.quorum.compte;
+    rule.quorum = quorum;
+  }
+  if (entry.pouvoirs) {
+    const maximum = values.integer([...base, 'pouvoirs', 'maximum'], 'pouvoirs.maximum');
+    if (!maximum) return undefined;
+    rule.pouvoirs = { maximum: maximum.value };
+  }
+  return rule;
 }
 
 function parseFraction(text: string): { numerator: number; denominator: number } | undefined {
@@ -283,6 +318,7 @@ export function buildOrganisation(
     base: data.quorum?.base ?? 'membres',
     count: data.quorum?.compte ?? 'presents',
     fraction,
+    stated: data.quorum !== undefined,
     position: data.quorum ? source.keyPosition(at('quorum')) : wholePosition,
   };
   if (data.quorum?.texte) quorum.text = data.quorum.texte;
@@ -293,6 +329,7 @@ export function buildOrganisation(
     data.pouvoirs?.maximum === undefined ? 1 : values.integer(at('pouvoirs', 'maximum'), 'pouvoirs.maximum')?.value;
   const proxies = {
     maxPerHolder: maxPerHolder ?? 1,
+    stated: data.pouvoirs !== undefined,
     position: data.pouvoirs ? source.keyPosition(at('pouvoirs')) : wholePosition,
     ...(data.pouvoirs?.source ? { source: data.pouvoirs.source } : {}),
     ...(source.file ? { file: source.file } : {}),
@@ -326,6 +363,13 @@ export function buildOrganisation(
     if (inOffice) organisation.delegatesInOffice = inOffice;
   }
   if (data.suppleants !== undefined) organisation.substitutesAllowed = data.suppleants;
+  if (data.regimes) {
+    organisation.regimes = [];
+    data.regimes.forEach((entry, index) => {
+      const rule = regimeRule(entry, at('regimes', index), values, report, source);
+      if (rule) organisation.regimes!.push({ ...rule, from: entry.du, to: entry.au });
+    });
+  }
   if (data.templates !== undefined) {
     const refusal = templatesRefusal(data.templates, source.file !== undefined);
     if (refusal) {

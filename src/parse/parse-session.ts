@@ -13,7 +13,8 @@ import type { VFile } from 'vfile';
 import type { Organisation, Session } from '../model/types.js';
 import { buildBody, nextNonBlankLine } from './body.js';
 import { buildHeader } from './frontmatter.js';
-import { buildOrganisation, displayPath, loadOrganisation, type OrganisationLoader } from './organisation.js';
+import { buildOrganisation, displayPath, loadOrganisation, regimeRule, type OrganisationLoader } from './organisation.js';
+import { organisationAt } from '../model/regimes.js';
 import { Reporter } from './report.js';
 import { sessionShape, type SessionData } from './schema.js';
 import { decodeSource, Locator, startPosition } from './source.js';
@@ -135,6 +136,13 @@ async function parse(file: VFile, report: Reporter, options: ParseOptions): Prom
 
   if (!data || !organisation) return undefined;
   const values = new Values(yaml, report);
+  // The regime of the session's date: its own legal basis, the organisation's dated regimes, the legal periods.
+  const sessionRegime =
+    data.regime === undefined ? undefined : data.regime === 'ordinaire' ? 'ordinaire' : regimeRule(data.regime, ['regime'], values, report, yaml);
+  organisation = organisationAt(organisation, data.date, {
+    ...(sessionRegime ? { session: sessionRegime, sessionPosition: yaml.position(['regime']) } : {}),
+    ...(organisation.regimes ? { own: organisation.regimes } : {}),
+  });
   const header = buildHeader(data, values, organisation, frontmatterPosition);
   if (!header) return undefined;
 

@@ -118,6 +118,22 @@ const ruleSetting = z.enum(RULE_SETTINGS, {
   error: 'doit valoir off, warn, error ou info',
 });
 
+const fraction = z.string({ error: 'doit être une fraction écrite « 1/2 » ou « 1/3 »' });
+
+/** A legal regime: its quorum, its proxy rule, and its legal basis (docs/format.md, « Régimes datés »). */
+const regimeRule = {
+  quorum: z
+    .strictObject({
+      seuil: fraction.optional(),
+      compte: z
+        .enum(['presents', 'presents-et-representes'], { error: 'doit valoir « presents » ou « presents-et-representes »' })
+        .optional(),
+    })
+    .optional(),
+  pouvoirs: z.strictObject({ maximum: yamlNumber }).optional(),
+  source: text,
+};
+
 export const organisationShape = z.strictObject({
   nom: text,
   forme: text.optional(),
@@ -163,6 +179,11 @@ export const organisationShape = z.strictObject({
     })
     .optional(),
   convocation: z.strictObject({ 'jours-francs': yamlNumber.optional() }).optional(),
+  regimes: z
+    .array(z.strictObject({ du: isoDate, au: isoDate, ...regimeRule }), {
+      error: 'doit être une liste de régimes (« - { du: 2020-03-24, au: 2020-08-30, quorum: …, pouvoirs: …, source: … } »)',
+    })
+    .optional(),
   delegues: z
     .array(
       z.strictObject({
@@ -209,17 +230,22 @@ export const sessionShape = z.strictObject({
   instance: text.optional(),
   numero: yamlNumber.optional(),
   date: isoDate,
-  heure: hour,
-  lieu: text,
+  heure: hour.optional(),
+  lieu: text.optional(),
   modalite: z
     .enum(['presentiel', 'teleconference', 'mixte'], { error: 'doit valoir presentiel, teleconference ou mixte' })
     .optional(),
   'base-legale-teleconference': text.optional(),
   convocation: isoDate.optional(),
-  president: name,
+  president: name.optional(),
   'delegation-presidence': text.optional(),
   secretaires: names.optional(),
   'approbation-pv': isoDate.optional(),
+  regime: z
+    .union([z.literal('ordinaire'), z.strictObject(regimeRule)], {
+      error: 'doit valoir « ordinaire » ou décrire le régime (« quorum », « pouvoirs », « source »)',
+    })
+    .optional(),
   ordonnateur: name.optional(),
   presents: attendanceRows.optional(),
   'presents-teleconference': attendanceRows.optional(),
@@ -232,6 +258,10 @@ export const sessionShape = z.strictObject({
       representes: yamlNumber.optional(),
       voix: yamlNumber.optional(),
       'en-exercice': yamlNumber.optional(),
+      absents: yamlNumber.optional(),
+      votants: yamlNumber.optional(),
+      'suffrages-exprimes': yamlNumber.optional(),
+      'majorite-absolue': yamlNumber.optional(),
       'quorum-atteint': z.boolean({ error: 'doit valoir true ou false' }).optional(),
     })
     .optional(),

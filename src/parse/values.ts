@@ -2,7 +2,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { Position } from 'unist';
 import type { Delegate, FrenchNumber, Located, PersonRef } from '../model/types.js';
-import { nameKey } from '../model/names.js';
+import { matchName, nameKey } from '../model/names.js';
 import { parseFrenchNumber } from './numbers.js';
 import type { Reporter } from './report.js';
 import type { Path, YamlSource } from './yaml.js';
@@ -105,9 +105,17 @@ export function personAt(
   const scalar = values.source.scalarSource(path);
   const person: PersonRef = { name: typed, key: nameKey(typed), position: scalar?.position ?? values.position(path) };
   if (values.file) person.file = values.file;
-  const delegate = roster?.find(person.key);
+  const matched = roster?.find(person.key) ? { match: roster.find(person.key) } : roster ? matchName(typed, roster.delegates) : {};
+  const delegate = matched.match;
   if (delegate) person.delegate = delegate;
-  else if (roster && roster.delegates.length > 0 && options.warn !== false) {
+  else if (matched.ambiguous && options.warn !== false) {
+    const names = matched.ambiguous.map((entry) => `« ${entry.name} »`);
+    values.report.warn(
+      `« ${typed} » peut désigner ${names.slice(0, -1).join(', ')} ou ${names.at(-1)} : écrivez aussi le prénom.`,
+      person.position,
+      'parse-unknown-person',
+    );
+  } else if (roster && roster.delegates.length > 0 && options.warn !== false) {
     const suggestion = roster.suggest(person.key);
     const of = options.organisationName ? ` de ${options.organisationName}` : '';
     values.report.warn(

@@ -97,11 +97,11 @@ export const sessionExport = z
     instance: z.string(),
     numero: z.number().int().optional(),
     date: isoDate,
-    heure: z.string(),
-    lieu: z.string(),
+    heure: z.string().optional(),
+    lieu: z.string().optional(),
     modalite: z.enum(['presentiel', 'teleconference', 'mixte']),
     convocation: isoDate.optional(),
-    president: person,
+    president: person.optional(),
     secretaires: z.array(person),
     presences: z.object({
       presents: z.array(
@@ -212,11 +212,11 @@ export function exportEntry(file: VFile): ExportEntry {
     instance: session.instance.value,
     ...(session.number ? { numero: session.number.value } : {}),
     date: session.date.value,
-    heure: session.time.value,
-    lieu: session.place.value,
+    ...(session.time ? { heure: session.time.value } : {}),
+    ...(session.place ? { lieu: session.place.value } : {}),
     modalite: session.mode.value,
     ...(session.convocation ? { convocation: session.convocation.value } : {}),
-    president: named(session, session.president),
+    ...(session.president ? { president: named(session, session.president) } : {}),
     secretaires: session.secretaries.map((ref) => named(session, ref)),
     presences: {
       presents: [...session.attendance.room, ...session.attendance.remote].map((row) => ({

@@ -78,9 +78,14 @@ function deliberationHeading(renderer: Renderer, deliberation: Deliberation, hea
   rendered.properties.id = deliberation.slug;
   const first = rendered.children[0];
   if (first?.type === 'text') {
-    const match = NUMBER.exec(first.value);
+    // The number as written (« 4-4 – », « 2020/078 – », src/parse/deliberation-number.ts), else a plain one.
+    const written = deliberation.prefix?.trimEnd();
+    const marks = /^[\uE000-\uE019]*\s*/u.exec(first.value)![0];
+    const plain = NUMBER.exec(first.value);
+    const match: string[] | undefined =
+      written && first.value.slice(marks.length).startsWith(written) ? [`${marks}${written}`, marks, written] : plain ? [...plain] : undefined;
     if (match) {
-      const rest = first.value.slice(match[0].length);
+      const rest = first.value.slice(match[0]!.length);
       const parts: ElementContent[] = [];
       if (match[1]) parts.push({ type: 'text', value: match[1] });
       parts.push(h('span.number', match[2]!.trimEnd()));

@@ -23,6 +23,8 @@ import {
   presidencySentence,
   proxiesStatement,
   quorumStatement,
+  quorumStated,
+  proxiesStated,
   secretaryStatement,
   sessionFigures,
   substitutesSentence,
@@ -32,6 +34,7 @@ import {
   ofOrganisation,
 } from './sentences.js';
 import { loadTemplates, type TemplateSet } from './templates.js';
+import { vocabularyOf } from '../model/vocabulary.js';
 
 export type { DroppedItem } from './markdown.js';
 export { renderMarkdown } from './markdown.js';
@@ -162,13 +165,14 @@ function names(people: PersonRef[]): string {
 }
 
 function signaturesView(session: Session, options: RenderOptions, presidentOnly = false) {
-  const signers = [{ role: 'Le Président de séance', name: session.president.name.trim() }];
+  const signers: Array<{ role: string; name: string }> = [];
+  if (session.president) signers.push({ role: 'Le Président de séance', name: session.president.name.trim() });
   if (!presidentOnly) {
     for (const secretary of session.secretaries) signers.push({ role: 'Le secrétaire de séance', name: secretary.name.trim() });
   }
   let doneAt: string | undefined;
   if (options.signedAt) {
-    const town = options.signedAt.town ?? townOf(session.place.value);
+    const town = options.signedAt.town ?? (session.place ? townOf(session.place.value) : undefined);
     const date = options.signedAt.date ? formatDate(options.signedAt.date) : undefined;
     doneAt = `Fait${town ? ` à ${town}` : ''}${date ? `, le ${date}` : ''}.`;
   }
@@ -182,7 +186,8 @@ function deliberationView(session: Session, deliberation: Deliberation, dropped:
   const body = renderDeliberationBody(session, deliberation);
   dropped.push(...body.dropped);
   return {
-    number: deliberation.number.value,
+    number: deliberation.label,
+    numberText: deliberation.prefix.trimEnd(),
     title: deliberation.title.value,
     slug: deliberation.slug,
     html: body.html,
@@ -277,9 +282,10 @@ export function renderSessionHtml(session: Session, options: RenderOptions = {})
     colleges: session.organisation.colleges.map(collegeSentence),
     substitutesSentence: substitutesSentence(session.organisation),
     totalVoicesSentence: totalVoicesSentence(session.organisation),
-    quorumStatement: quorumStatement(session),
-    proxiesStatement: proxiesStatement(session),
+    quorumStatement: quorumStated(session) ? quorumStatement(session) : undefined,
+    proxiesStatement: proxiesStated(session) ? proxiesStatement(session) : undefined,
     secretary: secretaryStatement(session),
+    statements: statements(session),
     attendance: attendanceView(session),
     bodyHtml: body.html,
     signatures: signaturesView(session, options),
@@ -293,12 +299,22 @@ export function renderSessionHtml(session: Session, options: RenderOptions = {})
   };
 }
 
+/** The numbered statements after the composition: quorum, proxies, secretary — each only when the PV states it. */
+function statements(session: Session): Array<{ lead: string; text: string; colon: boolean }> {
+  const list: Array<{ lead: string; text: string; colon: boolean }> = [];
+  if (quorumStated(session)) list.push({ lead: 'Constat du quorum', text: quorumStatement(session), colon: true });
+  if (proxiesStated(session)) list.push({ lead: 'Pouvoirs', text: proxiesStatement(session), colon: false });
+  const secretary = secretaryStatement(session);
+  if (secretary) list.push({ lead: secretary.lead, text: secretary.names, colon: true });
+  return list;
+}
+
 // ─── Liste des délibérations ───────────────────────────────────────────────────────────────────────────────────
 
 function figuresList(session: Session, withInOffice: boolean) {
   const figures = sessionFigures(session);
   const list: Array<{ label: string; value: string }> = [];
-  if (withInOffice && figures.inOffice) list.push({ label: 'Délégués en exercice', value: formatNumber(figures.inOffice) });
+  if (withInOffice && figures.inOffice) list.push({ label: vocabularyOf(session.organisation).inOfficeLabel, value: formatNumber(figures.inOffice) });
   list.push({ label: 'Présents', value: formatNumber(figures.present) });
   list.push({ label: 'Représentés', value: formatNumber(figures.represented) });
   list.push({ label: 'Votants', value: formatNumber(figures.voters) });
@@ -327,7 +343,7 @@ function itemFigures(
   const present = figures.present.minus(presentDelta);
   const represented = figures.represented.minus(representedDelta);
   const list: Array<{ label: string; value: string }> = [];
-  if (figures.inOffice) list.push({ label: 'Délégués en exercice', value: formatNumber(figures.inOffice) });
+  if (figures.inOffice) list.push({ label: vocabularyOf(session.organisation).inOfficeLabel, value: formatNumber(figures.inOffice) });
   list.push({ label: 'Présents', value: formatNumber(present) });
   list.push({ label: 'Représentés', value: formatNumber(represented) });
   list.push({ label: 'Votants', value: formatNumber(present.plus(represented)) });
@@ -337,11 +353,12 @@ function itemFigures(
 }
 
 function sessionLine(session: Session): string {
-  return `Séance du ${formatDateLong(session.date.value)} à ${session.time.value.trim()}`;
+  return `Séance du ${formatDateLong(session.date.value)}${session.time ? ` à ${session.time.value.trim()}` : ''}`;
 }
 
 function voteSummary(vote: Vote | undefined): string {
-  return vote ? vote.text : 'Résultat non indiqué au procès-verbal';
+  if (!vote) return 'Résultat non indiqué au procès-verbal';
+  return vote.countsText ? `${vote.text} ${vote.countsText}` : vote.text;
 }
 
 /** The list of the deliberations examined at the session (article L2121-25 du CGCT). */
@@ -363,11 +380,11 @@ export function renderListeDeliberations(session: Session, options: RenderOption
     documentTitle: title,
     sessionLine: sessionLine(session),
     figures: figuresList(session, true),
-    president: session.president.name.trim(),
+    president: session.president?.name.trim(),
     secretaryLabel: session.secretaries.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance',
-    secretaries: names(session.secretaries),
+    secretaries: session.secretaries.length ? names(session.secretaries) : undefined,
     items: session.deliberations.map((deliberation) => ({
-      number: deliberation.number.value,
+      number: deliberation.label,
       title: deliberation.title.value,
       result: voteSummary(deliberation.vote),
     })),
@@ -398,14 +415,14 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
   const figures = atItem?.figures ?? figuresList(session, true);
   if (session.convocation) figures.unshift({ label: 'Date de convocation', value: formatDate(session.convocation.value) });
   const signedAt = options.signedAt ?? {};
-  const town = signedAt.town ?? townOf(session.place.value);
+  const town = signedAt.town ?? (session.place ? townOf(session.place.value) : undefined);
   const running: Running = {
     left: runningTitle(session),
-    right: `Extrait — délibération n°${NBSP}${deliberation.number.value}`,
+    right: `Extrait — délibération n°${NBSP}${deliberation.label}`,
     footerLeft: `Extrait du registre — séance du ${date}`,
   };
   const html = page(templates, 'extrait', {
-    title: `${documentTitle} — séance du ${date} — délibération n° ${deliberation.number.value}`,
+    title: `${documentTitle} — séance du ${date} — délibération n° ${deliberation.label}`,
     bodyClass: 'extrait',
     organisationName: organisationName(session),
     documentTitle,
@@ -415,7 +432,7 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
     openingSentence: openingSentence(session),
     presidencySentence: presidencySentence(session),
     secretaryLabel: session.secretaries.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance',
-    secretaries: names(session.secretaries),
+    secretaries: session.secretaries.length ? names(session.secretaries) : undefined,
     deliberation: view,
     signatures: {
       ...signaturesView(session, options, true),
@@ -425,7 +442,7 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
   return {
     html,
     dropped,
-    title: `Extrait — délibération n° ${deliberation.number.value} — ${deliberation.title.value}`,
+    title: `Extrait — délibération n° ${deliberation.label} — ${deliberation.title.value}`,
     subject: `${documentTitle} — séance du ${date}`,
     ...headerFooter(templates, running),
   };

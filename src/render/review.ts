@@ -440,6 +440,10 @@ const STATED_WORDS: Record<keyof StatedFigures, string> = {
   represented: '(?:élus?\\s+|délégués?\\s+|membres?\\s+)?représenté',
   voices: 'voix',
   inOffice: '[^.]{0,30}exercice',
+  absent: '(?:élus?\\s+|délégués?\\s+|membres?\\s+)?absent',
+  voters: 'votant',
+  cast: 'suffrages?\\s+exprimé',
+  absoluteMajority: 'majorité\\s+absolue',
   quorumReached: 'quorum',
 };
 

@@ -8,6 +8,7 @@ import { Decimal } from 'decimal.js';
 import { parse as parseYaml } from 'yaml';
 import type { College, FrenchNumber, Organisation, PersonRef, Session } from '../model/types.js';
 import { agree, formatDate, formatNumber, NBSP, numberToWords, ofVoices, openingDateInWords } from './format.js';
+import { vocabularyOf } from '../model/vocabulary.js';
 
 /** « … » with the no-break spaces French typography puts inside guillemets. */
 export function quote(text: string): string {
@@ -38,18 +39,34 @@ function de(name: string): string {
   return VOWEL.test(name) ? `d’${name}` : `de ${name}`;
 }
 
-/** "du syndicat mixte Somme Numérique", "de la commune d’Amiens", "de la communauté de communes du Vimeu". */
+/** A name that begins with the noun of its kind: « Commune de Saint-Martin », « Communauté de communes du Vimeu ». */
+const NAME_WITH_NOUN = /^(commune|ville|communauté|métropole|syndicat|sivom|sivu|pôle|établissement|agglomération)(?!\p{L})/iu;
+
+/** « de la » / « du » / « de l’ » before a common noun. */
+function ofNoun(noun: string): string {
+  if (VOWEL.test(noun)) return `de l’${noun}`;
+  return isFeminine(noun) ? `de la ${noun}` : `du ${noun}`;
+}
+
+/**
+ * "du syndicat mixte Somme Numérique", "de la commune d’Amiens", "de la communauté de communes du Vimeu"; a name that
+ * already begins with its noun keeps it once: « Commune de Saint-Martin » → "de la commune de Saint-Martin".
+ */
 export function ofOrganisation(organisation: Organisation): string {
-  const name = organisation.name.value;
+  const name = organisation.name.value.trim();
   const kind = organisation.kind?.value;
+  const noun = NAME_WITH_NOUN.exec(name);
+  if (noun) {
+    const lowered = `${noun[1]!.toLocaleLowerCase('fr')}${name.slice(noun[1]!.length)}`;
+    return ofNoun(lowered);
+  }
   if (!kind) return de(name);
   if (/^commune$/iu.test(kind)) return `de la commune ${de(name)}`;
-  if (VOWEL.test(kind)) return `de l’${kind} ${name}`;
-  return isFeminine(kind) ? `de la ${kind} ${name}` : `du ${kind} ${name}`;
+  return `${ofNoun(kind)} ${name}`;
 }
 
 export function instanceName(session: Session): string {
-  return session.instance.value || session.organisation.instance?.value || 'Assemblée';
+  return session.instance.value || session.organisation.instance?.value || vocabularyOf(session.organisation).instance;
 }
 
 /** "L’an deux mille vingt-deux, le vingt-huit juin à 17h30, le Comité syndical du syndicat mixte … s’est réuni …". */
@@ -57,29 +74,30 @@ export function openingSentence(session: Session): string {
   const instance = instanceName(session);
   const feminine = isFeminine(instance) || /^(assemblée)/iu.test(instance);
   const parts = [
-    `${openingDateInWords(session.date.value, session.time.value)}, ${withArticle(instance)} ${ofOrganisation(session.organisation)}`,
+    `${openingDateInWords(session.date.value, session.time?.value)}, ${withArticle(instance)} ${ofOrganisation(session.organisation)}`,
   ];
   if (session.convocation) {
     parts.push(` légalement convoqué${feminine ? 'e' : ''} le ${formatDate(session.convocation.value)},`);
   }
   const met = ` s’est réuni${feminine ? 'e' : ''}`;
   const basis = session.teleconferenceBasis ? ` conformément à ${session.teleconferenceBasis.value.trim()}` : '';
-  const place = session.place.value.trim();
+  const place = session.place?.value.trim();
   switch (session.mode.value) {
     case 'teleconference':
       parts.push(`${met} par téléconférence${basis}`);
       break;
     case 'mixte':
-      parts.push(`${met} ${place} et par téléconférence${basis}`);
+      parts.push(`${met}${place ? ` ${place}` : ''} et par téléconférence${basis}`);
       break;
     default:
-      parts.push(`${met} ${place}`);
+      parts.push(`${met}${place ? ` ${place}` : ''}`);
   }
   return sentence(parts.join(''));
 }
 
 /** "La séance est présidée par M. PARSIS Laurent, conformément à l’arrêté du 24 juin 2022 …." */
-export function presidencySentence(session: Session): string {
+export function presidencySentence(session: Session): string | undefined {
+  if (!session.president) return undefined;
   const delegation = session.presidentDelegation ? `, conformément à ${session.presidentDelegation.value.trim()}` : '';
   return sentence(`La séance est présidée par ${session.president.name.trim()}${delegation}`);
 }
@@ -105,11 +123,10 @@ function secretaryTitle(count: number): string {
 /** The « Ouverture de la séance » agenda, numbered as the PV numbers it. */
 export function formalities(session: Session): string[] {
   const quorum = quorumQuote(session.organisation);
-  const items = [
-    `Constat du quorum${quorum ? ` – ${quorum}` : ''}`,
-    `Pouvoirs (${proxyLimit(session.organisation)}).`,
-    `Désignation ${secretaryTitle(session.secretaries.length)}`,
-  ];
+  const items: string[] = [];
+  if (quorumStated(session)) items.push(`Constat du quorum${quorum ? ` – ${quorum}` : ''}`);
+  if (proxiesStated(session)) items.push(`Pouvoirs (${proxyLimit(session.organisation)}).`);
+  if (session.secretaries.length > 0) items.push(`Désignation ${secretaryTitle(session.secretaries.length)}`);
   if (session.previousMinutesApproved) {
     items.push(`Approbation du procès-verbal de la séance du ${formatDate(session.previousMinutesApproved.value)}`);
   }
@@ -227,8 +244,22 @@ export function sessionFigures(session: Session): Figures {
   };
 }
 
-function count(number: Decimal, singular: string): string {
-  return `${formatNumber(number)}${NBSP}${agree(number, singular)}`;
+function count(number: Decimal, singular: string, plural?: string): string {
+  return `${formatNumber(number)}${NBSP}${agree(number, singular, plural)}`;
+}
+
+/** The PV speaks of the quorum: the organisation quotes its rule, or the session states its figures or the quorum. */
+export function quorumStated(session: Session): boolean {
+  return (
+    session.organisation.quorum.text !== undefined ||
+    session.stated.present !== undefined ||
+    session.stated.quorumReached !== undefined
+  );
+}
+
+/** The PV speaks of proxies: the organisation states its proxy rule (statuts, règlement, dated regime). */
+export function proxiesStated(session: Session): boolean {
+  return session.organisation.proxies.stated === true;
 }
 
 /** "1 – Constat du quorum : « … » (cf. …). Pour cette séance, le comité syndical est constitué de 13 élus présents …". */
@@ -237,7 +268,7 @@ export function quorumStatement(session: Session): string {
   const quorum = quorumQuote(session.organisation);
   const instance = instanceName(session).toLocaleLowerCase('fr');
   let text = quorum ? `${sentence(quorum)} ` : '';
-  text += `Pour cette séance, ${withArticle(instance)} est constitué${isFeminine(instance) ? 'e' : ''} de ${count(figures.present, 'élu présent')} et ${count(figures.represented, 'délégué représenté')}`;
+  text += `Pour cette séance, ${withArticle(instance)} est constitué${isFeminine(instance) ? 'e' : ''} de ${count(figures.present, 'élu présent')} et ${count(figures.represented, `${vocabularyOf(session.organisation).member.singular} représenté`, `${vocabularyOf(session.organisation).member.plural} représentés`)}`;
   text += figures.voices ? `, soit un total de ${count(figures.voices, 'voix')}.` : '.';
   const reached = session.stated.quorumReached?.value;
   if (reached === true) text += ' Le quorum est atteint.';
@@ -250,7 +281,8 @@ export function proxiesStatement(session: Session): string {
   return `(${proxyLimit(session.organisation)})${NBSP}: ${any ? 'ils sont listés dans les tableaux ci-dessous.' : 'aucun pouvoir n’a été donné.'}`;
 }
 
-export function secretaryStatement(session: Session): { lead: string; names: string } {
+export function secretaryStatement(session: Session): { lead: string; names: string } | undefined {
+  if (session.secretaries.length === 0) return undefined;
   const names = session.secretaries.map((person: PersonRef) => person.name.trim());
   const joined = names.length > 1 ? `${names.slice(0, -1).join(', ')} et ${names.at(-1)}` : (names[0] ?? '—');
   return { lead: `Désignation ${secretaryTitle(names.length)} du jour`, names: joined };

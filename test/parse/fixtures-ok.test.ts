@@ -45,7 +45,7 @@ describe('séance complète', async () => {
 
   it('lit l\'en-tête entier', () => {
     expect(session!.instance.value).toBe('Bureau syndical');
-    expect(session!.time.value).toBe('9h');
+    expect(session!.time?.value).toBe('9h');
     expect(session!.convocation?.value).toBe('2023-03-01');
     expect(session!.previousMinutesApproved?.value).toBe('2023-01-10');
     expect(session!.ordonnateur?.delegate?.name).toBe('MARTIN Anne');
@@ -124,7 +124,7 @@ describe('organisme écrit dans l\'en-tête', () => {
     expect(session!.organisation.quorum).toMatchObject({ base: 'membres', count: 'presents', fraction: { numerator: 1, denominator: 2 } });
     expect(session!.organisation.proxies.maxPerHolder).toBe(1);
     expect(session!.organisation.convocationDays.value).toBe(5);
-    expect(session!.president.delegate?.name).toBe('DUPONT Jean');
+    expect(session!.president?.delegate?.name).toBe('DUPONT Jean');
     expect(session!.instance.value).toBe('Conseil municipal');
     expect(session!.mode.value).toBe('presentiel');
   });

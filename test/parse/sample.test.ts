@@ -41,7 +41,7 @@ describe('la séance exemple du 28 juin 2022', async () => {
     expect(first.person.delegate?.name).toBe('PARSIS Laurent');
     expect(first.proxies.map((p) => p.delegate?.name)).toEqual(['VARLET Philippe']);
     expect(first.voices?.value.toNumber()).toBe(2);
-    expect(session!.president.delegate?.name).toBe('PARSIS Laurent');
+    expect(session!.president?.delegate?.name).toBe('PARSIS Laurent');
     expect(session!.secretaries[0]!.delegate?.name).toBe('DELETRE Margaux');
   });
 

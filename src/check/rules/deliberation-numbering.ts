@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { ruleDocs } from './shared.js';
+import { numberingOf } from '../../parse/deliberation-number.js';
 
 const id = 'deliberation-numbering';
 
@@ -12,6 +13,38 @@ export const deliberationNumbering: Rule = {
     docs: ruleDocs(id),
   },
   check({ session, report }) {
+    const labels = session.deliberations.map((deliberation) => deliberation.label ?? String(deliberation.number.value));
+    const numbering = numberingOf(labels);
+    if (numbering.kind !== 'entiers') {
+      // Numbers as bodies write them (« 18-1 », « 2020/078 »): repeated numbers always, order and gaps only when
+      // they share a prefix and end with a sequence.
+      const first = new Map<string, number>();
+      session.deliberations.forEach((deliberation, k) => {
+        const label = labels[k]!;
+        const line = first.get(label);
+        if (line !== undefined) {
+          report({
+            message: `La délibération n° ${label} est numérotée une seconde fois (déjà ligne ${line}).`,
+            place: deliberation.number.position,
+          });
+        } else first.set(label, deliberation.number.position.start.line);
+        if (numbering.kind !== 'prefixe' || k === 0) return;
+        const previous = numbering.values[k - 1]!;
+        const value = numbering.values[k]!;
+        if (value === previous + 1 || value === previous) return;
+        const expectedLabel = `${numbering.prefix}${String(previous + 1).padStart(labels[k - 1]!.length - numbering.prefix.length, '0')}`;
+        report({
+          message:
+            value > previous
+              ? `La délibération n° ${label} suit la n° ${labels[k - 1]} : ${value - previous === 2 ? `la n° ${expectedLabel} manque` : `${value - previous - 1} numéros manquent`} (${previous} + 1 = ${previous + 1}, pas ${value}).`
+              : `La délibération n° ${label} vient après la n° ${labels[k - 1]} : les numéros doivent croître.`,
+          place: deliberation.number.position,
+          expected: expectedLabel,
+          actual: label,
+        });
+      });
+      return;
+    }
     const seen = new Map<number, number>();
     let expected = 1;
     for (const deliberation of session.deliberations) {

@@ -1,3 +1,7 @@
+import { attendanceSeats } from './attendance-seats.js';
+import { voteSingle } from './vote-single.js';
+import { voteNames } from './vote-names.js';
+import { attendanceAnnouncedTotals } from './attendance-announced-totals.js';
 import type { Rule } from '../rule.js';
 import { attendanceDuplicate } from './attendance-duplicate.js';
 import { attendanceNameVariant } from './attendance-name-variant.js';
@@ -25,6 +29,8 @@ export const procedureRules: Rule[] = [
   compositionTotal,
   attendanceRowVoices,
   attendanceStatedFigures,
+  attendanceAnnouncedTotals,
+  attendanceSeats,
   attendanceNameVariant,
   attendanceDuplicate,
   attendanceUnknownPerson,
@@ -36,6 +42,8 @@ export const procedureRules: Rule[] = [
   quorum,
   voteCount,
   voteOutcome,
+  voteSingle,
+  voteNames,
   legalMentions,
   convocationDelay,
   deliberationNumbering,

@@ -24,6 +24,8 @@ export const voteCount: Rule = {
       const attendance = attendanceAt(session, item, deliberation);
       const voters = votersAt(session, attendance);
       if (counts.total === voters.count) continue;
+      // « Adopté à la majorité (2 contre : MM. X, Y) »: without « pour », the votes for are the rest of the votants.
+      if (!vote.for && !vote.unanimous && counts.total < voters.count) continue;
       if (!voters.exact && counts.total > voters.count) continue;
       // Members withdrawing from this item may be stated as not taking part.
       const withdrawn = votersAt(session, { ...attendance, sitting: attendance.withdrawn }).count;

@@ -1,0 +1,98 @@
+/**
+ * Legal regimes that depend on the date of the session (docs/format.md, « Régimes datés »): the temporary rules of the
+ * health emergency laws — quorum of one third, two proxies per member — between the dates those laws fixed. An
+ * organisation may declare its own dated regimes (`regimes:`), and a session may state its own legal basis
+ * (`regime:`), which wins over everything.
+ *
+ * Precedence, for the quorum and the proxy rule separately: the session's `regime`, then the organisation's dated
+ * `regimes` covering the date, then what the organisation states itself (`quorum:`, `pouvoirs:`, its statuts), then
+ * the legal periods below, then the CGCT defaults (L2121-17, L2121-20).
+ */
+import type { Organisation, Position } from './types.js';
+
+export interface RegimeRule {
+  quorum?: { seuil?: { numerator: number; denominator: number }; compte?: 'presents' | 'presents-et-representes' };
+  pouvoirs?: { maximum: number };
+  source: string;
+}
+
+export interface DatedRegime extends RegimeRule {
+  /** ISO dates, inclusive. */
+  from: string;
+  to: string;
+}
+
+const THIRD = { numerator: 1, denominator: 3 };
+
+/** The periods of the temporary regimes, as shipped (an organisation or a session may state otherwise). */
+export const LEGAL_REGIMES: readonly DatedRegime[] = [
+  {
+    from: '2020-03-24',
+    to: '2020-08-30',
+    quorum: { seuil: THIRD },
+    pouvoirs: { maximum: 2 },
+    source: 'loi n° 2020-290 du 23 mars 2020 (ordonnance n° 2020-391, article 2)',
+  },
+  {
+    from: '2020-11-15',
+    to: '2021-09-30',
+    quorum: { seuil: THIRD },
+    pouvoirs: { maximum: 2 },
+    source: 'loi n° 2020-1379 du 14 novembre 2020 (article 6), prorogée par les lois n° 2021-160 et n° 2021-689',
+  },
+  {
+    from: '2021-11-11',
+    to: '2022-07-31',
+    quorum: { seuil: THIRD },
+    pouvoirs: { maximum: 2 },
+    source: 'loi n° 2021-1465 du 10 novembre 2021 (article 10), prorogée par la loi n° 2022-46',
+  },
+];
+
+/** The regime covering a date, among dated regimes (the last declared wins when several cover it). */
+export function regimeAt(regimes: readonly DatedRegime[], date: string): DatedRegime | undefined {
+  return regimes.filter((regime) => regime.from <= date && date <= regime.to).at(-1);
+}
+
+/**
+ * The organisation as it stands on the session's date: its quorum and proxy rule replaced by the regime that
+ * applies, by the precedence above. Returns the same object when nothing changes.
+ */
+export function organisationAt(
+  organisation: Organisation,
+  date: string,
+  options: { session?: RegimeRule | 'ordinaire'; sessionPosition?: Position; own?: readonly DatedRegime[] } = {},
+): Organisation {
+  const own = regimeAt(options.own ?? [], date);
+  const legal = options.session === 'ordinaire' ? undefined : regimeAt(LEGAL_REGIMES, date);
+  const session = options.session === 'ordinaire' ? undefined : options.session;
+  const quorumRule = session?.quorum ? session : own?.quorum ? own : organisation.quorum.stated ? undefined : legal?.quorum ? legal : undefined;
+  const proxyRule = session?.pouvoirs ? session : own?.pouvoirs ? own : organisation.proxies.stated ? undefined : legal?.pouvoirs ? legal : undefined;
+  if (!quorumRule && !proxyRule) return organisation;
+  const result: Organisation = { ...organisation };
+  const place = (rule: RegimeRule) => (rule === session && options.sessionPosition ? { position: options.sessionPosition } : {});
+  if (quorumRule?.quorum) {
+    result.quorum = {
+      ...organisation.quorum,
+      ...(quorumRule.quorum.seuil ? { fraction: quorumRule.quorum.seuil } : {}),
+      ...(quorumRule.quorum.compte ? { count: quorumRule.quorum.compte } : {}),
+      source: quorumRule.source,
+      // The law's own periods are applied by the checks but are not a statement of this PV: nothing is printed.
+      stated: quorumRule !== legal,
+      ...place(quorumRule),
+    };
+    delete result.quorum.text;
+    if (quorumRule === session) delete result.quorum.file;
+  }
+  if (proxyRule?.pouvoirs) {
+    result.proxies = {
+      ...organisation.proxies,
+      maxPerHolder: proxyRule.pouvoirs.maximum,
+      source: proxyRule.source,
+      stated: proxyRule !== legal,
+      ...place(proxyRule),
+    };
+    if (proxyRule === session) delete result.proxies.file;
+  }
+  return result;
+}

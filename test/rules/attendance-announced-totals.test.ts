@@ -1,0 +1,3 @@
+import { testRuleDocs } from './harness.js';
+
+testRuleDocs('attendance-announced-totals');

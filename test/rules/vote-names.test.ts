@@ -1,0 +1,3 @@
+import { testRuleDocs } from './harness.js';
+
+testRuleDocs('vote-names');
