@@ -55,8 +55,10 @@ const unknownKey = (key: string, line: number): Finding => ({
   severity: 'error',
   why: `clé « annonce.${key} » (issue 11) inconnue aujourd'hui : le PV n'est pas vérifié`,
 });
+/** A mention of article L2121-15 the PV does not give (the place is not one of them). */
 const notStated = (what: string): TrueFinding => ({
   rule: 'legal-mentions',
+  line: 1,
   severity: 'warning',
   why: `le PV ne dit pas ${what}`,
   detected: false,
@@ -66,7 +68,7 @@ const CORPUS: RealPv[] = [
   {
     id: 'saint-vincent-de-durfort-2019-09-16',
     kind: 'conseil municipal',
-    truth: [notStated('l’heure'), notStated('le lieu'), notStated('qui préside')],
+    truth: [notStated('l’heure'), notStated('qui préside')],
     falseFindings: [missingKey('heure'), missingKey('lieu'), missingKey('president')],
     outOfScope: [],
   },
@@ -179,7 +181,7 @@ const CORPUS: RealPv[] = [
   {
     id: 'villiers-sur-morin-2020-12-10',
     kind: 'conseil municipal',
-    truth: [notStated('l’heure'), notStated('le lieu'), notStated('qui préside')],
+    truth: [notStated('l’heure'), notStated('qui préside')],
     falseFindings: [missingKey('heure'), missingKey('lieu'), missingKey('president')],
     outOfScope: [],
   },
@@ -217,7 +219,7 @@ const CORPUS: RealPv[] = [
   {
     id: 'siaep-condom-caussens-2021-03-03',
     kind: 'comité syndical',
-    truth: [notStated('l’heure'), notStated('le lieu')],
+    truth: [notStated('l’heure')],
     falseFindings: [missingKey('heure'), missingKey('lieu')],
     outOfScope: [],
   },
