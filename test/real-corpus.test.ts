@@ -90,13 +90,6 @@ const CORPUS: RealPv[] = [
         why: 'le maire est écrit « Jean-Loïc BONNEMAINS » puis « Jean Loïc BONNEMAINS »',
         detected: false,
       },
-      {
-        rule: 'legal-mentions',
-        line: 49,
-        severity: 'warning',
-        why: 'point 2 : la désignation du secrétaire est écrite sans le résultat d’un vote',
-        detected: false,
-      },
     ],
     falseFindings: [unknownKey('absents', 35)],
     outOfScope: [],
