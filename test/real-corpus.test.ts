@@ -189,6 +189,38 @@ const CORPUS: RealPv[] = [
     ],
   },
   {
+    id: 'cc-cote-des-isles-2008-02-28',
+    kind: 'conseil communautaire',
+    truth: [
+      {
+        rule: 'aucune règle',
+        line: 69,
+        severity: 'error',
+        why: '« titulaires : 36 » pour 35 titulaires nommés ; le format ne sait pas écrire ce chiffre',
+        detected: false,
+      },
+      {
+        rule: 'aucune règle',
+        line: 69,
+        severity: 'error',
+        why: '« suppléants : 3 » pour 4 suppléants nommés ; le format ne sait pas écrire ce chiffre',
+        detected: false,
+      },
+      {
+        rule: 'aucune règle',
+        line: 75,
+        severity: 'warning',
+        why: 'la séance est « à 20 h 30 » dans l’en-tête et « à dix huit heures » dans la phrase d’ouverture',
+        detected: false,
+      },
+    ],
+    falseFindings: [],
+    outOfScope: [
+      { rule: 'legal-mentions', line: 1, severity: 'warning', why: 'le nom du secrétaire est coupé par la source' },
+      { rule: 'legal-mentions', line: 76, severity: 'warning', why: LEVEE },
+    ],
+  },
+  {
     id: 'questembert-communaute-2019-12-16',
     kind: 'conseil communautaire',
     truth: [],
