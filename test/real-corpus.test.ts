@@ -221,6 +221,36 @@ const CORPUS: RealPv[] = [
     ],
   },
   {
+    id: 'cc-cote-des-isles-2011-07-07',
+    kind: 'conseil communautaire',
+    truth: [
+      {
+        rule: 'composition-total',
+        severity: 'warning',
+        why: '47 conseillers en exercice annoncés, 46 nommés (30 titulaires présents + 16 excusés) : un siège sans nom',
+        detected: false,
+      },
+    ],
+    falseFindings: [
+      {
+        rule: 'attendance-name-variant',
+        line: 15,
+        severity: 'warning',
+        why: '« Jean-Paul Gosselin » (phrase) et « GOSSELIN Jean-Paul » (liste) : la seule casse, usage typographique',
+      },
+      {
+        rule: 'attendance-unknown-person',
+        line: 50,
+        severity: 'error',
+        why: 'M. ANDRE Joël est un suppléant dont le PV ne nomme pas le titulaire',
+      },
+    ],
+    outOfScope: [
+      { rule: 'legal-mentions', line: 1, severity: 'warning', why: 'la source s’arrête avant le nom du secrétaire' },
+      { rule: 'legal-mentions', line: 73, severity: 'warning', why: LEVEE },
+    ],
+  },
+  {
     id: 'questembert-communaute-2019-12-16',
     kind: 'conseil communautaire',
     truth: [],
