@@ -179,6 +179,40 @@ const CORPUS: RealPv[] = [
     outOfScope: [],
   },
   {
+    id: 'revin-2021-12-16',
+    kind: 'conseil municipal',
+    truth: [
+      {
+        rule: 'attendance-stated-figures',
+        line: 42,
+        severity: 'error',
+        why: '« Représentés : 28 » ; 8 pouvoirs au plus à tout moment (28 = 20 présents + 8 pouvoirs, les votants)',
+        detected: true,
+      },
+    ],
+    falseFindings: [
+      {
+        rule: 'proxy-limit',
+        line: 23,
+        severity: 'error',
+        why: 'Mme DUMON porte 2 pouvoirs, permis en décembre 2021 (loi 2021-1465) : le régime de la date n’est pas appliqué',
+      },
+      {
+        rule: 'proxy-limit',
+        line: 35,
+        severity: 'error',
+        why: 'M. LÉONARD porte 2 pouvoirs, permis en décembre 2021 (loi 2021-1465)',
+      },
+      {
+        rule: 'legal-mentions',
+        line: 79,
+        severity: 'warning',
+        why: 'la levée est dite « Levée de séance : 19:49 », forme que minutier ne lit pas',
+      },
+    ],
+    outOfScope: [],
+  },
+  {
     id: 'cc-cote-des-isles-2005-10-27',
     kind: 'conseil communautaire',
     truth: [],
