@@ -148,15 +148,20 @@ describe('minutier new', () => {
     expect(check.code).toBe(0);
   });
 
-  it('never overwrites a session, and says what is missing for a first session without flags', async () => {
+  it('never overwrites a session, and leaves what a first session lacks to fill in, said by the check', async () => {
     const again = await minutier(['new', '--date', '2027-03-03'], dir);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('existe déjà');
     const other = await folder();
     await minutier(['init', '--forme', 'commune', '--nom', 'Commune de Nulle-Part', '--yes'], other);
     const bare = await minutier(['new', '--date', '2027-01-20'], other);
-    expect(bare.code).toBe(2);
-    expect(bare.stderr).toMatch(/--heure/u);
+    expect(bare.code).toBe(0);
+    const written = await readFile(path.join(other, 'sessions/2027-01-20-conseil-municipal.md'), 'utf8');
+    expect(written).toMatch(/^# heure: …\s+# à compléter$/mu);
+    expect(written).toMatch(/^# president: …\s+# à compléter$/mu);
+    const checked = await minutier(['check'], other);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout + checked.stderr).toContain('Il manque l’heure de la séance');
     const badDate = await minutier(['new', '--date', '2027-02-30', '--heure', '9h', '--lieu', 'ici', '--president', 'X Y'], other);
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain("n'existe pas dans le calendrier");
