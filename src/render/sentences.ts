@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Decimal } from 'decimal.js';
 import { parse as parseYaml } from 'yaml';
 import type { College, FrenchNumber, Organisation, PersonRef, Session } from '../model/types.js';
-import { agree, formatDate, formatNumber, NBSP, numberToWords, ofVoices, openingDateInWords } from './format.js';
+import { agree, formatDate, formatNumber, NBSP, numberToWords, ofVoices, openingDateInWords } from '../model/french.js';
 import { vocabularyOf } from '../model/vocabulary.js';
 
 /** « … » with the no-break spaces French typography puts inside guillemets. */
