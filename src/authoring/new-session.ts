@@ -12,7 +12,7 @@ import { fileSlug } from '../build/plan.js';
 import type { Organisation } from '../model/types.js';
 import { clearOrganisationCache, loadOrganisation } from '../parse/organisation.js';
 import { isoDate, sessionShape } from '../parse/schema.js';
-import { formatDate } from '../render/format.js';
+import { formatDate } from '../model/french.js';
 import { AuthoringError, sessionFiles, type Ask } from './shared.js';
 
 export interface NewValues {

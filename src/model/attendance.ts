@@ -51,26 +51,37 @@ export function seatsOf(organisation: Organisation): number | undefined {
   return organisation.colleges.reduce((sum, college) => sum + college.members.value * college.delegatesPerMember.value, 0);
 }
 
+/**
+ * Where a figure of the organisation comes from: the statuts' own statement, the composition's product (`complete`
+ * when every college states the factor), or the roster. The PV prints only the first two; the checks use all three.
+ */
+export type FigureSource = 'statuts' | 'composition' | 'liste';
+
 /** Members in office: stated, else the seats the colleges provide, else the roster's size. */
-export function membersInOffice(organisation: Organisation): { value: number; how: string } | undefined {
-  if (organisation.delegatesInOffice) return { value: organisation.delegatesInOffice.value, how: 'en exercice' };
+export function membersInOffice(organisation: Organisation): { value: number; how: string; source: FigureSource } | undefined {
+  if (organisation.delegatesInOffice) return { value: organisation.delegatesInOffice.value, how: 'en exercice', source: 'statuts' };
   const seats = seatsOf(organisation);
-  if (seats !== undefined) return { value: seats, how: 'sièges prévus par la composition' };
-  if (organisation.roster.length) return { value: organisation.roster.length, how: 'délégués de la liste' };
+  if (seats !== undefined) return { value: seats, how: 'sièges prévus par la composition', source: 'composition' };
+  if (organisation.roster.length) return { value: organisation.roster.length, how: 'délégués de la liste', source: 'liste' };
   return undefined;
 }
 
-export function totalVoicesOf(organisation: Organisation): { value: number; how: string } | undefined {
-  if (organisation.totalVoices) return { value: organisation.totalVoices.value, how: 'voix des statuts' };
+/** The total of voices: stated by the statuts, else the colleges' product, else the roster's sum. */
+export function totalVoicesOf(
+  organisation: Organisation,
+): { value: number; how: string; source: FigureSource; complete: boolean } | undefined {
+  if (organisation.totalVoices) return { value: organisation.totalVoices.value, how: 'voix des statuts', source: 'statuts', complete: true };
   if (organisation.colleges.length) {
     const total = organisation.colleges.reduce(
       (sum, college) => sum + college.members.value * college.delegatesPerMember.value * college.voicesPerDelegate.value,
       0,
     );
-    return { value: total, how: 'voix de la composition' };
+    const complete = organisation.colleges.every((college) => college.voicesPerDelegate.stated);
+    return { value: total, how: 'voix de la composition', source: 'composition', complete };
   }
   if (organisation.roster.length) {
-    return { value: organisation.roster.reduce((sum, delegate) => sum + (delegate.voices ?? 1), 0), how: 'voix de la liste' };
+    const value = organisation.roster.reduce((sum, delegate) => sum + (delegate.voices ?? 1), 0);
+    return { value, how: 'voix de la liste', source: 'liste', complete: true };
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  * parsed by src/check/expr.
  */
 import type { FrenchNumber, NumberAnnotation, RelationOperator } from '../model/types.js';
-import { isRead, parseFrenchNumber, scanNumbers } from './numbers.js';
+import { isRead, parseFrenchNumber, scanNumbers } from '../model/numbers.js';
 import type { Reporter } from './report.js';
 import type { TextMap } from './text-map.js';
 
@@ -65,7 +65,7 @@ export function findAnnotations(map: TextMap, report: Reporter, item: number | u
     const place = map.position(from, to);
     const before = text.slice(0, from);
     // The number is read in any published form: unreadable, it is reported where it is; read in a form that is not
-    // French, it is read with a note (src/parse/numbers.ts).
+    // French, it is read with a note (src/model/numbers.ts).
     const loose = scanNumbers(before).at(-1);
     if (loose && loose.index + loose.raw.length === from) {
       const numberPlace = map.position(loose.index, from);

@@ -13,7 +13,7 @@ import type {
   TableModel,
   Vote,
 } from '../model/types.js';
-import { findFrenchNumbers, isRead, parseFrenchNumber, readNumber } from './numbers.js';
+import { findFrenchNumbers, isRead, parseFrenchNumber, readNumber } from '../model/numbers.js';
 import { findAnnotations, locatedNumber, withoutAnnotations } from './annotations.js';
 import { MAX_TABLE_ROWS, type Locator } from './source.js';
 import type { Reporter } from './report.js';
@@ -194,7 +194,7 @@ function buildTable(node: Table, item: number | undefined, context: Context, ann
       for (const annotation of found) annotations.push(annotation.annotation);
       const text = withoutAnnotations(map.text).trim();
       const result: TableCell = { text, position: positionOf(cell, context) };
-      // Every form a published PV uses is read or reported, never skipped in silence (src/parse/numbers.ts).
+      // Every form a published PV uses is read or reported, never skipped in silence (src/model/numbers.ts).
       const read = readNumber(text);
       if (read) {
         const at = map.text.indexOf(read.raw);

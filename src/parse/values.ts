@@ -3,7 +3,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { Position } from 'unist';
 import type { Delegate, FrenchNumber, Located, PersonRef } from '../model/types.js';
 import { matchName, nameKey } from '../model/names.js';
-import { parseFrenchNumber } from './numbers.js';
+import { parseFrenchNumber } from '../model/numbers.js';
 import type { Reporter } from './report.js';
 import type { Path, YamlSource } from './yaml.js';
 

@@ -19,7 +19,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import type { FrenchNumber, Vote, VoteName } from '../model/types.js';
 import { locatedNumber, withoutAnnotations } from './annotations.js';
-import { findFrenchNumbers } from './numbers.js';
+import { findFrenchNumbers } from '../model/numbers.js';
 import type { Locator } from './source.js';
 import { TextMap } from './text-map.js';
 

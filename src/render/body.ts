@@ -11,7 +11,7 @@ import type { Heading, RootContent } from 'mdast';
 import { h } from 'hastscript';
 import { Decimal } from 'decimal.js';
 import type { Deliberation, Session, Vote } from '../model/types.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from '../model/french.js';
 import { finishHtml, renderMarkdownTree, type DroppedItem } from './markdown.js';
 
 export interface RenderedBody {

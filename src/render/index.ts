@@ -11,7 +11,7 @@ import { Decimal } from 'decimal.js';
 import { attendanceAt, nameOf, votersAt, type ItemAttendance } from '../model/attendance.js';
 import type { Deliberation, PersonRef, Session, Vote } from '../model/types.js';
 import { fontFaces, headerFontFaces } from './assets.js';
-import { formatDate, formatDateLong, formatNumber, agree, NBSP } from './format.js';
+import { formatDate, formatDateLong, formatNumber, agree, NBSP } from '../model/french.js';
 import type { DroppedItem } from './markdown.js';
 import { renderDeliberationBody, renderSessionBody } from './body.js';
 import {

@@ -24,7 +24,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
-import { findFrenchNumbers, parseFrenchNumber } from '../parse/numbers.js';
+import { findFrenchNumbers, parseFrenchNumber } from '../model/numbers.js';
 import { withoutAnnotations } from '../parse/annotations.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 

@@ -25,9 +25,9 @@ import { unified } from 'unified';
 import { location } from 'vfile-location';
 import type { VFileMessage } from 'vfile-message';
 import type { FrenchNumber, PersonRef, Position, Session, StatedFigures } from '../model/types.js';
-import { parseFrenchNumber } from '../parse/numbers.js';
+import { parseFrenchNumber } from '../model/numbers.js';
 import { defaultTemplatesDir } from './assets.js';
-import { agree, formatDate, formatNumber } from './format.js';
+import { agree, formatDate, formatNumber } from '../model/french.js';
 import { renderSessionHtml, type RenderOptions } from './index.js';
 import { editsOf } from '../report/findings.js';
 

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { Decimal } from 'decimal.js';
 import { parse as parseYaml } from 'yaml';
 import type { College, FrenchNumber, Organisation, PersonRef, Session } from '../model/types.js';
-import { agree, formatDate, formatNumber, NBSP, numberToWords, ofVoices, openingDateInWords } from './format.js';
+import { agree, formatDate, formatNumber, NBSP, numberToWords, ofVoices, openingDateInWords } from '../model/french.js';
 import { vocabularyOf } from '../model/vocabulary.js';
+import { membersInOffice, totalVoicesOf } from '../model/attendance.js';
 
 /** « … » with the no-break spaces French typography puts inside guillemets. */
 export function quote(text: string): string {
@@ -180,12 +181,10 @@ export function substitutesSentence(organisation: Organisation): string | undefi
 
 /** The total of voices stated by the statuts, else the colleges' product when every college states its voices. */
 export function totalVoices(organisation: Organisation): number | undefined {
-  if (organisation.totalVoices) return organisation.totalVoices.value;
-  if (organisation.colleges.length === 0 || organisation.colleges.some((c) => !c.voicesPerDelegate.stated)) return undefined;
-  return organisation.colleges.reduce(
-    (sum, c) => sum + c.members.value * c.delegatesPerMember.value * c.voicesPerDelegate.value,
-    0,
-  );
+  // The model computes the figure (model/attendance.ts); the PV prints it only when the statuts or a complete
+  // composition give it, never the roster's sum.
+  const total = totalVoicesOf(organisation);
+  return total && total.source !== 'liste' && total.complete ? total.value : undefined;
 }
 
 export function totalVoicesSentence(organisation: Organisation): string | undefined {
@@ -223,12 +222,10 @@ export function sessionFigures(session: Session): Figures {
   const present = value(session.stated.present) ?? countedPresent;
   const represented = value(session.stated.represented) ?? countedRepresented;
   const organisation = session.organisation;
+  // Members in office by the model (model/attendance.ts), printed only from the statuts or the composition.
+  const members = membersInOffice(organisation);
   const inOffice =
-    value(session.stated.inOffice) ??
-    (organisation.delegatesInOffice ? new Decimal(organisation.delegatesInOffice.value) : undefined) ??
-    (organisation.colleges.length > 0
-      ? new Decimal(organisation.colleges.reduce((sum, c) => sum + c.members.value * c.delegatesPerMember.value, 0))
-      : undefined);
+    value(session.stated.inOffice) ?? (members && members.source !== 'liste' ? new Decimal(members.value) : undefined);
   const voices = value(session.stated.voices) ?? countedVoices;
   return {
     ...(inOffice ? { inOffice } : {}),

@@ -5,7 +5,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { isRead, readNumber, scanNumbers } from '../../src/parse/numbers.js';
+import { isRead, readNumber, scanNumbers } from '../../src/model/numbers.js';
 import { allRules, checkSession } from '../../src/check/index.js';
 import { parseSession } from '../../src/parse/parse-session.js';
 import { VFile } from 'vfile';

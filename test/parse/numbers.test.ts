@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findFrenchNumbers, formatFrenchNumber, parseFrenchNumber } from '../../src/parse/numbers.js';
+import { findFrenchNumbers, formatFrenchNumber, parseFrenchNumber } from '../../src/model/numbers.js';
 
 describe('parseFrenchNumber', () => {
   it.each([

@@ -5,7 +5,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFrenchNumber } from '../../src/parse/numbers.js';
+import { formatFrenchNumber } from '../../src/model/numbers.js';
 import { allRules } from '../../src/check/rules/index.js';
 import { runRules } from './harness.js';
 

@@ -5,7 +5,7 @@
 import type { Decimal } from 'decimal.js';
 import { location } from 'vfile-location';
 import type { FrenchNumber, NumberAnnotation, Position, Session } from '../../model/types.js';
-import { formatFrenchNumber, parseFrenchNumber } from '../../parse/numbers.js';
+import { formatFrenchNumber, parseFrenchNumber } from '../../model/numbers.js';
 import { isExprError, parseExpression, type Binding, type Environment, type Expr, type ExprError } from '../expr/index.js';
 import { fromWritten, roundedRange, type Interval, type Tolerance } from './interval.js';
 

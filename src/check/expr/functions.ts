@@ -4,7 +4,7 @@
  * contract or of the law ("3 %", "15 ans", "16,404 %"), not rounded measurements.
  */
 import { Decimal } from 'decimal.js';
-import { formatFrenchNumber as formatNarrow } from '../../parse/numbers.js';
+import { formatFrenchNumber as formatNarrow } from '../../model/numbers.js';
 
 /** French writing with ordinary spaces, as notes are plain text. */
 function formatFrenchNumber(value: Decimal.Value, decimals: number): string {

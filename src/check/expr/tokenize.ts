@@ -2,7 +2,7 @@
  * Splits an expression into tokens: French numbers ("1 300 000", "0,22", "20 %"), names, operators, parentheses and
  * the `;` that separates function arguments. Never throws: an unexpected character is an error token.
  */
-import { parseFrenchNumber } from '../../parse/numbers.js';
+import { parseFrenchNumber } from '../../model/numbers.js';
 import type { NumberNode } from './ast.js';
 import { exprError, type ExprError } from './ast.js';
 

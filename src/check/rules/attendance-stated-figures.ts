@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Rule } from '../rule.js';
 import { plural, rowComputed, rows, ruleDocs } from './shared.js';
-import { formatFrenchNumber } from '../../parse/numbers.js';
+import { formatFrenchNumber } from '../../model/numbers.js';
 
 const id = 'attendance-stated-figures';
 

@@ -1,5 +1,5 @@
 import { compare, fromWritten, type Tolerance } from '../arith/interval.js';
-import { formatFrenchNumber } from '../../parse/numbers.js';
+import { formatFrenchNumber } from '../../model/numbers.js';
 import { definitions, expectedAt, isParsed, relations, replaceDigits, writeLike } from '../arith/session.js';
 import { evaluate, isExprError } from '../expr/index.js';
 import type { RelationOperator } from '../../model/types.js';

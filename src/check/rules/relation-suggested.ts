@@ -1,5 +1,5 @@
 import { compare, fromWritten, point } from '../arith/interval.js';
-import { arithmeticValue } from '../../parse/numbers.js';
+import { arithmeticValue } from '../../model/numbers.js';
 import { definitions, expectedAt, isParsed, numberText, relations, writeLike } from '../arith/session.js';
 import { evaluate, isExprError, parseExpression, references, type Binding } from '../expr/index.js';
 import { deliberationNumbers, type Num } from '../suggest/numbers.js';

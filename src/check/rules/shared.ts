@@ -45,15 +45,10 @@ export function ruleDocs(id: string): string {
   return `docs/rules/${id}.md`;
 }
 
-/** French plural: "1 voix", "2 voix", "1 membre", "3 membres". */
-export function plural(count: number | string, singular: string, pluralForm = singular.endsWith('x') ? singular : `${singular}s`): string {
-  return `${count} ${Number(count) > 1 || Number(count) < -1 ? pluralForm : singular}`;
-}
+/** The messages' French writing lives in model/french.ts. */
+import { frenchNumber, plainPlural as plural } from '../../model/french.js';
 
-/** A number the French way: "2,5", "14,67". */
-export function frenchNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2))).replace('.', ',');
-}
+export { frenchNumber, plural };
 
 /** The voices a row carries by the roster: the member's (or the titular's, for a suppléant) plus each proxy's. */
 export function rowComputed(session: Session, row: AttendanceRow): { parts: Array<{ ref: PersonRef; voices: Voices }>; total: number; known: boolean } {

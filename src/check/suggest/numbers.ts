@@ -7,7 +7,7 @@
  */
 import type { Nodes, Table } from 'mdast';
 import type { FrenchNumber, NumberAnnotation, Session } from '../../model/types.js';
-import { findFrenchNumbers, parseFrenchNumber } from '../../parse/numbers.js';
+import { findFrenchNumbers, parseFrenchNumber } from '../../model/numbers.js';
 import { Locator } from '../../parse/source.js';
 import { TextMap } from '../../parse/text-map.js';
 

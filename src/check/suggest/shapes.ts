@@ -7,7 +7,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { totalKind } from '../arith/tables.js';
-import { parseFrenchNumber } from '../../parse/numbers.js';
+import { parseFrenchNumber } from '../../model/numbers.js';
 import { fold, type DeliberationNumbers, type Num } from './numbers.js';
 
 export type Shape = 'somme' | 'ttc' | 'pourcentage' | 'par-unite' | 'fctva' | 'emprunt' | 'reprise';

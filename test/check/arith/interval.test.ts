@@ -17,7 +17,7 @@ import {
   sub,
   type Interval,
 } from '../../../src/check/arith/interval.js';
-import { parseFrenchNumber } from '../../../src/parse/numbers.js';
+import { parseFrenchNumber } from '../../../src/model/numbers.js';
 
 function written(text: string): Interval {
   const parsed = parseFrenchNumber(text);

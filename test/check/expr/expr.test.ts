@@ -11,7 +11,7 @@ import {
   type Binding,
   type Expr,
 } from '../../../src/check/expr/index.js';
-import { parseFrenchNumber } from '../../../src/parse/numbers.js';
+import { parseFrenchNumber } from '../../../src/model/numbers.js';
 
 function bind(text: string): Binding {
   const parsed = parseFrenchNumber(text)!;

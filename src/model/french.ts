@@ -1,5 +1,7 @@
 /**
- * French formatting for the rendered documents: exact numbers and money, dates, numbers and dates in words, plurals.
+ * French formatting, the one module that writes French numbers, amounts, dates and plurals for every stage: the rendered
+ * documents (exact numbers and money, dates, numbers and dates in words, plurals), the check's messages (at the end:
+ * `frenchNumber`, `plainPlural`) and the number reader (`formatFrenchNumber`, model/numbers.ts).
  *
  * Numbers are formatted from their exact decimal value (decimal.js), never through a float: the integer part is
  * grouped by `Intl.NumberFormat('fr-FR')` on a BigInt, the decimals are appended as written.
@@ -27,6 +29,14 @@ export function formatNumber(value: Decimal.Value, decimals?: number): string {
   const grouped = integerFormat.format(BigInt(integer)).replace(/[\u00A0 ]/g, NARROW_NBSP);
   const isZero = /^0*$/.test(integer) && /^0*$/.test(fraction ?? '');
   return `${negative && !isZero ? '\u2212' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+}
+
+/**
+ * Writes a decimal the French way with a fixed number of decimals (0 by default): 564614.75 → "564 614,75" (narrow
+ * no-break spaces). Rounds half away from zero, as accountants do.
+ */
+export function formatFrenchNumber(value: Decimal.Value, decimals = 0): string {
+  return formatNumber(value, decimals);
 }
 
 /** An amount in euros: "564 614,75 €" (2 decimals by default, U+00A0 before the sign). */
@@ -192,4 +202,16 @@ export function agree(count: Decimal.Value, singular: string, pluralForm = plura
 /** "d’une voix" / "de 6 voix": the phrase after "disposent chacun". */
 export function ofVoices(count: number): string {
   return count === 1 ? 'd’une voix' : `de ${plural(count, 'voix')}`;
+}
+
+// ─── In the check's messages ───────────────────────────────────────────────────────────────────────────────────
+
+/** A number as the check's messages write it: "2,5", "14,67" (at most 2 decimals, no grouping). */
+export function frenchNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2))).replace('.', ',');
+}
+
+/** A count and its noun as the check's messages write them, as typed: "1 voix", "2 voix", "1 membre", "3 membres". */
+export function plainPlural(count: number | string, singular: string, pluralForm = singular.endsWith('x') ? singular : `${singular}s`): string {
+  return `${count} ${Number(count) > 1 || Number(count) < -1 ? pluralForm : singular}`;
 }

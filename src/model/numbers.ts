@@ -1,11 +1,15 @@
 /**
- * French numbers as authors type them, parsed exactly: "564 614,75 €", "1 746 700€ HT", "7,40€", "43 478", "3%",
+ * Reading French numbers (their writing is in french.ts): French numbers as authors type them, parsed exactly: "564 614,75 €", "1 746 700€ HT", "7,40€", "43 478", "3%",
  * "16,404 %". Digits are grouped by thousands with an ordinary space, a no-break space (U+00A0) or a narrow no-break
  * space (U+202F); the decimal separator is the comma. The written precision is kept (`decimals`): the checks derive
  * from it the interval a rounded number stands for.
  */
 import { Decimal } from 'decimal.js';
-import type { NumberUnit } from '../model/types.js';
+import type { NumberUnit } from './types.js';
+import { formatFrenchNumber } from './french.js';
+
+/** Re-exported for the callers that read and write numbers together; the formatting lives in french.ts. */
+export { formatFrenchNumber };
 
 export interface ParsedNumber {
   value: Decimal;
@@ -65,20 +69,6 @@ export function findFrenchNumbers(text: string): FoundNumber[] {
     found.push({ ...fromMatch(match.groups, match[0]), index: match.index });
   }
   return found;
-}
-
-const NARROW_NBSP = '\u202F';
-
-/**
- * Writes a decimal the French way with a fixed number of decimals: 564614.75 → "564 614,75" (narrow no-break spaces).
- * Rounds half away from zero, as accountants do.
- */
-export function formatFrenchNumber(value: Decimal.Value, decimals = 0): string {
-  const fixed = new Decimal(value).toFixed(decimals, Decimal.ROUND_HALF_UP);
-  const negative = fixed.startsWith('-');
-  const [integer = '0', fraction] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, NARROW_NBSP);
-  return `${negative ? '−' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
 }
 
 /** The value a number stands for in arithmetic: a percentage is divided by 100 ("3 %" → 0,03). */

@@ -12,7 +12,7 @@ import {
   ofVoices,
   openingDateInWords,
   plural,
-} from '../../src/render/format.js';
+} from '../../src/model/french.js';
 
 const NNBSP = '\u202F';
 const NBSP = '\u00A0';
