@@ -45,7 +45,7 @@ export interface Finding {
 
 export interface RuleContext {
   session: Session;
-  report(finding: Finding): void;
+  report: (finding: Finding) => void;
 }
 
 export interface Rule {

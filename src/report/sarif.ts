@@ -23,7 +23,8 @@ export const FINGERPRINT_KEY = 'minutierFinding/v1';
 export interface ReportRule {
   id: string;
   description: string;
-  severity: 'error' | 'warn' | 'warning' | 'info' | string;
+  /** 'error', 'warn' (or 'warning'), 'info'. */
+  severity: string;
   /** Documentation path in the repository ('docs/rules/<id>.md') or an absolute URL. */
   docs?: string;
   helpUri?: string;

@@ -121,7 +121,7 @@ describe('minutier preview', () => {
   });
 
   it('prints the PDF from the page’s PDF link', async () => {
-    const href = await page.$eval('#minutier-apercu a', (a) => (a as HTMLAnchorElement).href);
+    const href = await page.$eval('#minutier-apercu a', (a) => (a).href);
     const response = await fetch(href);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');

@@ -25,7 +25,7 @@ async function minutier(args: string[], cwd: string): Promise<{ code: number; st
   }
 }
 
-const records = (csv: string) => parse(csv, { columns: true }) as Array<Record<string, string>>;
+const records = (csv: string) => parse<Record<string, string>>(csv, { columns: true });
 
 let work: string;
 beforeAll(async () => {

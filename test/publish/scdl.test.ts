@@ -80,7 +80,7 @@ async function checked(relative: string): Promise<{ session: Session; file: VFil
 }
 
 function records(csv: string): Record<string, string>[] {
-  return parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  return parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true });
 }
 
 describe('SCDL « Délibérations » CSV', () => {

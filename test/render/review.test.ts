@@ -20,7 +20,7 @@ type Node = Root | ElementContent;
 
 function parseBody(html: string): Root {
   const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '';
-  return unified().use(rehypeRaw).runSync({ type: 'root', children: [{ type: 'raw', value: body } as never] }) as Root;
+  return unified().use(rehypeRaw).runSync({ type: 'root', children: [{ type: 'raw', value: body } as never] });
 }
 
 function textOf(node: Node): string {
@@ -206,7 +206,7 @@ describe('the review page of the sample', () => {
       const children = (node.children as ElementContent[])
         .filter((c) => !(c.type === 'element' && ['finding-notes', 'finding-row', 'finding-badge'].some((k) => classesOf(c).includes(k))))
         .map((c) => withoutNotes(c) as ElementContent);
-      return { ...node, children } as Node;
+      return { ...node, children };
     };
     const pvArticle = elements(pv).find(({ node }) => node.tagName === 'article')!.node;
     expect(textOf(withoutNotes(reviewArticle))).toBe(textOf(pvArticle));

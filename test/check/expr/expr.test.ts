@@ -101,7 +101,7 @@ describe('evaluation', () => {
     // Yearly instalments by default: 400 000 × 0,03 / (1 − 1,03^−15) = 33 506,64.
     expect(value('annuite(emprunt; taux; 15)').value.nominal.toFixed(2)).toBe('33506.63');
     expect(value('annuite(1 200; 0 %; 1; 12)').value.nominal.toString()).toBe('1200');
-    expect(instalment(new Decimal(1200), new Decimal(0), new Decimal(1), new Decimal(12)).toString()).toBe('100');
+    expect((instalment(new Decimal(1200), new Decimal(0), new Decimal(1), new Decimal(12)) as Decimal).toString()).toBe('100');
   });
 
   test('arrondi, min, max', () => {
