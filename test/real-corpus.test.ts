@@ -111,13 +111,6 @@ const CORPUS: RealPv[] = [
     falseFindings: [
       missingKey('president'),
       unknownKey('votants', 34),
-      {
-        rule: 'proxy-giver-absent',
-        line: 24,
-        severity: 'error',
-        why: 'Mme MEISSONNIER est « Représentée » : le PV ne la dit ni excusée ni absente',
-        engines: ISSUE11,
-      },
     ],
     outOfScope: [levee(73)],
   },
@@ -210,13 +203,6 @@ const CORPUS: RealPv[] = [
     truth: [],
     falseFindings: [
       unknownKey('votants', 38),
-      ...[16, 19, 24, 29, 31].map((line) => ({
-        rule: 'proxy-giver-absent',
-        line,
-        severity: 'error' as const,
-        why: 'le PV nomme ce conseiller dans la phrase de son pouvoir, sans le dire excusé ou absent',
-        engines: ISSUE11,
-      })),
       {
         rule: 'legal-mentions',
         line: 53,
@@ -393,13 +379,6 @@ const CORPUS: RealPv[] = [
     truth: [],
     falseFindings: [
       unknownKey('votants', 48),
-      {
-        rule: 'proxy-giver-absent',
-        line: 27,
-        severity: 'error',
-        why: 'M. TRIBALLIER est nommé sous « Procuration », ni excusé ni absent',
-        engines: ISSUE11,
-      },
     ],
     outOfScope: [levee(61)],
   },
