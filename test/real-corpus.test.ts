@@ -248,13 +248,6 @@ const CORPUS: RealPv[] = [
         why: '« Rémy PRADELLES » (secrétaire) = « R. PRADELLES » : initiale non rapprochée',
         engines: TODAY,
       },
-      {
-        rule: 'attendance-seats',
-        line: 1,
-        severity: 'warning',
-        why: 'le maire, « jamais nommé », préside la séance : il est présent',
-        engines: ISSUE11,
-      },
     ],
     outOfScope: [levee(51, BOTH)],
   },
@@ -366,6 +359,7 @@ const CORPUS: RealPv[] = [
         line: 50,
         severity: 'error',
         why: 'M. ANDRE Joël est un suppléant dont le PV ne nomme pas le titulaire',
+        engines: TODAY,
       },
     ],
     outOfScope: [
@@ -403,13 +397,6 @@ const CORPUS: RealPv[] = [
     falseFindings: [
       missingKey('heure'),
       missingKey('lieu'),
-      {
-        rule: 'attendance-seats',
-        line: 1,
-        severity: 'warning',
-        why: 'le président, « jamais nommé », préside la réunion : il est présent',
-        engines: ISSUE11,
-      },
     ],
     outOfScope: [voteNotTranscribed(52), levee(53)],
   },
@@ -419,20 +406,6 @@ const CORPUS: RealPv[] = [
     truth: [notStated('qui préside')],
     falseFindings: [
       missingKey('president'),
-      ...[44, 45, 46, 47, 48, 49, 50, 51, 52].map((line) => ({
-        rule: 'attendance-unknown-person',
-        line,
-        severity: 'error' as const,
-        why: 'suppléant avec voix délibérative dont le PV ne nomme pas le titulaire',
-        engines: ISSUE11,
-      })),
-      {
-        rule: 'attendance-seats',
-        line: 53,
-        severity: 'error',
-        why: '48 noms pour 39 sièges : les 9 suppléants remplacent des titulaires excusés',
-        engines: ISSUE11,
-      },
     ],
     outOfScope: [levee(73)],
   },

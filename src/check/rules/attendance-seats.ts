@@ -1,6 +1,6 @@
 import type { PersonRef } from '../../model/types.js';
 import type { Rule } from '../rule.js';
-import { keyOf, nameOf, rows, ruleDocs } from './shared.js';
+import { keyOf, nameOf, presumedSubstitute, rows, ruleDocs } from './shared.js';
 
 const id = 'attendance-seats';
 
@@ -23,7 +23,10 @@ export const attendanceSeats: Rule = {
     const add = (ref: PersonRef | undefined) => {
       if (ref && !named.has(keyOf(ref))) named.set(keyOf(ref), ref);
     };
-    for (const row of rows(session)) add(row.substituteFor ?? row.person);
+    // A suppléant whose titulaire the PV does not name sits in a seat another name already counts.
+    for (const row of rows(session)) if (!presumedSubstitute(session, row)) add(row.substituteFor ?? row.person);
+    // Who presides is there, even when the PV does not list them among the présents.
+    add(session.president);
     for (const row of rows(session)) row.proxies.forEach(add);
     session.attendance?.excused.forEach(add);
     session.attendance?.absent.forEach(add);
