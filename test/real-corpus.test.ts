@@ -343,9 +343,10 @@ const CORPUS: RealPv[] = [
     truth: [
       {
         rule: 'attendance-seats',
+        line: 1,
         severity: 'warning',
         why: '47 conseillers en exercice annoncés, 46 nommés (30 titulaires présents + 16 excusés) : un siège sans nom',
-        detected: [],
+        detected: ISSUE11,
       },
     ],
     falseFindings: [

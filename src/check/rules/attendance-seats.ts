@@ -34,9 +34,11 @@ export const attendanceSeats: Rule = {
     if (named.size === 0) return;
     const frontmatter = session.tree?.children[0]?.position?.start ?? { line: 1, column: 1 };
 
-    if (!organisation.colleges?.length) {
-      const seats = organisation.delegatesInOffice?.value ?? session.stated?.inOffice?.value.toNumber();
-      const how = organisation.delegatesInOffice ? 'delegues-en-exercice de l’organisme' : 'en exercice annoncés';
+    const seats = organisation.colleges?.length
+      ? undefined
+      : (organisation.delegatesInOffice?.value ?? session.stated?.inOffice?.value.toNumber());
+    const how = organisation.delegatesInOffice ? 'delegues-en-exercice de l’organisme' : 'en exercice annoncés';
+    if (seats !== undefined) {
       if (seats !== undefined && named.size > seats) {
         const beyond = [...named.values()][seats]!;
         report({
@@ -50,10 +52,21 @@ export const attendanceSeats: Rule = {
     }
 
     const roster = organisation.roster ?? [];
-    if (roster.length === 0) return;
     const namedKeys = new Set([...named.values()].map((ref) => ref.delegate?.key ?? keyOf(ref)));
     const missing = roster.filter((delegate) => !namedKeys.has(delegate.key));
-    if (missing.length === 0) return;
+    // Fewer names than seats, beyond the roster members the warning below names: seats nobody is named for.
+    if (seats !== undefined && named.size + missing.length < seats) {
+      const unnamed = seats - named.size - missing.length;
+      report({
+        message: `Le procès-verbal nomme ${named.size} membres différents pour ${seats} sièges en exercice : ${unnamed > 1 ? `${unnamed} sièges n’ont` : '1 siège n’a'} pas de nom (ni présent, ni représenté, ni excusé, ni absent).`,
+        place: frontmatter,
+        expected: String(seats),
+        actual: String(named.size),
+        note: `présents, représentés, excusés, absents et arrivées, sans double compte : ${named.size}${missing.length ? ` ; membres de la liste non nommés : ${missing.length}` : ''} ; sièges (${how}) : ${seats} ; un absent doit être nommé (article L2121-15 du CGCT).`,
+        severity: 'warn',
+      });
+    }
+    if (roster.length === 0 || missing.length === 0) return;
     report({
       message:
         `${missing.length > 1 ? `${missing.length} membres de la liste ne sont` : '1 membre de la liste n’est'} nommé${missing.length > 1 ? 's' : ''} ni présent, ni représenté, ni excusé, ni absent : ` +
