@@ -111,13 +111,6 @@ const CORPUS: RealPv[] = [
     falseFindings: [
       missingKey('president'),
       unknownKey('votants', 34),
-      {
-        rule: 'proxy-giver-absent',
-        line: 24,
-        severity: 'error',
-        why: 'Mme MEISSONNIER est « Représentée » : le PV ne la dit ni excusée ni absente',
-        engines: ISSUE11,
-      },
     ],
     outOfScope: [levee(73)],
   },
@@ -210,13 +203,6 @@ const CORPUS: RealPv[] = [
     truth: [],
     falseFindings: [
       unknownKey('votants', 38),
-      ...[16, 19, 24, 29, 31].map((line) => ({
-        rule: 'proxy-giver-absent',
-        line,
-        severity: 'error' as const,
-        why: 'le PV nomme ce conseiller dans la phrase de son pouvoir, sans le dire excusé ou absent',
-        engines: ISSUE11,
-      })),
       {
         rule: 'legal-mentions',
         line: 53,
@@ -262,13 +248,6 @@ const CORPUS: RealPv[] = [
         why: '« Rémy PRADELLES » (secrétaire) = « R. PRADELLES » : initiale non rapprochée',
         engines: TODAY,
       },
-      {
-        rule: 'attendance-seats',
-        line: 1,
-        severity: 'warning',
-        why: 'le maire, « jamais nommé », préside la séance : il est présent',
-        engines: ISSUE11,
-      },
     ],
     outOfScope: [levee(51, BOTH)],
   },
@@ -310,7 +289,8 @@ const CORPUS: RealPv[] = [
         rule: 'legal-mentions',
         line: 79,
         severity: 'warning',
-        why: 'la levée est dite « Levée de séance : 19:49 », forme que minutier ne lit pas',
+        why: 'la levée est dite « Levée de séance : 19:49 », forme que minutier ne lisait pas avant l’issue 11',
+        engines: TODAY,
       },
     ],
     outOfScope: [],
@@ -363,9 +343,10 @@ const CORPUS: RealPv[] = [
     truth: [
       {
         rule: 'attendance-seats',
+        line: 1,
         severity: 'warning',
         why: '47 conseillers en exercice annoncés, 46 nommés (30 titulaires présents + 16 excusés) : un siège sans nom',
-        detected: [],
+        detected: ISSUE11,
       },
     ],
     falseFindings: [
@@ -380,6 +361,7 @@ const CORPUS: RealPv[] = [
         line: 50,
         severity: 'error',
         why: 'M. ANDRE Joël est un suppléant dont le PV ne nomme pas le titulaire',
+        engines: TODAY,
       },
     ],
     outOfScope: [
@@ -393,13 +375,6 @@ const CORPUS: RealPv[] = [
     truth: [],
     falseFindings: [
       unknownKey('votants', 48),
-      {
-        rule: 'proxy-giver-absent',
-        line: 27,
-        severity: 'error',
-        why: 'M. TRIBALLIER est nommé sous « Procuration », ni excusé ni absent',
-        engines: ISSUE11,
-      },
     ],
     outOfScope: [levee(61)],
   },
@@ -424,13 +399,6 @@ const CORPUS: RealPv[] = [
     falseFindings: [
       missingKey('heure'),
       missingKey('lieu'),
-      {
-        rule: 'attendance-seats',
-        line: 1,
-        severity: 'warning',
-        why: 'le président, « jamais nommé », préside la réunion : il est présent',
-        engines: ISSUE11,
-      },
     ],
     outOfScope: [voteNotTranscribed(52), levee(53)],
   },
@@ -440,20 +408,6 @@ const CORPUS: RealPv[] = [
     truth: [notStated('qui préside')],
     falseFindings: [
       missingKey('president'),
-      ...[44, 45, 46, 47, 48, 49, 50, 51, 52].map((line) => ({
-        rule: 'attendance-unknown-person',
-        line,
-        severity: 'error' as const,
-        why: 'suppléant avec voix délibérative dont le PV ne nomme pas le titulaire',
-        engines: ISSUE11,
-      })),
-      {
-        rule: 'attendance-seats',
-        line: 53,
-        severity: 'error',
-        why: '48 noms pour 39 sièges : les 9 suppléants remplacent des titulaires excusés',
-        engines: ISSUE11,
-      },
     ],
     outOfScope: [levee(73)],
   },

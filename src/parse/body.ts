@@ -21,7 +21,8 @@ import { TextMap } from './text-map.js';
 import { findVotes } from './vote-sentence.js';
 import { readDeliberationHeading, type HeadingNumber } from './deliberation-number.js';
 
-const CLOSING = /^\s*la\s+séance\s+est\s+levée\s+à\s+(\d{1,2})\s*h\s*(\d{2})?/iu;
+// « La séance est levée à 19h00 », « Levée de séance : 19:49 », « Levée de la séance à 21 h 15 ».
+const CLOSING = /^\s*(?:la\s+séance\s+est\s+levée\s+à|levée\s+de\s+(?:la\s+)?séance\s*(?::|à)?)\s*(\d{1,2})\s*[h:]\s*(\d{2})?/iu;
 
 /**
  * True for a setext heading (a line of text underlined with `---` or `===`): in a PV this is almost always a line

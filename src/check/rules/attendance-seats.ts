@@ -1,6 +1,6 @@
 import type { PersonRef } from '../../model/types.js';
 import type { Rule } from '../rule.js';
-import { keyOf, nameOf, rows, ruleDocs } from './shared.js';
+import { keyOf, nameOf, presumedSubstitute, rows, ruleDocs } from './shared.js';
 
 const id = 'attendance-seats';
 
@@ -23,7 +23,10 @@ export const attendanceSeats: Rule = {
     const add = (ref: PersonRef | undefined) => {
       if (ref && !named.has(keyOf(ref))) named.set(keyOf(ref), ref);
     };
-    for (const row of rows(session)) add(row.substituteFor ?? row.person);
+    // A suppléant whose titulaire the PV does not name sits in a seat another name already counts.
+    for (const row of rows(session)) if (!presumedSubstitute(session, row)) add(row.substituteFor ?? row.person);
+    // Who presides is there, even when the PV does not list them among the présents.
+    add(session.president);
     for (const row of rows(session)) row.proxies.forEach(add);
     session.attendance?.excused.forEach(add);
     session.attendance?.absent.forEach(add);
@@ -31,9 +34,11 @@ export const attendanceSeats: Rule = {
     if (named.size === 0) return;
     const frontmatter = session.tree?.children[0]?.position?.start ?? { line: 1, column: 1 };
 
-    if (!organisation.colleges?.length) {
-      const seats = organisation.delegatesInOffice?.value ?? session.stated?.inOffice?.value.toNumber();
-      const how = organisation.delegatesInOffice ? 'delegues-en-exercice de l’organisme' : 'en exercice annoncés';
+    const seats = organisation.colleges?.length
+      ? undefined
+      : (organisation.delegatesInOffice?.value ?? session.stated?.inOffice?.value.toNumber());
+    const how = organisation.delegatesInOffice ? 'delegues-en-exercice de l’organisme' : 'en exercice annoncés';
+    if (seats !== undefined) {
       if (seats !== undefined && named.size > seats) {
         const beyond = [...named.values()][seats]!;
         report({
@@ -47,10 +52,21 @@ export const attendanceSeats: Rule = {
     }
 
     const roster = organisation.roster ?? [];
-    if (roster.length === 0) return;
     const namedKeys = new Set([...named.values()].map((ref) => ref.delegate?.key ?? keyOf(ref)));
     const missing = roster.filter((delegate) => !namedKeys.has(delegate.key));
-    if (missing.length === 0) return;
+    // Fewer names than seats, beyond the roster members the warning below names: seats nobody is named for.
+    if (seats !== undefined && named.size + missing.length < seats) {
+      const unnamed = seats - named.size - missing.length;
+      report({
+        message: `Le procès-verbal nomme ${named.size} membres différents pour ${seats} sièges en exercice : ${unnamed > 1 ? `${unnamed} sièges n’ont` : '1 siège n’a'} pas de nom (ni présent, ni représenté, ni excusé, ni absent).`,
+        place: frontmatter,
+        expected: String(seats),
+        actual: String(named.size),
+        note: `présents, représentés, excusés, absents et arrivées, sans double compte : ${named.size}${missing.length ? ` ; membres de la liste non nommés : ${missing.length}` : ''} ; sièges (${how}) : ${seats} ; un absent doit être nommé (article L2121-15 du CGCT).`,
+        severity: 'warn',
+      });
+    }
+    if (roster.length === 0 || missing.length === 0) return;
     report({
       message:
         `${missing.length > 1 ? `${missing.length} membres de la liste ne sont` : '1 membre de la liste n’est'} nommé${missing.length > 1 ? 's' : ''} ni présent, ni représenté, ni excusé, ni absent : ` +

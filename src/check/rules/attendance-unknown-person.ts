@@ -1,6 +1,6 @@
 import { displayName } from '../../model/names.js';
 import type { Rule } from '../rule.js';
-import { allRefs, delegateOf, fileOf, nearestDelegate, ruleDocs } from './shared.js';
+import { allRefs, delegateOf, fileOf, nearestDelegate, presumedSubstitute, rows, ruleDocs } from './shared.js';
 
 const id = 'attendance-unknown-person';
 
@@ -17,6 +17,8 @@ export const attendanceUnknownPerson: Rule = {
     for (const { ref, role } of allRefs(session)) {
       // A suppléant is not on the roster of titular delegates.
       if (role === 'present' && session.attendance && [...session.attendance.room, ...session.attendance.remote].some((row) => row.person === ref && row.substituteFor)) continue;
+      // A suppléant whose titulaire the PV does not name (a body with suppléants, a name close to no titulaire).
+      if (role === 'present' && rows(session).some((row) => row.person === ref && presumedSubstitute(session, row))) continue;
       if (delegateOf(session, ref)) continue;
       const nearest = nearestDelegate(session, ref);
       report({

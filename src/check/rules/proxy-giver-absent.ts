@@ -15,19 +15,14 @@ export const proxyGiverAbsent: Rule = {
   check({ session, report }) {
     const attendance = session.attendance;
     const present = new Map(rows(session).map((row) => [keyOf(row.person), row.person]));
-    const away = new Set([...(attendance?.excused ?? []), ...(attendance?.absent ?? [])].map(keyOf));
-    const listed = Boolean(attendance && (attendance.excused.length || attendance.absent.length));
+    // A member named only in the sentence of their proxy, or under « Représentés » / « Procuration », is thereby
+    // said to be away: the PV need not list them again among the excused or the absent.
     for (const row of rows(session)) {
       for (const giver of row.proxies) {
         const key = keyOf(giver);
         if (present.has(key)) {
           report({
             message: `${displayName(giver.name)} donne pouvoir à ${displayName(row.person.name)} mais figure parmi les présents (ligne ${present.get(key)!.position.start.line}).`,
-            place: giver.position,
-          });
-        } else if (listed && !away.has(key)) {
-          report({
-            message: `${displayName(giver.name)} donne pouvoir à ${displayName(row.person.name)} mais ne figure ni parmi les excusés ni parmi les absents.`,
             place: giver.position,
           });
         }

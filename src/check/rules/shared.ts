@@ -16,6 +16,7 @@ import type {
 import {
   rows,
   keyOf,
+  delegateOf as delegateOfRef,
   nameOf,
   personVoices,
   type Voices,
@@ -119,6 +120,21 @@ function comparePlaces(a: { position: Position; file?: string }, b: { position: 
 }
 
 /** The roster delegate nearest to a name (by edit distance on the name keys), when one is reasonably close. */
+/**
+ * A present member the roster of titulaires does not hold, in a body whose members have suppléants
+ * (`suppleants: true`), and whose name is close to no titulaire: a suppléant whose titulaire the PV does not name.
+ * They sit for an absent titulaire; they are neither an unknown person nor an extra seat.
+ */
+export function presumedSubstitute(session: Session, row: AttendanceRow): boolean {
+  return Boolean(
+    session.organisation?.substitutesAllowed &&
+      session.organisation.roster?.length &&
+      !row.substituteFor &&
+      !delegateOfRef(session, row.person) &&
+      !nearestDelegate(session, row.person),
+  );
+}
+
 export function nearestDelegate(session: Session, ref: PersonRef): Delegate | undefined {
   const key = keyOf(ref);
   let best: { delegate: Delegate; score: number } | undefined;
