@@ -1,6 +1,6 @@
 import type { BuildOptions } from './main.js';
 
 export async function buildCommand(options: BuildOptions): Promise<number> {
-  const { build } = await import('../build/index.js');
+  const { build } = await import('../pipeline/index.js');
   return build(options);
 }
