@@ -355,7 +355,7 @@ async function main() {
     }
 
     // --- builds
-    const { checkFiles } = await import(rel('dist', 'check', 'index.js'));
+    const { checkFiles } = await import(rel('dist', 'pipeline', 'check-files.js'));
     const { renderSessionHtml } = await import(rel('dist', 'render', 'index.js'));
     const [sampleFile] = await checkFiles([SAMPLE], { cwd: root });
     const sampleDocument = renderSessionHtml(sampleFile.data.session);
