@@ -343,7 +343,7 @@ async function main() {
       [
         '--input-type=module',
         '-e',
-        `const t = performance.now(); await import(${JSON.stringify(rel('dist', 'cli', 'report-findings.js'))}); process.stdout.write(String(performance.now() - t));`,
+        `const t = performance.now(); await import(${JSON.stringify(rel('dist', 'cli', 'check-command.js'))}); process.stdout.write(String(performance.now() - t));`,
       ],
       { cwd: coldDir },
     );
@@ -355,7 +355,7 @@ async function main() {
     }
 
     // --- builds
-    const { checkFiles } = await import(rel('dist', 'check', 'index.js'));
+    const { checkFiles } = await import(rel('dist', 'pipeline', 'check-files.js'));
     const { renderSessionHtml } = await import(rel('dist', 'render', 'index.js'));
     const [sampleFile] = await checkFiles([SAMPLE], { cwd: root });
     const sampleDocument = renderSessionHtml(sampleFile.data.session);
@@ -560,7 +560,7 @@ function renderReport(report) {
     '',
   );
   lines.push(
-    `Import des modules de \`check\` (dist/cli/report-findings.js) : ${s(report.importCheckMs)}. ` +
+    `Import des modules de \`check\` (dist/cli/check-command.js) : ${s(report.importCheckMs)}. ` +
       `Modules lourds chargés par \`check\` : ${report.heavy.length ? report.heavy.join(', ') : 'aucun (ni puppeteer, ni pdf-lib, ni handlebars)'}.`,
     '',
   );

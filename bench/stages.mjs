@@ -35,7 +35,7 @@ try {
   const sample = path.join(root, 'sessions', '2022-06-28-comite-syndical.md');
   for (let i = 0; i < n; i++) await copyFile(sample, path.join(dir, 'sessions', `s-${String(i).padStart(3, '0')}.md`));
 
-  const { checkFiles } = await time('import check (parse, rules)', () => import(`${root}dist/check/index.js`));
+  const { checkFiles } = await time('import check (parse, rules)', () => import(`${root}dist/pipeline/check-files.js`));
   const render = await time('import render (handlebars, rehype)', () => import(`${root}dist/render/index.js`));
   const print = await time('import print (puppeteer-core, pdf-lib)', () => import(`${root}dist/print/index.js`));
   const { finalizePdf } = await import(`${root}dist/print/pdf-finalize.js`);

@@ -15,7 +15,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VFile } from 'vfile';
-import { allRules, checkFiles } from '../src/check/index.js';
+import { allRules } from '../src/check/index.js';
+import { checkFiles } from '../src/pipeline/check-files.js';
 import { clearOrganisationCache } from '../src/parse/organisation.js';
 
 type Severity = 'error' | 'warning';

@@ -9,7 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { fileSlug } from '../build/plan.js';
+import { fileSlug } from '../model/document-names.js';
 import { civiliteOf, displayName } from '../model/names.js';
 import { ORGANISATION_ID } from '../parse/organisation.js';
 import { AuthoringError, type Ask } from './shared.js';

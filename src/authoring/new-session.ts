@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
-import { fileSlug } from '../build/plan.js';
+import { fileSlug } from '../model/document-names.js';
 import type { Organisation } from '../model/types.js';
 import { clearOrganisationCache, loadOrganisation } from '../parse/organisation.js';
 import { isoDate, sessionShape } from '../parse/schema.js';

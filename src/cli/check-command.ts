@@ -1,7 +1,9 @@
-import { checkAndReport } from './report-findings.js';
-import type { CommonOptions } from './main.js';
+import type { CommonOptions } from '../pipeline/options.js';
+import { checkSessions } from '../pipeline/sessions.js';
+import { assertFormat, printReport, writeNotice } from './report-findings.js';
 
 export async function checkCommand(options: CommonOptions): Promise<number> {
-  const { exitCode } = await checkAndReport(options, (text) => process.stdout.write(text));
-  return exitCode;
+  assertFormat(options);
+  const checked = await checkSessions(options, { onNotice: writeNotice });
+  return printReport(options, checked, (text) => process.stdout.write(text));
 }

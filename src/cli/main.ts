@@ -4,10 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { parseShard, type Shard } from './shard.js';
+import { documentKinds, type BuildOptions, type CommonOptions } from '../pipeline/options.js';
+import { parseShard } from '../pipeline/shard.js';
+import { UsageError } from '../util/errors.js';
+import { exitOnError } from './exit-codes.js';
 import { usage } from './usage.js';
-
-export class UsageError extends Error {}
 
 const options = {
   format: { type: 'string' },
@@ -23,27 +24,6 @@ const options = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
-
-export interface CommonOptions {
-  paths: string[];
-  format: string;
-  quiet: boolean;
-  maxWarnings?: number;
-  changedSince?: string;
-  /** `--shard i/n`: only the sessions of shard i of n (src/cli/shard.ts). */
-  shard?: Shard;
-  /** `check --fix`: write the annotations relation-suggested proposes, then check again. */
-  fix?: boolean;
-}
-
-export interface BuildOptions extends CommonOptions {
-  out: string;
-  documents: Array<'pv' | 'liste' | 'extraits'>;
-  strict: boolean;
-  force: boolean;
-}
-
-const documentKinds = ['pv', 'liste', 'extraits'] as const;
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -128,13 +108,6 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw new UsageError(`Commande inconnue : « ${command} ». Commandes : init, new, preview, check, build, export.`);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`minutier : ${error.message}\n\n${usage}`);
-      return 2;
-    }
-    const text = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`minutier : incident interne : ${text}\n`);
-    if (process.env.MINUTIER_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    return 2;
+    return exitOnError(error, (text) => process.stderr.write(text));
   }
 }

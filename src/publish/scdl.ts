@@ -6,7 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { VFileMessage } from 'vfile-message';
-import { extraitName } from '../build/plan.js';
+import { extraitName } from '../model/document-names.js';
 import { attendanceAt, membersInOffice, votersAt } from '../model/attendance.js';
 import type { Deliberation, FrenchNumber, Position, Session } from '../model/types.js';
 import { level2Code, lookupMatiere, scdlMatiereName } from './actes-nomenclature.js';

@@ -2,7 +2,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { checkFiles } from '../../src/check/index.js';
+import { checkFiles } from '../../src/pipeline/check-files.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFiles, expandPaths } from '../../src/check/index.js';
+import { checkFiles, expandPaths } from '../../src/pipeline/check-files.js';
 
 const good = `---
 organisation:

@@ -6,7 +6,7 @@ import rehypeRaw from 'rehype-raw';
 import { unified } from 'unified';
 import { VFileMessage } from 'vfile-message';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkFiles } from '../../src/check/index.js';
+import { checkFiles } from '../../src/pipeline/check-files.js';
 import type { Position, Session } from '../../src/model/types.js';
 import { renderSessionHtml } from '../../src/render/index.js';
 import { renderReview } from '../../src/render/review.js';

@@ -1,13 +1,9 @@
 /**
- * `minutier check --fix`, as ESLint's: the annotations the relation-suggested findings propose are written into the
- * session files — annotations only, never a number — each file atomically, then the files are checked again.
+ * The edits a finding proposes for `minutier check --fix` (relation-suggested's annotations). Writing them into the
+ * session files is the pipeline's work (src/pipeline/fix.ts).
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { writeFileAtomic } from '../../util/atomic-write.js';
-import { applyEdits, type Edit } from './names.js';
+import type { Edit } from './names.js';
 
 interface PlacedEdit {
   place: { start: { offset?: number }; end: { offset?: number } };
@@ -24,32 +20,4 @@ export function editsOf(message: VFileMessage): Edit[] {
     if (typeof start === 'number' && typeof end === 'number') edits.push({ start, end, text: edit.text });
   }
   return edits;
-}
-
-export interface FixResult {
-  /** Files written, with how many annotations were added or completed in each. */
-  fixed: Array<{ path: string; applied: number }>;
-}
-
-/**
- * Writes the proposed annotations of every checked file. The positions refer to the decoded text (`file.value`, BOM
- * removed): the file on disk is rewritten from it, with its BOM when it had one, and only when it has not changed since
- * it was checked.
- */
-export async function fixFiles(files: VFile[], cwd: string): Promise<FixResult> {
-  const fixed: FixResult['fixed'] = [];
-  for (const file of files) {
-    if (typeof file.value !== 'string' || !file.path) continue;
-    const edits = file.messages.flatMap(editsOf);
-    if (edits.length === 0) continue;
-    const absolute = path.resolve(cwd, file.path);
-    const bytes = await readFile(absolute, 'utf8');
-    const bom = bytes.charCodeAt(0) === 0xfeff;
-    if ((bom ? bytes.slice(1) : bytes) !== file.value) continue; // changed meanwhile: leave it for the next run
-    const { text, applied } = applyEdits(file.value, edits);
-    if (applied === 0 || text === file.value) continue;
-    await writeFileAtomic(absolute, bom ? `\uFEFF${text}` : text);
-    fixed.push({ path: file.path, applied });
-  }
-  return { fixed };
 }

@@ -9,6 +9,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { OutputFolderError } from '../util/errors.js';
 
 export const LOCK_NAME = '.minutier.lock';
 const STALE_MS = 15_000;
@@ -17,8 +18,7 @@ const RETRY_MS = 500;
 /** How long a build waits for another one before it gives up. */
 const DEFAULT_MAX_WAIT_MS = 10 * 60_000;
 
-/** The output folder cannot be used: the message says why and what to do. */
-export class OutputFolderError extends Error {}
+export { OutputFolderError };
 
 function shown(folder: string): string {
   const relative = path.relative(process.cwd(), folder);

@@ -1,5 +1,6 @@
 /** What `minutier build` writes for one session, and where: the file names users and the index rely on. */
 import path from 'node:path';
+import { extraitName } from '../model/document-names.js';
 import type { Deliberation, Session } from '../model/types.js';
 
 export type DocumentKind = 'pv' | 'liste' | 'extraits';
@@ -12,31 +13,6 @@ export interface PlannedOutput {
   relative: string;
   format: 'html' | 'pdf';
   deliberation?: Deliberation;
-}
-
-const MAX_SLUG = 60;
-
-/** A file-name slug anyone can type and every file system accepts: ASCII, lowercase, short, cut at a word. */
-export function fileSlug(title: string): string {
-  const words = title
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/gu, 'oe')
-    .replace(/æ/gu, 'ae')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/u)
-    .filter(Boolean);
-  let slug = '';
-  for (const word of words) {
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > MAX_SLUG) break;
-    slug = next;
-  }
-  return slug || 'deliberation';
-}
-
-export function extraitName(deliberation: Deliberation): string {
-  return `${String(deliberation.number.value).padStart(2, '0')}-${fileSlug(deliberation.title.value)}`;
 }
 
 /** `output/<session>.{html,pdf}` and `<session>.review.html`, `output/<session>/liste-des-deliberations.{html,pdf}`, `output/<session>/extraits/NN-<slug>.pdf`. */

@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Progress } from '../../src/build/progress.js';
+import { Progress } from '../../src/cli/progress.js';
 
 function stream(tty: boolean) {
   const chunks: string[] = [];

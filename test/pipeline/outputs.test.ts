@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockOutputFolder, OutputFolderError } from '../../src/build/output-folder.js';
+import { lockOutputFolder, OutputFolderError } from '../../src/pipeline/output-folder.js';
 import { listFiles, STACK_LINE } from '../security/helpers.js';
 import { pdfText } from '../print/pdf-inspect.js';
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inShard, parseShard, shardOf } from '../../src/cli/shard.js';
+import { inShard, parseShard, shardOf } from '../../src/pipeline/shard.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');

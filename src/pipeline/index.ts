@@ -1,5 +1,5 @@
 /**
- * `minutier build`: prints the check report, then writes every session's documents — the PV in HTML and PDF, the
+ * `minutier build`: checks the sessions (the command line prints their report), then writes every session's documents — the PV in HTML and PDF, the
  * liste des délibérations, one extrait per deliberation — and `output/index.html`.
  * One browser for the whole run, pages in parallel; a broken session is reported and skipped, the others are built;
  * every file is written atomically; nothing is deleted.
@@ -8,8 +8,6 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
-import type { BuildOptions } from '../cli/main.js';
-import { checkAndReport } from '../cli/report-findings.js';
 import type { Session } from '../model/types.js';
 import {
   indexHeading,
@@ -36,10 +34,31 @@ import {
   type BuildCache,
 } from './cache.js';
 import { outputConflict, outputHref, outputPath, planOutputs, type PlannedOutput } from './plan.js';
-import { Progress } from './progress.js';
+import type { BuildOptions } from './options.js';
+import type { BuildProgress as Progress } from './progress.js';
+import { checkSessions, type CheckedSessions, type Notice } from './sessions.js';
 import { PdfQueue } from './pdf-queue.js';
 import { writeAllScdl, writeSessionScdl, type SessionScdl } from '../publish/build-scdl.js';
 import { fileSystemReason, lockOutputFolder, makeOutputFolder, OutputFolderError } from './output-folder.js';
+
+/** What the build says while it runs; the command line shows it. */
+export interface BuildEvents {
+  /** Every session is checked: the report is printed now, before any progress line. */
+  onChecked: (checked: CheckedSessions) => void;
+  /** A note beside the report (see Notice), or the output folder's lock: another build holds it, or it was lost. */
+  onNotice: (notice: Notice | { kind: 'lock-wait' | 'lock-lost'; text: string }) => void;
+  progress: Progress;
+}
+
+/** What a build did: the command line sums it up and gives the exit code. */
+export interface BuildResult {
+  sessions: number;
+  written: number;
+  upToDate: number;
+  /** Sessions not (or not wholly) produced, and an index that could not be written. */
+  failures: number;
+  outDir: string;
+}
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -95,32 +114,35 @@ function indexEntry(session: Session, outputs: PlannedOutput[]): IndexEntry {
   return entry;
 }
 
-export async function build(options: BuildOptions): Promise<number> {
+/**
+ * Checks, then builds. An output folder that cannot be used throws OutputFolderError after the check (its report does
+ * not need the folder).
+ */
+export async function build(options: BuildOptions, events: BuildEvents): Promise<BuildResult> {
   const outDir = path.resolve(options.out);
   let release: () => Promise<void>;
   try {
     await makeOutputFolder(outDir);
     release = await lockOutputFolder(outDir, {
-      onWait: (message) => process.stderr.write(`${message}\n`),
-      onCompromised: (message) => process.stderr.write(`✗ ${message}\n`),
+      onWait: (text) => events.onNotice({ kind: 'lock-wait', text }),
+      onCompromised: (text) => events.onNotice({ kind: 'lock-lost', text }),
     });
   } catch (error) {
     if (!(error instanceof OutputFolderError)) throw error;
-    // Nothing can be written, but the check does not need the folder: its findings are printed all the same.
-    await checkAndReport(options, (text) => process.stdout.write(text));
-    process.stderr.write(`✗ ${error.message} Aucun document produit.\n`);
-    return 2;
+    // Nothing can be written, but the check does not need the folder: its findings are reported all the same.
+    events.onChecked(await checkSessions(options, { onNotice: events.onNotice }));
+    throw error;
   }
   try {
-    return await buildLocked(options, outDir);
+    return await buildLocked(options, outDir, events);
   } finally {
     await release().catch(() => undefined);
   }
 }
 
 /** The build proper, the output folder created and locked. */
-async function buildLocked(options: BuildOptions, outDir: string): Promise<number> {
-  const progress = new Progress();
+async function buildLocked(options: BuildOptions, outDir: string, events: BuildEvents): Promise<BuildResult> {
+  const { progress } = events;
   const cache = await loadCache(outDir);
   const configText = (await readOrEmpty('minutier.config.json')) + (await readOrEmpty('.minutierrc.json'));
   const sharedKey = hash(
@@ -209,7 +231,8 @@ async function buildLocked(options: BuildOptions, outDir: string): Promise<numbe
     } else written += 1;
   };
 
-  const checked = await checkAndReport(options, (text) => process.stdout.write(text), { reuse, onChecked: startSession });
+  const checked = await checkSessions(options, { reuse, onChecked: startSession, onNotice: events.onNotice });
+  events.onChecked(checked);
   progress.release();
   const upToDate = checked.files.filter((file) => file.data.upToDate).length;
 
@@ -267,8 +290,7 @@ async function buildLocked(options: BuildOptions, outDir: string): Promise<numbe
     }
   }
   if (pdfResults.browserMissing) progress.say(pdfResults.browserMissing);
-  summary(progress, { written, upToDate, failures, outDir, sessions: checked.files.length });
-  return failures > 0 ? 1 : 0;
+  return { written, upToDate, failures, outDir, sessions: checked.files.length };
 }
 
 async function renderAndQueue(
@@ -281,7 +303,9 @@ async function renderAndQueue(
 ): Promise<void> {
   const { session } = build;
   const rendered = new Map<unknown, RenderedDocument>();
-  for (const output of build.outputs) {
+  // The review page last: every PDF of the session is queued (and the browser printing) before it is rendered.
+  const ordered = [...build.outputs.filter((o) => o.kind !== 'review'), ...build.outputs.filter((o) => o.kind === 'review')];
+  for (const output of ordered) {
     // One rendering per document: an extrait per deliberation (two may share a number), the PV for its HTML and PDF.
     const cacheKey = output.deliberation ? output.deliberation : output.kind;
     let document = rendered.get(cacheKey);
@@ -339,18 +363,4 @@ async function writeIndex(indexFile: string, cache: BuildCache): Promise<void> {
     .sort((a, b) => (a.sortKey < b.sortKey ? 1 : -1))
     .map((s) => s.entry);
   await writeFileAtomic(indexFile, renderIndex(entries).html);
-}
-
-function summary(
-  progress: Progress,
-  counts: { written: number; upToDate: number; failures: number; outDir: string; sessions: number },
-): void {
-  const where = path.relative(process.cwd(), counts.outDir) || '.';
-  const parts = [
-    `${counts.sessions} séance${counts.sessions > 1 ? 's' : ''}`,
-    `${counts.written} fichier${counts.written > 1 ? 's' : ''} écrit${counts.written > 1 ? 's' : ''} dans ${where}/`,
-  ];
-  if (counts.upToDate > 0) parts.push(`${counts.upToDate} déjà à jour`);
-  if (counts.failures > 0) parts.push(`${counts.failures} non produite${counts.failures > 1 ? 's' : ''}`);
-  progress.say(`${counts.failures > 0 ? '✗' : '✓'} ${parts.join(', ')}.`);
 }

@@ -4,8 +4,9 @@
  * While held (the check report is not printed yet, but PDFs already print), lines wait and come out on release.
  */
 import cliProgress from 'cli-progress';
+import type { BuildProgress } from '../pipeline/progress.js';
 
-export class Progress {
+export class Progress implements BuildProgress {
   readonly #tty: boolean;
   #done = 0;
   #total = 0;

@@ -6,7 +6,7 @@
  */
 import type { Printer, PrintJob } from '../print/printer.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import type { Progress } from './progress.js';
+import type { BuildProgress as Progress } from './progress.js';
 import { fileSystemReason } from './output-folder.js';
 
 export interface QueuedPdf {

@@ -1,0 +1,177 @@
+/**
+ * Reading and checking session files: expands folders, reads, parses and checks each session. One broken session
+ * never stops the others: whatever goes wrong is reported on its own file, positioned.
+ */
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { parseSession } from '../parse/parse-session.js';
+import { decodeSource } from '../parse/source.js';
+import { allRules, checkSession, type Config, type Rule } from '../check/index.js';
+
+export interface CheckFilesOptions {
+  /** Default: every rule. */
+  rules?: Rule[];
+  config?: Config;
+  /** Paths are shown relative to it (default: process.cwd()). */
+  cwd?: string;
+  /** Called with each file as soon as it is checked, before the next one is read. */
+  onChecked?: (file: VFile) => Promise<void> | void;
+  /** A note for the user (a symbolic link skipped); default: none. */
+  onNotice?: (note: string) => void;
+}
+
+/**
+ * The session files a list of paths designates: files as given, folders searched for `*.md` files (no README.md),
+ * subfolders included (`sessions/2022/…`), hidden folders and node_modules left out; sorted by path.
+ */
+export async function expandPaths(
+  paths: string[],
+  cwd = process.cwd(),
+  onSkip: (note: string) => void = () => undefined,
+): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Map<string, string>();
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let isDirectory = false;
+    try {
+      isDirectory = (await stat(absolute)).isDirectory();
+    } catch {
+      // Missing: keep it, checkFiles reports it on its own file.
+    }
+    if (isDirectory) {
+      // Links are followed inside the repository (the working folder, or the folder given when it lies elsewhere).
+      const real = await realpath(absolute);
+      const root = await realpath(cwd).catch(() => cwd);
+      const boundary = isInside(real, root) ? root : real;
+      const scan: FolderScan = { boundary, cwd, visited: new Set([real]), seen, onSkip };
+      out.push(...(await sessionFilesIn(absolute, scan)).sort());
+    } else out.push(absolute);
+  }
+  return [...new Set(out)];
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+interface FolderScan {
+  boundary: string;
+  cwd: string;
+  /** Real paths of the folders already searched (a link back to a parent would loop). */
+  visited: Set<string>;
+  /** Real path of each session file found → the path it was found under (a link to a session already listed). */
+  seen: Map<string, string>;
+  onSkip: (note: string) => void;
+}
+
+const isSessionName = (name: string) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
+
+async function sessionFilesIn(folder: string, scan: FolderScan): Promise<string[]> {
+  const found: string[] = [];
+  const take = async (full: string): Promise<void> => {
+    const real = await realpath(full).catch(() => full);
+    const first = scan.seen.get(real);
+    if (first !== undefined && first !== full) {
+      scan.onSkip(`${shown(full, scan.cwd)} : même fichier que ${shown(first, scan.cwd)} (lien symbolique), déjà lu : ignoré.`);
+      return;
+    }
+    scan.seen.set(real, full);
+    found.push(full);
+  };
+  // Files and folders before links: a session reached both ways is listed under its own name.
+  const entries = (await readdir(folder, { withFileTypes: true })).sort(
+    (a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : 1),
+  );
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    const hidden = entry.name.startsWith('.') || entry.name === 'node_modules';
+    if (entry.isDirectory() && !hidden) {
+      scan.visited.add(await realpath(full).catch(() => full));
+      found.push(...(await sessionFilesIn(full, scan)));
+    } else if (entry.isFile() && isSessionName(entry.name)) {
+      await take(full);
+    } else if (entry.isSymbolicLink() && !hidden) {
+      let real: string;
+      let isDirectory: boolean;
+      try {
+        real = await realpath(full);
+        isDirectory = (await stat(real)).isDirectory();
+      } catch {
+        if (isSessionName(entry.name)) scan.onSkip(`${shown(full, scan.cwd)} : lien symbolique cassé (sa cible n'existe pas) : ignoré.`);
+        continue;
+      }
+      if (!isDirectory && !isSessionName(entry.name)) continue;
+      if (!isInside(real, scan.boundary)) {
+        scan.onSkip(
+          `${shown(full, scan.cwd)} : lien symbolique vers ${real}, hors du dépôt (${scan.boundary}) : ignoré. ` +
+            'Copiez la séance dans le dépôt, ou indiquez-la explicitement sur la ligne de commande.',
+        );
+        continue;
+      }
+      if (isDirectory) {
+        if (scan.visited.has(real)) continue;
+        scan.visited.add(real);
+        found.push(...(await sessionFilesIn(full, scan)));
+      } else await take(full);
+    }
+  }
+  return found;
+}
+
+function shown(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+}
+
+export async function checkFiles(paths: string[], options: CheckFilesOptions = {}): Promise<VFile[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const rules = options.rules ?? allRules;
+  const files: VFile[] = [];
+  for (const absolute of await expandPaths(paths, cwd, options.onNotice)) {
+    const file = new VFile({ path: shown(absolute, cwd), cwd });
+    files.push(file);
+    let bytes: Uint8Array;
+    try {
+      // The bytes, not `readFile(…, 'utf8')`: that would replace invalid UTF-8 (a Latin-1 file) by U+FFFD silently;
+      // parseSession decodes them and reports `parse-encoding` at the first bad byte.
+      bytes = new Uint8Array(await readFile(absolute));
+      file.value = bytes;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const message = file.message(
+        code === 'ENOENT'
+          ? `Fichier introuvable : ${file.path}`
+          : code === 'EISDIR'
+            ? `${file.path} est un dossier`
+            : `Impossible de lire ${file.path} : ${(error as Error).message}`,
+        { ruleId: 'read-file', source: 'minutier' },
+      );
+      message.fatal = true;
+      await options.onChecked?.(file);
+      continue;
+    }
+    try {
+      const session = await parseSession(file);
+      // Formatters and the review page read `file.value` as text: the decoded source the positions refer to
+      // (the readable prefix when the file is not valid UTF-8).
+      file.value = session?.source ?? decodeSource(bytes).text;
+      if (session) {
+        // The build renders the same model: keep it rather than parse the session twice.
+        file.data.session = session;
+        checkSession(session, file, { rules, config: options.config });
+      }
+    } catch (error) {
+      if (typeof file.value !== 'string') file.value = decodeSource(bytes).text;
+      const message = file.message(
+        `Erreur interne en lisant cette séance : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Les autres séances ont été vérifiées.`,
+        { place: { line: 1, column: 1 }, ruleId: 'engine-internal', source: 'minutier' },
+      );
+      message.fatal = true;
+    }
+    await options.onChecked?.(file);
+  }
+  return files;
+}

@@ -1,0 +1,110 @@
+/**
+ * Which sessions a run handles, and their checking: the paths given (or sessions/), narrowed by `--shard` and
+ * `--changed-since`, read, parsed and checked (the build's up-to-date sessions answered from its cache), `--fix`
+ * applied. Nothing is printed here: notes go to `onNotice`, the command line formats the report.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { loadConfig, type Config } from '../check/index.js';
+import { changedSessions } from '../report/changed-since.js';
+import { ConfigurationError, UsageError } from '../util/errors.js';
+import { checkFiles, expandPaths } from './check-files.js';
+import { fixFiles } from './fix.js';
+import type { CommonOptions } from './options.js';
+import { inShard } from './shard.js';
+
+/** Configuration and git reference problems are the user's to fix: their message, no stack. */
+function asConfigurationError(error: unknown): never {
+  if (error instanceof UsageError) throw error;
+  throw new ConfigurationError(error instanceof Error ? error.message : String(error));
+}
+
+/** The configuration of the working folder (minutier.config.json, .minutierrc.json). */
+export async function loadRunConfig(cwd: string): Promise<Config> {
+  return loadConfig(cwd).catch(asConfigurationError);
+}
+
+/** The session files the options designate, narrowed by `--shard` and `--changed-since`. */
+export async function selectSessions(options: CommonOptions, cwd = process.cwd(), onNotice?: (notice: Notice) => void): Promise<string[]> {
+  return chooseSessions(options, cwd, onNotice).catch(asConfigurationError);
+}
+
+async function chooseSessions(options: CommonOptions, cwd: string, onNotice?: (notice: Notice) => void): Promise<string[]> {
+  if (options.paths.length === 0 && !existsSync(path.join(cwd, 'sessions'))) {
+    throw new UsageError(
+      'Aucun dossier sessions/ ici : lancez minutier à la racine du dépôt des procès-verbaux, ou indiquez les fichiers ou dossiers à traiter.',
+    );
+  }
+  const given = options.paths.length > 0 ? options.paths : ['sessions'];
+  const all = await expandPaths(given, cwd, onNotice && ((text) => onNotice({ kind: 'skipped', text })));
+  const files = options.shard ? inShard(all, options.shard, cwd) : all;
+  if (!options.changedSince) return files;
+  const changed = await changedSessions({ ref: options.changedSince, cwd, candidates: files });
+  return changed.files;
+}
+
+/** Something the user should read beside the report; the command line words and prints it. */
+export interface Notice {
+  /** skipped: a file left out (a symbolic link); nothing: no session to handle; fixed: annotations written (--fix). */
+  kind: 'skipped' | 'nothing' | 'fixed';
+  text: string;
+}
+
+export interface CheckHooks {
+  /** Answers for a session without checking it again (the build's cache of up-to-date sessions). */
+  reuse?: (sessionFile: string) => Promise<VFile | undefined>;
+  /** Called with each session as soon as it is checked (the build starts rendering it). */
+  onChecked?: (file: VFile) => Promise<void>;
+  /** A note for the user: a link skipped, no session to handle, annotations written by `--fix`. */
+  onNotice?: (notice: Notice) => void;
+}
+
+export interface CheckedSessions {
+  /** One per session, in the order of the paths; each with its findings (`messages`) and its model (`data.session`). */
+  files: VFile[];
+  cwd: string;
+}
+
+/** Why there is nothing to do, in French. */
+function nothingToDo(options: CommonOptions): string {
+  return options.changedSince
+    ? `Aucune séance modifiée depuis ${options.changedSince} : rien à vérifier.`
+    : options.shard
+      ? `Aucune séance dans la part ${options.shard.index}/${options.shard.count} : rien à traiter.`
+      : 'Aucune séance (fichier .md) à traiter.';
+}
+
+/** `--fix`: writes the proposed annotations, then checks the rewritten sessions again (their findings replace the first). */
+async function fixAndRecheck(files: VFile[], config: Config, cwd: string, onNotice: (notice: Notice) => void): Promise<void> {
+  const { fixed } = await fixFiles(files, cwd);
+  for (const { path: written, applied } of fixed) {
+    onNotice({ kind: 'fixed', text: `${applied} annotation${applied > 1 ? 's' : ''} écrite${applied > 1 ? 's' : ''} dans ${written}` });
+    const index = files.findIndex((file) => file.path === written);
+    const [again] = await checkFiles([written], { config, cwd });
+    if (index >= 0 && again) files[index] = again;
+  }
+}
+
+/** Checks the sessions the options designate; the findings are the same whatever the hooks do. */
+export async function checkSessions(options: CommonOptions, hooks: CheckHooks = {}): Promise<CheckedSessions> {
+  const cwd = process.cwd();
+  const notice = hooks.onNotice ?? (() => undefined);
+  const config = await loadRunConfig(cwd);
+  const sessions = await selectSessions(options, cwd, notice);
+  if (sessions.length === 0) notice({ kind: 'nothing', text: nothingToDo(options) });
+  const files: VFile[] = [];
+  const stale: Array<{ index: number; path: string }> = [];
+  for (const [index, session] of sessions.entries()) {
+    const reused = hooks.reuse ? await hooks.reuse(session) : undefined;
+    if (reused) files[index] = reused;
+    else stale.push({ index, path: session });
+  }
+  const checked = await checkFiles(
+    stale.map((s) => s.path),
+    { config, cwd, ...(hooks.onChecked ? { onChecked: hooks.onChecked } : {}) },
+  );
+  stale.forEach(({ index }, position) => (files[index] = checked[position]!));
+  if (options.fix) await fixAndRecheck(files, config, cwd, notice);
+  return { files, cwd };
+}
