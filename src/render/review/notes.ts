@@ -1,5 +1,6 @@
 /** The notes beside the marks: a badge after each mark, the explanation after its block. */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
 import type { Session } from '../../model/types.js';
 import { parseFrenchNumber } from '../../model/numbers.js';
@@ -108,19 +109,12 @@ export function attachToSections(root: HastRoot, session: Session, findings: Fin
     if (!deliberation) continue;
     let heading: Element | undefined;
     let parent: Parent | undefined;
-    const visit = (node: Parent): void => {
-      for (const child of node.children) {
-        if (heading) return;
-        if (child.type !== 'element') continue;
-        if (/^h[1-6]$/.test(child.tagName) && child.properties.id === deliberation.slug) {
-          heading = child;
-          parent = node;
-          return;
-        }
-        visit(child);
-      }
-    };
-    visit(root);
+    visit(root, 'element', (node, _index, up) => {
+      if (!/^h[1-6]$/.test(node.tagName) || node.properties.id !== deliberation.slug) return CONTINUE;
+      heading = node;
+      parent = up;
+      return EXIT;
+    });
     if (!heading || !parent) continue;
     const index = parent.children.indexOf(heading as never);
     (parent.children as ElementContent[]).splice(index + 1, 0, element('div', { className: ['finding-notes'] }, [note(finding, true)]));
@@ -129,26 +123,21 @@ export function attachToSections(root: HastRoot, session: Session, findings: Fin
 }
 
 /** Numbers that carry a marker lost the `num` class the renderer gives to numeric cells: give it back. */
-export function restoreNumericCells(node: Parent): void {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    if ((child.tagName === 'td' || child.tagName === 'th') && !classes(child).includes('num')) {
-      const hasMark = child.children.some((c) => c.type === 'element' && c.tagName === 'mark');
-      if (hasMark && parseFrenchNumber(textOf(child))) child.properties.className = [...classes(child), 'num'];
-    }
-    restoreNumericCells(child);
-  }
+export function restoreNumericCells(root: HastRoot): void {
+  visit(root, 'element', (cell) => {
+    if ((cell.tagName !== 'td' && cell.tagName !== 'th') || classes(cell).includes('num')) return;
+    const hasMark = cell.children.some((c) => c.type === 'element' && c.tagName === 'mark');
+    if (hasMark && parseFrenchNumber(textOf(cell))) cell.properties.className = [...classes(cell), 'num'];
+  });
 }
 
-export function stripMarkers(node: Parent): void {
-  for (const child of node.children) {
-    if (child.type === 'text') child.value = child.value.replace(MARKERS, '');
-    if (child.type === 'element') {
-      for (const [key, value] of Object.entries(child.properties)) {
-        if (typeof value === 'string') child.properties[key] = value.replace(MARKERS, '');
+export function stripMarkers(root: HastRoot): void {
+  visit(root, (node) => {
+    if (node.type === 'text') node.value = node.value.replace(MARKERS, '');
+    if (node.type === 'element') {
+      for (const [key, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string') node.properties[key] = value.replace(MARKERS, '');
       }
-      stripMarkers(child);
     }
-  }
+  });
 }
-

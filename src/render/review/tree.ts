@@ -1,6 +1,8 @@
 /** The rendered PV body as a hast tree: markers become `<mark>` elements, and what the templates format is found. */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent, Text as HastText } from 'hast';
 import rehypeRaw from 'rehype-raw';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import { unified } from 'unified';
 import type { StatedFigures } from '../../model/types.js';
 import { formatNumber } from '../../model/french.js';
@@ -95,17 +97,12 @@ export function resolveMarkers(parent: Parent, context: Context): void {
 
 /** The ancestors of a node, root first, or undefined when it is not in the tree. */
 export function ancestorsOf(root: HastRoot, target: HastContent | ElementContent): Parent[] | undefined {
-  const path: Parent[] = [];
-  const visit = (node: Parent): boolean => {
-    path.push(node);
-    for (const child of node.children) {
-      if (child === target) return true;
-      if (child.type === 'element' && visit(child)) return true;
-    }
-    path.pop();
-    return false;
-  };
-  return visit(root) ? path : undefined;
+  let found: Parent[] | undefined;
+  visitParents(root, (node) => node === target, (_node, ancestors) => {
+    found = [...ancestors] as Parent[];
+    return EXIT;
+  });
+  return found;
 }
 
 export function isElement(node: Parent | undefined, tag?: string): node is Element {
@@ -140,30 +137,24 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Wraps the first match of `pattern` in the rendered text in the mark of n. */
+/** Wraps the first match of `pattern` in the rendered text in the mark of n (marks are searched too: a second
+ * finding on the same value nests in the first one's mark). */
 function markFirstMatch(root: HastRoot, pattern: RegExp, n: number, context: Context): boolean {
-  const visit = (parent: Parent): boolean => {
-    for (let index = 0; index < parent.children.length; index++) {
-      const child = parent.children[index]!;
-      if (child.type === 'element') {
-        // Marks are searched too: a second finding on the same value nests in the first one's mark.
-        if (visit(child)) return true;
-        continue;
-      }
-      if (child.type !== 'text') continue;
-      const match = pattern.exec(child.value);
-      if (!match || match[0] === '') continue;
-      const before = child.value.slice(0, match.index);
-      const after = child.value.slice(match.index + match[0].length);
-      const mark = newMark(context, n);
-      mark.children = [text(match[0])];
-      const replacement: ElementContent[] = [...(before ? [text(before)] : []), mark, ...(after ? [text(after)] : [])];
-      (parent.children as ElementContent[]).splice(index, 1, ...replacement);
-      return true;
-    }
-    return false;
-  };
-  return visit(root);
+  let marked = false;
+  visit(root, 'text', (node, index, parent) => {
+    if (index === undefined || !parent) return CONTINUE;
+    const match = pattern.exec(node.value);
+    if (!match || match[0] === '') return CONTINUE;
+    const before = node.value.slice(0, match.index);
+    const after = node.value.slice(match.index + match[0].length);
+    const mark = newMark(context, n);
+    mark.children = [text(match[0])];
+    const replacement: ElementContent[] = [...(before ? [text(before)] : []), mark, ...(after ? [text(after)] : [])];
+    (parent.children as ElementContent[]).splice(index, 1, ...replacement);
+    marked = true;
+    return EXIT;
+  });
+  return marked;
 }
 
 const STATED_WORDS: Record<keyof StatedFigures, string> = {
