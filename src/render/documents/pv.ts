@@ -1,5 +1,6 @@
 /** The procès-verbal of a session as a standalone HTML document. */
 import type { Session } from '../../model/types.js';
+import { fontFaces } from '../assets.js';
 import { renderSessionBody } from '../body.js';
 import { formatDate } from '../../model/french.js';
 import type { DroppedItem } from '../markdown.js';
@@ -32,17 +33,14 @@ import {
 } from './layout.js';
 import { templatesFor } from './templates-folder.js';
 
-/** Renders the procès-verbal of a session as a standalone HTML document. */
-export function renderSessionHtml(session: Session, options: RenderOptions = {}): RenderedDocument {
-  const templates = templatesFor(session, options);
+/** What the pv template is given, and the running header and footer. */
+function pvView(session: Session, options: RenderOptions) {
   const body = renderSessionBody(session);
-  const dropped: DroppedItem[] = [...body.dropped];
   const instance = instanceName(session);
   const date = formatDate(session.date.value);
   const title = `Procès-verbal — ${instance} ${ofOrganisation(session.organisation)} — séance du ${date}`;
-
   const running: Running = { left: runningTitle(session), right: 'Procès-verbal', footerLeft: `Procès-verbal — séance du ${date}` };
-  const html = page(templates, 'pv', {
+  const data = {
     title,
     bodyClass: 'pv',
     organisationName: organisationName(session),
@@ -61,7 +59,15 @@ export function renderSessionHtml(session: Session, options: RenderOptions = {})
     attendance: attendanceView(session),
     bodyHtml: body.html,
     signatures: signaturesView(session, options),
-  }, running);
+  };
+  return { data, running, title, date, dropped: [...body.dropped] as DroppedItem[] };
+}
+
+/** Renders the procès-verbal of a session as a standalone HTML document. */
+export function renderSessionHtml(session: Session, options: RenderOptions = {}): RenderedDocument {
+  const templates = templatesFor(session, options);
+  const { data, running, title, date, dropped } = pvView(session, options);
+  const html = page(templates, 'pv', data, running);
   return {
     html,
     dropped,
@@ -69,6 +75,17 @@ export function renderSessionHtml(session: Session, options: RenderOptions = {})
     subject: `Procès-verbal de la séance du ${date}`,
     ...headerFooter(templates, running),
   };
+}
+
+/**
+ * The procès-verbal without its page: the HTML of what its `<body>` holds, and the stylesheet it needs (fonts for the
+ * characters of that fragment, then the print CSS). For pages that show the PV inside their own (the review page).
+ */
+export function renderSessionFragment(session: Session, options: RenderOptions = {}): { html: string; css: string } {
+  const templates = templatesFor(session, options);
+  const { data } = pvView(session, options);
+  const html = templates.renderFragment('pv', { ...data, css: templates.css, fontFaces: '' });
+  return { html, css: `${fontFaces(html)}\n${templates.css}` };
 }
 
 /** The numbered statements after the composition: quorum, proxies, secretary — each only when the PV states it. */

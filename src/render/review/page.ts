@@ -8,7 +8,7 @@ import type { VFileMessage } from 'vfile-message';
 import type { Session } from '../../model/types.js';
 import { defaultTemplatesDir } from '../assets.js';
 import { agree, formatDate, formatNumber } from '../../model/french.js';
-import { renderSessionHtml } from '../documents/pv.js';
+import { renderSessionFragment } from '../documents/pv.js';
 import type { RenderOptions } from '../documents/layout.js';
 import { rangeOf, severityOf, type Finding, type Pending, type ReviewSeverity } from './findings.js';
 import { applyInsertions, bodyStart, markableCopy, markBody, markFrontmatter, type Insertion } from './source.js';
@@ -83,10 +83,9 @@ export function renderReview(session: Session, messages: readonly VFileMessage[]
   for (const [node, list] of insertions) node.value = applyInsertions(node.value, list);
 
   // 2. Render it, and turn the markers into marks.
-  const rendered = renderSessionHtml(copy, options).html;
-  const styles = [...rendered.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1]).join('\n');
-  const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(rendered)?.[1] ?? '';
-  const tree = parseFragment(body);
+  const rendered = renderSessionFragment(copy, options);
+  const styles = rendered.css;
+  const tree = parseFragment(rendered.html);
   const context: Context = { findings: new Map(findings.map((f) => [f.n, f])), marks: new Map(), anchors: [] };
   resolveMarkers(tree, context);
   markAnchors(tree, context);
