@@ -96,7 +96,7 @@ export function placeNotes(root: HastRoot, context: Context): void {
       block.tagName === 'tr'
         ? element('tr', { className: ['finding-row'] }, [element('td', { colSpan: cellCount(block), className: ['finding-notes'] }, notes)])
         : element('div', { className: ['finding-notes'] }, notes);
-    const index = parent.children.indexOf(block as never);
+    const index = parent.children.indexOf(block);
     (parent.children as ElementContent[]).splice(index + 1, 0, container);
   }
 }
@@ -116,7 +116,7 @@ export function attachToSections(root: HastRoot, session: Session, findings: Fin
       return EXIT;
     });
     if (!heading || !parent) continue;
-    const index = parent.children.indexOf(heading as never);
+    const index = parent.children.indexOf(heading);
     (parent.children as ElementContent[]).splice(index + 1, 0, element('div', { className: ['finding-notes'] }, [note(finding, true)]));
     finding.placed = 'section';
   }

@@ -32,7 +32,7 @@ export function classes(node: Element): string[] {
 }
 
 export function parseFragment(html: string): HastRoot {
-  return unified().use(rehypeRaw).runSync({ type: 'root', children: [{ type: 'raw', value: html } as never] }) as HastRoot;
+  return unified().use(rehypeRaw).runSync({ type: 'root', children: [{ type: 'raw', value: html } as never] });
 }
 
 export interface Context {
@@ -92,7 +92,7 @@ export function resolveMarkers(parent: Parent, context: Context): void {
     }
     if (last < child.value.length) append(text(child.value.slice(last)));
   }
-  parent.children = out as typeof parent.children;
+  parent.children = out;
 }
 
 /** The ancestors of a node, root first, or undefined when it is not in the tree. */
