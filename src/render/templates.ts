@@ -18,6 +18,8 @@ export type DocumentName = 'pv' | 'liste' | 'extrait' | 'index' | 'header' | 'fo
 
 export interface TemplateSet {
   render(name: DocumentName, data: unknown): string;
+  /** The same document without its page (`layout.hbs`): only what the layout puts in `<body>`, as an HTML fragment. */
+  renderFragment(name: DocumentName, data: unknown): string;
   /** The print stylesheet (the organisation's own `print.css` when it has one). */
   css: string;
   /** The folders the files came from, in lookup order. */
@@ -89,6 +91,12 @@ export function loadTemplates(customDir?: string): TemplateSet {
       const template = compiled.get(name);
       if (!template) throw new Error(`Gabarit introuvable : ${name}.hbs`);
       return template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    },
+    renderFragment(name, data) {
+      const template = compiled.get(name);
+      if (!template) throw new Error(`Gabarit introuvable : ${name}.hbs`);
+      const partials = { layout: handlebars.compile('{{> @partial-block }}', { strict: false, preventIndent: true }) };
+      return template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, partials });
     },
   };
   cache.set(key, set);

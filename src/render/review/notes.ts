@@ -1,0 +1,143 @@
+/** The notes beside the marks: a badge after each mark, the explanation after its block. */
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
+import type { VFileMessage } from 'vfile-message';
+import type { Session } from '../../model/types.js';
+import { parseFrenchNumber } from '../../model/numbers.js';
+import { editsOf } from '../../report/findings.js';
+import { inside, MARKERS, type Finding, type ReviewSeverity } from './findings.js';
+import { bodyStart } from './source.js';
+import { ancestorsOf, classes, element, isElement, text, textOf, type Context, type Parent } from './tree.js';
+
+// ─── Notes beside the marks ────────────────────────────────────────────────────────────────────────────────────
+
+export const SEVERITY_LABEL: Record<ReviewSeverity, string> = {
+  error: 'Erreur',
+  warning: 'Avertissement',
+  info: 'Information',
+};
+
+export function expectedOf(message: VFileMessage): string | undefined {
+  const list = (message.expected ?? []).filter((value) => value !== undefined && value !== null && String(value).trim() !== '');
+  return list.length > 0 ? list.join(' ou ') : undefined;
+}
+
+export function placeLabel(message: VFileMessage): string | undefined {
+  const line = message.line;
+  if (line === undefined || line === null) return undefined;
+  return `${line}:${message.column ?? 1}`;
+}
+
+function ruleLink(message: VFileMessage): ElementContent {
+  const id = message.ruleId ?? message.source ?? 'constat';
+  return message.url && /^https?:\/\//.test(message.url)
+    ? element('a', { className: ['rule'], href: message.url }, [text(id)])
+    : element('span', { className: ['rule'] }, [text(id)]);
+}
+
+function detail(label: string, value: string | undefined, className: string): ElementContent[] {
+  return value ? [element('div', { className: ['detail', className] }, [element('span', { className: ['label'] }, [text(label)]), text(value)])] : [];
+}
+
+export function note(finding: Finding, withId: boolean): Element {
+  const { message, n, severity } = finding;
+  const where = placeLabel(message);
+  return element('div', { className: ['finding-note', `finding-${severity}`], ...(withId ? { id: `finding-${n}` } : {}) }, [
+    element('div', { className: ['head'] }, [
+      element('a', { className: ['finding-badge', `finding-${severity}`], href: `#constat-${n}`, title: 'Retour à la liste des constats' }, [text(String(n))]),
+      element('span', { className: ['severity'] }, [text(SEVERITY_LABEL[severity])]),
+      ruleLink(message),
+      ...(where ? [element('span', { className: ['where'] }, [text(`ligne ${where.replace(':', ', col. ')}`)])] : []),
+    ]),
+    element('p', { className: ['reason'] }, [text(message.reason)]),
+    ...detail('Attendu', expectedOf(message), 'expected'),
+    ...detail('Constaté', message.actual ?? undefined, 'actual'),
+    ...detail('Calcul', message.note ?? undefined, 'computation'),
+    ...detail('Annotations proposées', editsOf(message).map((edit) => `« ${edit.text} »`).join(', ') || undefined, 'suggestion'),
+  ]);
+}
+
+const NOTE_BLOCKS = new Set(['p', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt', 'blockquote', 'pre', 'figure']);
+
+function cellCount(row: Element): number {
+  return row.children
+    .filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))
+    .reduce((sum, cell) => sum + (Number(cell.properties.colSpan) || 1), 0);
+}
+
+/** Puts a badge after each finding's mark and, after the block holding it, the notes of its findings. */
+export function placeNotes(root: HastRoot, context: Context): void {
+  const byBlock = new Map<Element, { parent: Parent; findings: Finding[] }>();
+  for (const [n, mark] of context.marks) {
+    const finding = context.findings.get(n)!;
+    finding.placed = 'mark';
+    const ancestors = ancestorsOf(root, mark);
+    if (!ancestors) continue;
+    const direct = ancestors.at(-1)!;
+    const at = direct.children.indexOf(mark);
+    (direct.children as ElementContent[]).splice(at + 1, 0,
+      element('a', { className: ['finding-badge', `finding-${finding.severity}`], href: `#constat-${n}`, ariaLabel: `constat ${n}`, title: 'Retour à la liste des constats' }, [text(String(n))]),
+    );
+    const depth = ancestors.map((a) => isElement(a) && NOTE_BLOCKS.has(a.tagName)).lastIndexOf(true);
+    const block = (depth >= 0 ? ancestors[depth] : ancestors[1] ?? mark) as Element;
+    const parent = (depth >= 1 ? ancestors[depth - 1] : ancestors[0]) as Parent;
+    const entry = byBlock.get(block) ?? { parent, findings: [] };
+    entry.findings.push(finding);
+    byBlock.set(block, entry);
+  }
+  for (const [block, { parent, findings }] of byBlock) {
+    findings.sort((a, b) => a.n - b.n);
+    const notes = findings.map((finding) => note(finding, false));
+    if (block.tagName === 'li') {
+      block.children.push(element('div', { className: ['finding-notes'] }, notes));
+      continue;
+    }
+    const container =
+      block.tagName === 'tr'
+        ? element('tr', { className: ['finding-row'] }, [element('td', { colSpan: cellCount(block), className: ['finding-notes'] }, notes)])
+        : element('div', { className: ['finding-notes'] }, notes);
+    const index = parent.children.indexOf(block);
+    (parent.children as ElementContent[]).splice(index + 1, 0, container);
+  }
+}
+
+/** Body findings with no visible text (a comment, a heading number…): their notes open the deliberation's section. */
+export function attachToSections(root: HastRoot, session: Session, findings: Finding[]): void {
+  for (const finding of findings) {
+    if (finding.placed || !finding.range || finding.range.start < bodyStart(session)) continue;
+    const deliberation = session.deliberations.find((d) => inside(finding.range!, d.position));
+    if (!deliberation) continue;
+    let heading: Element | undefined;
+    let parent: Parent | undefined;
+    visit(root, 'element', (node, _index, up) => {
+      if (!/^h[1-6]$/.test(node.tagName) || node.properties.id !== deliberation.slug) return CONTINUE;
+      heading = node;
+      parent = up;
+      return EXIT;
+    });
+    if (!heading || !parent) continue;
+    const index = parent.children.indexOf(heading);
+    (parent.children as ElementContent[]).splice(index + 1, 0, element('div', { className: ['finding-notes'] }, [note(finding, true)]));
+    finding.placed = 'section';
+  }
+}
+
+/** Numbers that carry a marker lost the `num` class the renderer gives to numeric cells: give it back. */
+export function restoreNumericCells(root: HastRoot): void {
+  visit(root, 'element', (cell) => {
+    if ((cell.tagName !== 'td' && cell.tagName !== 'th') || classes(cell).includes('num')) return;
+    const hasMark = cell.children.some((c) => c.type === 'element' && c.tagName === 'mark');
+    if (hasMark && parseFrenchNumber(textOf(cell))) cell.properties.className = [...classes(cell), 'num'];
+  });
+}
+
+export function stripMarkers(root: HastRoot): void {
+  visit(root, (node) => {
+    if (node.type === 'text') node.value = node.value.replace(MARKERS, '');
+    if (node.type === 'element') {
+      for (const [key, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string') node.properties[key] = value.replace(MARKERS, '');
+      }
+    }
+  });
+}
