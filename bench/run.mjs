@@ -67,7 +67,20 @@ function newestStale() {
   return stale;
 }
 
+/** dist/bundle/minutier.mjs (what bin/minutier.js runs) rebuilt when older than dist/cli/main.js. */
+function ensureBundled(note) {
+  const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : -1);
+  if (mtime(rel('dist', 'bundle', 'minutier.mjs')) >= mtime(rel('dist', 'cli', 'main.js'))) return note;
+  log('dist/bundle périmé : node scripts/bundle.mjs…');
+  execFileSync(process.execPath, [rel('scripts', 'bundle.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  return `${note}, CLI regroupé (scripts/bundle.mjs)`;
+}
+
 function ensureCompiled() {
+  return ensureBundled(compile());
+}
+
+function compile() {
   const stale = newestStale();
   if (stale.length === 0) return 'dist/ à jour';
   log(`dist/ périmé (${stale.length} fichier(s) de src/ plus récents) : tsc -p tsconfig.build.json…`);

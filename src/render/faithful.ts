@@ -62,6 +62,33 @@ function hastText(node: HastRoot | HastContent | ElementContent): string {
  * (the sanitizer removes them, and html-sanitized says so).
  */
 export function bodyWords(nodes: ReadonlyArray<RootContent>, source: string): BodyWord[] {
+  // body-faithful asks for the whole body, then for each deliberation's slice, title and vote paragraph: the words
+  // of each top-level node are computed once and reused. A node that leaves a `<script>` open hides words of the
+  // nodes after it, so such a sequence is read in one pass, as before.
+  const out: BodyWord[] = [];
+  for (const node of nodes) {
+    const known = nodeWords(node, source);
+    if (known === undefined) return wordsOf(nodes, source);
+    for (const word of known) out.push(word);
+  }
+  return out;
+}
+
+/** Per top-level node and source: its words, or `null` when it leaves a `<script>`/`<style>` open. */
+const cache = new WeakMap<RootContent, { source: string; words: BodyWord[] | null }>();
+
+function nodeWords(node: RootContent, source: string): BodyWord[] | undefined {
+  let entry = cache.get(node);
+  if (entry?.source !== source) {
+    const state = { hidden: false };
+    const words = wordsOf([node], source, state);
+    entry = { source, words: state.hidden ? null : words };
+    cache.set(node, entry);
+  }
+  return entry.words ?? undefined;
+}
+
+function wordsOf(nodes: ReadonlyArray<RootContent>, source: string, state?: { hidden: boolean }): BodyWord[] {
   const out: BodyWord[] = [];
   /** The words of a run of text pieces read together (a paragraph, a heading, a cell), each placed in the source. */
   const push = (pieces: Array<{ text: string; node: MdastNodes }>) => {
@@ -158,6 +185,7 @@ export function bodyWords(nodes: ReadonlyArray<RootContent>, source: string): Bo
     }
   };
   for (const node of nodes) visit(node);
+  if (state) state.hidden = hiddenUntil !== undefined;
   return out;
 }
 

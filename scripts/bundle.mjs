@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * `npm run bundle` (run by `prepare` after tsc): dist/bundle/minutier.mjs, the compiled CLI (dist/cli/main.js) and
+ * the packages `check` needs in one ES module plus lazily loaded chunks, so that a cold `minutier check` reads a
+ * handful of files instead of ~500 (docs/performance.md, « Check speed »). It sits two folders below the package
+ * root, like dist/cli/main.js, so every `new URL('../../…', import.meta.url)` of the sources still points at the
+ * root. Packages only the build, the printer or the authoring commands need stay external (loaded from
+ * node_modules when those commands import them). bin/minutier.js uses the bundle only when it is at least as new
+ * as dist/cli/main.js, so a plain `tsc -p tsconfig.build.json` never runs a stale bundle.
+ */
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const outdir = `${root}dist/bundle`;
+await rm(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { minutier: 'dist/cli/main.js' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: '[name]-[hash]',
+  external: ['puppeteer-core', 'pdf-lib', 'handlebars', '@fontsource/*', 'chokidar', '@clack/prompts', 'fontkit'],
+  // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
+  banner: { js: "import { createRequire as __minutierRequire } from 'node:module'; const require = __minutierRequire(import.meta.url);" },
+  logLevel: 'warning',
+  legalComments: 'none',
+});
