@@ -381,6 +381,9 @@ export function buildOrganisation(
   if (data['publication-url'] !== undefined) organisation.publicationUrl = values.located(at('publication-url'), data['publication-url']);
   if (data['delib-id'] !== undefined) organisation.delibIdPattern = values.located(at('delib-id'), data['delib-id']);
   if (data.matieres !== undefined) organisation.matieres = data.matieres;
+  if (data['composition-source'] !== undefined) {
+    organisation.compositionSource = values.located(at('composition-source'), data['composition-source']);
+  }
   if (source.file) organisation.file = source.file;
   return report.errors > errorsBefore ? undefined : organisation;
 }
