@@ -85,5 +85,3 @@ function reportUncountedCells(table: TableModel, context: Context): void {
     });
   });
 }
-
-// ─── Disable comments ──────────────────────────────────────────────────────────────────────────────────────────
