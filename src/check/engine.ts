@@ -134,13 +134,17 @@ function relocate(finding: Finding, session: Session): Finding {
   };
 }
 
-/** The place of the `organisation:` key in the frontmatter (line 1 when the session does not have one). */
+/**
+ * The place of the `organisation:` key in the frontmatter, as the parse stage recorded it (line 1 when the session
+ * does not have one). A session built by hand, without `keyPositions`, falls back to finding the key in its source.
+ */
 export function organisationKeyPlace(session: Session): Position {
+  const recorded = session.keyPositions?.organisation;
+  if (recorded) return recorded;
   const source = session.source ?? '';
   const match = /^(organisation)[ \t]*:/mu.exec(source);
   if (!match) return { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 4, offset: 3 } };
-  const before = source.slice(0, match.index);
-  const line = before.split('\n').length;
+  const line = source.slice(0, match.index).split('\n').length;
   const offset = match.index;
   return {
     start: { line, column: 1, offset },

@@ -138,6 +138,8 @@ export interface Organisation {
   siret?: Located<string>;
   publicationUrl?: Located<string>;
   delibIdPattern?: Located<string>;
+  /** Where the composition is stated (`composition-source:`, "article 7 des statuts"), trimmed. */
+  compositionSource?: Located<string>;
   matieres?: Record<string, string>;
 }
 
@@ -321,8 +323,11 @@ export interface Session {
   number?: Located<number>;
   /** ISO date, "2022-06-28". */
   date: Located<string>;
-  /** "17h30" as typed; absent when the PV does not give it (a `legal-mentions` finding, L2121-15). */
-  time?: Located<string>;
+  /**
+   * "17h30" as typed, with `minutes` since midnight (17 × 60 + 30) when the text reads as an hour; absent when the PV
+   * does not give it (a `legal-mentions` finding, L2121-15).
+   */
+  time?: Located<string> & { minutes?: number };
   /** Where the session was held; absent when the PV does not say it. */
   place?: Located<string>;
   /** In the room, by teleconference (with the legal basis), or both. */
@@ -361,6 +366,8 @@ export interface Session {
   disabled: Array<{ ruleIds: string[]; from: number; to: number }>;
   /** The source text (BOM removed, CRLF kept as typed: positions refer to it). */
   source: string;
+  /** Positions of the frontmatter's top-level keys as typed (`organisation`, `date`…): the key, not its value. */
+  keyPositions?: Partial<Record<string, Position>>;
 }
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'info';

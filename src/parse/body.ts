@@ -3,23 +3,17 @@
  * and the comments that silence rules.
  */
 import GithubSlugger from 'github-slugger';
-import type { Heading, List, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
-import type { Position } from 'unist';
-import type {
-  Deliberation,
-  NumberAnnotation,
-  Session,
-  TableCell,
-  TableModel,
-  Vote,
-} from '../model/types.js';
-import { findFrenchNumbers, isRead, parseFrenchNumber, readNumber } from '../model/numbers.js';
-import { findAnnotations, locatedNumber, withoutAnnotations } from './annotations.js';
-import { MAX_TABLE_ROWS, type Locator } from './source.js';
-import type { Reporter } from './report.js';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import type { Deliberation, NumberAnnotation, Session, TableModel, Vote } from '../model/types.js';
+import { findAnnotations, withoutAnnotations } from './annotations.js';
 import { TextMap } from './text-map.js';
 import { findVotes } from './vote-sentence.js';
 import { readDeliberationHeading, type HeadingNumber } from './deliberation-number.js';
+import { positionOf, type BodyContext as Context } from './body-context.js';
+import { buildTable } from './body-tables.js';
+import { findDisabled } from './body-comments.js';
+
+export { nextNonBlankLine } from './body-comments.js';
 
 // « La séance est levée à 19h00 », « Levée de séance : 19:49 », « Levée de la séance à 21 h 15 ».
 const CLOSING = /^\s*(?:la\s+séance\s+est\s+levée\s+à|levée\s+de\s+(?:la\s+)?séance\s*(?::|à)?)\s*(\d{1,2})\s*[h:]\s*(\d{2})?/iu;
@@ -40,15 +34,6 @@ function fold(text: string): string {
 
 export type Body = Pick<Session, 'opening' | 'deliberations' | 'closing' | 'tables' | 'annotations' | 'disabled'>;
 
-interface Context {
-  source: string;
-  locator: Locator;
-  report: Reporter;
-}
-
-function positionOf(node: Nodes, context: Context): Position {
-  return node.position ?? context.locator.position(0, 0);
-}
 
 export function buildBody(tree: Root, firstIndex: number, context: Context): Body | undefined {
   const { report } = context;
@@ -175,145 +160,4 @@ function walkBlocks(node: Nodes, visit: (node: Nodes) => boolean): void {
 /** The vote of a deliberation: the grammar is in src/parse/vote-sentence.ts (docs/format.md, « Les votes »). */
 function findVote(children: RootContent[], start: number, end: number, context: Context): Vote | undefined {
   return findVotes(children, start, end, context).vote;
-}
-
-// ─── Tables ─────────────────────────────────────────────────────────────────────────────────────────────────────
-
-function buildTable(node: Table, item: number | undefined, context: Context, annotations: NumberAnnotation[]): TableModel | undefined {
-  if (node.children.length - 1 > MAX_TABLE_ROWS) {
-    context.report.error(
-      `Tableau trop grand (${node.children.length - 1} lignes) : minutier lit des tableaux de ${MAX_TABLE_ROWS} lignes au plus ; découpez-le.`,
-      positionOf(node, context),
-      'parse-limits',
-    );
-    return undefined;
-  }
-  const rows: TableCell[][] = node.children.map((row) =>
-    row.children.map((cell) => {
-      const map = new TextMap(cell, context.source, context.locator);
-      const found = findAnnotations(map, context.report, item);
-      for (const annotation of found) annotations.push(annotation.annotation);
-      const text = withoutAnnotations(map.text).trim();
-      const result: TableCell = { text, position: positionOf(cell, context) };
-      // Every form a published PV uses is read or reported, never skipped in silence (src/model/numbers.ts).
-      const read = readNumber(text);
-      if (read) {
-        const at = map.text.indexOf(read.raw);
-        const place = at >= 0 ? map.position(at, at + read.raw.length) : result.position;
-        if (isRead(read)) {
-          result.number = at >= 0 ? locatedNumber(map, read, at) : { ...read, position: result.position };
-          for (const note of read.notes) context.report.warn(note, place, 'parse-number-format');
-        } else {
-          context.report.errorAndGoOn(
-            `${read.reason} Tant que cette cellule n'est pas lisible, les totaux de ce tableau qui l'incluent ne sont pas vérifiés.`,
-            place,
-            'parse-number',
-          );
-        }
-      }
-      if (found[0]) result.annotation = found[0].annotation;
-      return result;
-    }),
-  );
-  const table: TableModel = {
-    header: rows[0] ?? [],
-    rows: rows.slice(1),
-    position: positionOf(node, context),
-    node,
-  };
-  if (item !== undefined) table.item = item;
-  reportUncountedCells(table, context);
-  return table;
-}
-
-const TOTAL_LABEL = /^(?:sous[-\s\u2011]?)?totau?[lx](?![\p{L}])/u;
-const isTotalLabel = (text: string) =>
-  TOTAL_LABEL.test(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim());
-
-/**
- * A table with a total (a Total row or column) whose column holds numbers, and a cell of that column with digits that
- * is not a number (`1 234,56 (1)`, `12 000 € *`): the totals leave it out; say so at the cell instead of checking a
- * partial sum in silence.
- */
-function reportUncountedCells(table: TableModel, context: Context): void {
-  const hasTotal =
-    table.header.some((cell) => isTotalLabel(cell.text)) ||
-    table.rows.some((row) => isTotalLabel(row.find((cell) => cell.text.trim() !== '')?.text ?? ''));
-  if (!hasTotal) return;
-  table.rows.forEach((row) => {
-    row.forEach((cell, column) => {
-      if (column === 0 || cell.number || !/\d/u.test(cell.text)) return;
-      // Already reported as ambiguous or unreadable.
-      if (readNumber(cell.text)) return;
-      const numbers = table.rows.filter((other) => other[column]?.number).length;
-      if (numbers === 0) return;
-      const header = table.header[column]?.text.trim();
-      context.report.warn(
-        `« ${cell.text} » n'est pas lu comme un nombre (du texte l'accompagne) : les totaux de ce tableau${header ? ` (colonne « ${header} »)` : ''} ne le comptent pas. ` +
-          'Écrivez le nombre seul dans la cellule, et le reste dans une autre colonne ou sous le tableau.',
-        cell.position,
-        'parse-number-format',
-      );
-    });
-  });
-}
-
-// ─── Disable comments ──────────────────────────────────────────────────────────────────────────────────────────
-
-const COMMENT = /<!--\s*minutier-(disable-next-line|disable|enable)\b([\s\S]*?)-->/gu;
-
-function ruleIds(text: string): string[] {
-  return text
-    .split(/[\s,]+/u)
-    .map((id) => id.trim())
-    .filter(Boolean);
-}
-
-/** The next non-blank line after `line` (1-based), or `line + 1`. */
-export function nextNonBlankLine(lines: string[], line: number): number {
-  for (let k = line; k < lines.length; k++) if (lines[k]!.trim() !== '') return k + 1;
-  return line + 1;
-}
-
-function findDisabled(tree: Root, context: Context): Session['disabled'] {
-  const disabled: Session['disabled'] = [];
-  const lines = context.source.split(/\r\n|\r|\n/u);
-  const open: Array<{ ruleIds: string[]; from: number }> = [];
-  const htmlNodes: Array<{ value: string; offset: number }> = [];
-  const collect = (node: Nodes): void => {
-    if (node.type === 'html' && node.position?.start.offset !== undefined) {
-      htmlNodes.push({ value: context.source.slice(node.position.start.offset, node.position.end.offset), offset: node.position.start.offset });
-    }
-    if ('children' in node) for (const child of node.children) collect(child as Nodes);
-  };
-  collect(tree);
-  for (const html of htmlNodes) {
-    for (const match of html.value.matchAll(COMMENT)) {
-      const startLine = context.locator.point(html.offset + match.index).line;
-      const endLine = context.locator.point(html.offset + match.index + match[0].length).line;
-      const ids = ruleIds(match[2] ?? '');
-      if (match[1] === 'disable-next-line') {
-        const target = nextNonBlankLine(lines, endLine);
-        disabled.push({ ruleIds: ids, from: target, to: target });
-      } else if (match[1] === 'disable') {
-        open.push({ ruleIds: ids, from: startLine });
-      } else {
-        for (let k = open.length - 1; k >= 0; k--) {
-          const entry = open[k]!;
-          if (ids.length === 0) {
-            disabled.push({ ruleIds: entry.ruleIds, from: entry.from, to: startLine });
-            open.splice(k, 1);
-            continue;
-          }
-          const closed = entry.ruleIds.filter((id) => ids.includes(id));
-          if (closed.length === 0) continue;
-          disabled.push({ ruleIds: closed, from: entry.from, to: startLine });
-          entry.ruleIds = entry.ruleIds.filter((id) => !ids.includes(id));
-          if (entry.ruleIds.length === 0) open.splice(k, 1);
-        }
-      }
-    }
-  }
-  for (const entry of open) disabled.push({ ruleIds: entry.ruleIds, from: entry.from, to: lines.length });
-  return disabled;
 }

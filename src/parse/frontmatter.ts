@@ -153,7 +153,12 @@ export function buildHeader(
     stated,
     ruleSettings,
   };
-  if (data.heure !== undefined) header.time = values.located(['heure'], data.heure);
+  if (data.heure !== undefined) {
+    const time: Located<string> & { minutes?: number } = values.located(['heure'], data.heure);
+    const minutes = minutesOfDay(data.heure);
+    if (minutes !== undefined) time.minutes = minutes;
+    header.time = time;
+  }
   if (data.lieu !== undefined) header.place = values.located(['lieu'], data.lieu);
   if (data.president !== undefined) header.president = person(['president'], data.president);
   if (data['base-legale-teleconference']) {
@@ -170,4 +175,11 @@ export function buildHeader(
     if (number) header.number = number;
   }
   return header;
+}
+
+/** Minutes since midnight of an hour as typed ("17h30", "9 h", "18h05"); undefined when the text holds no hour. */
+export function minutesOfDay(text: string): number | undefined {
+  const match = /(\d{1,2})\s*h\s*(\d{0,2})/u.exec(text);
+  if (!match) return undefined;
+  return Number(match[1] || 0) * 60 + Number(match[2] || 0);
 }

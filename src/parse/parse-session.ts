@@ -159,8 +159,21 @@ async function parse(file: VFile, report: Reporter, options: ParseOptions): Prom
     tree,
     ...body,
     source,
+    keyPositions: frontmatterKeyPositions(yaml),
   };
   return report.errors > 0 ? undefined : session;
+}
+
+/** The positions of the frontmatter's top-level keys (the key itself, not its value). */
+function frontmatterKeyPositions(yaml: YamlSource): Partial<Record<string, Position>> {
+  const positions: Partial<Record<string, Position>> = {};
+  const data = yaml.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return positions;
+  for (const key of Object.keys(data)) {
+    const node = yaml.keyNode([key]);
+    if (node) positions[key] = yaml.keyPosition([key]);
+  }
+  return positions;
 }
 
 /** `# minutier-disable-next-line rule` comments in the frontmatter (lines in the session file). */

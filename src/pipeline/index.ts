@@ -75,9 +75,9 @@ interface SessionBuild {
 
 /** The PDF's fixed date: the session's own date and hour, so two builds give the same bytes. */
 function documentDate(session: Session): Date {
-  const [hours = 0, minutes = 0] = (/(\d{1,2})\s*h\s*(\d{0,2})/u.exec(session.time?.value ?? '') ?? [])
-    .slice(1)
-    .map((n) => Number(n || 0));
+  const time = session.time?.minutes ?? 0;
+  const hours = Math.floor(time / 60);
+  const minutes = time % 60;
   return new Date(`${session.date.value}T${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:00Z`);
 }
 

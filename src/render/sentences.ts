@@ -2,10 +2,7 @@
  * The sentences the templates generate from the session facts, written as the reference PV writes them
  * (opening, presidency, formalities, composition, quorum, proxies, secretary). Plain text: the templates escape it.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Decimal } from 'decimal.js';
-import { parse as parseYaml } from 'yaml';
 import type { College, FrenchNumber, Organisation, PersonRef, Session } from '../model/types.js';
 import { agree, formatDate, formatNumber, NBSP, numberToWords, ofVoices, openingDateInWords } from '../model/french.js';
 import { vocabularyOf } from '../model/vocabulary.js';
@@ -150,21 +147,9 @@ export function collegeSentence(college: College): string {
     : `${head} qui dispose ${ofVoices(voices)}`;
 }
 
-/**
- * The source of the composition ("article 7 des statuts"). The model does not carry `composition-source` yet: until
- * it does (`Organisation.compositionSource`), read the key from the organisation file itself.
- */
+/** The source of the composition ("article 7 des statuts"), from the organisation's `composition-source:`. */
 export function compositionSource(organisation: Organisation): string | undefined {
-  const value = (organisation as Organisation & { compositionSource?: { value: string } | string }).compositionSource;
-  if (value) return typeof value === 'string' ? value : value.value;
-  if (!organisation.file) return undefined;
-  try {
-    const data = parseYaml(readFileSync(path.resolve(organisation.file), 'utf8')) as Record<string, unknown> | null;
-    const source = data?.['composition-source'];
-    return typeof source === 'string' && source.trim() ? source.trim() : undefined;
-  } catch {
-    return undefined;
-  }
+  return organisation.compositionSource?.value;
 }
 
 export function compositionHeading(session: Session): string {
