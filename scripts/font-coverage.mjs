@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes src/render/font-coverage.ts: for every bundled font file minutier may embed (Source Serif 4 in all its
+ * Writes src/model/font-coverage.ts: for every bundled font file minutier may embed (Source Serif 4 in all its
  * subsets; Noto Emoji as the fallback for pictographs and symbols), the unicode-range @fontsource declares for it and
  * the characters it really has, read from the font's own cmap with fontkit. Run it after changing a font package:
  *   node scripts/font-coverage.mjs
@@ -90,5 +90,5 @@ export interface FontSubset {
 
 export const FONT_SUBSETS: FontSubset[] = ${JSON.stringify(subsets)};
 `;
-writeFileSync(path.join(root, 'src/render/font-coverage.ts'), out);
-console.log(`src/render/font-coverage.ts : ${subsets.length} sous-ensembles.`);
+writeFileSync(path.join(root, 'src/model/font-coverage.ts'), out);
+console.log(`src/model/font-coverage.ts : ${subsets.length} sous-ensembles.`);

@@ -8,19 +8,10 @@
  * `regimes` covering the date, then what the organisation states itself (`quorum:`, `pouvoirs:`, its statuts), then
  * the legal periods below, then the CGCT defaults (L2121-17, L2121-20).
  */
-import type { Organisation, Position } from './types.js';
+import type { DatedRegime, Organisation, Position, RegimeRule } from './types.js';
 
-export interface RegimeRule {
-  quorum?: { seuil?: { numerator: number; denominator: number }; compte?: 'presents' | 'presents-et-representes' };
-  pouvoirs?: { maximum: number };
-  source: string;
-}
+export type { DatedRegime, RegimeRule } from './types.js';
 
-export interface DatedRegime extends RegimeRule {
-  /** ISO dates, inclusive. */
-  from: string;
-  to: string;
-}
 
 const THIRD = { numerator: 1, denominator: 3 };
 

@@ -128,7 +128,7 @@ export interface Organisation {
   /** Jours francs between convocation and session (5 by default for EPCI and syndicats). */
   convocationDays: Located<number>;
   /** Dated regimes the organisation declares (`regimes:`), which apply to sessions of their dates. */
-  regimes?: import('./regimes.js').DatedRegime[];
+  regimes?: DatedRegime[];
   /** Folder of the organisation's own templates, relative to the organisation file (render issue). */
   templates?: string;
   /** Path of the organisation file, when it is a file. */
@@ -371,3 +371,16 @@ export interface Session {
 }
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'info';
+
+/** A legal regime (src/model/regimes.ts): the quorum and proxy rules it sets, and the text that sets them. */
+export interface RegimeRule {
+  quorum?: { seuil?: { numerator: number; denominator: number }; compte?: 'presents' | 'presents-et-representes' };
+  pouvoirs?: { maximum: number };
+  source: string;
+}
+
+export interface DatedRegime extends RegimeRule {
+  /** ISO dates, inclusive. */
+  from: string;
+  to: string;
+}

@@ -4,7 +4,7 @@
  * communautaires » and a président, a comité syndical « délégués » and a président. Every generated sentence takes
  * its nouns from here; nothing else in the renderer names members or the body.
  */
-import type { Organisation } from '../model/types.js';
+import type { Organisation } from './types.js';
 
 export type BodyKind = 'commune' | 'communaute' | 'syndicat' | 'autre';
 

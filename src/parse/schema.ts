@@ -3,8 +3,8 @@
  * messages. Values stay close to YAML here (numbers are `number | string`, read again from the source text later).
  */
 import { z } from 'zod';
-import { siretProblem } from '../publish/siret.js';
-import { delibIdPatternProblem } from '../publish/delib-id.js';
+import { siretProblem } from '../model/siret.js';
+import { delibIdPatternProblem } from '../model/delib-id.js';
 
 const NUMBER_HINT = 'doit être un nombre, par exemple « 2 » ou « "2,5" » (virgule décimale entre guillemets)';
 

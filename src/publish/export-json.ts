@@ -10,8 +10,8 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { attendanceAt, membersInOffice, nameOf, votersAt } from '../model/attendance.js';
 import type { FrenchNumber, PersonRef, Session } from '../model/types.js';
-import { lookupMatiere, scdlMatiereName, level2Code } from './actes-nomenclature.js';
-import { publicationFacts } from './matiere.js';
+import { lookupMatiere, scdlMatiereName, level2Code } from '../model/actes-nomenclature.js';
+import { publicationFacts } from '../parse/matiere.js';
 import { SCDL_COLUMNS, scdlRows } from './scdl.js';
 
 export const EXPORT_FORMAT_VERSION = 1;

@@ -9,9 +9,9 @@ import type { VFileMessage } from 'vfile-message';
 import { extraitName } from '../model/document-names.js';
 import { attendanceAt, membersInOffice, votersAt } from '../model/attendance.js';
 import type { Deliberation, FrenchNumber, Position, Session } from '../model/types.js';
-import { level2Code, lookupMatiere, scdlMatiereName } from './actes-nomenclature.js';
-import { delibId } from './delib-id.js';
-import { publicationFacts } from './matiere.js';
+import { level2Code, lookupMatiere, scdlMatiereName } from '../model/actes-nomenclature.js';
+import { delibId } from '../model/delib-id.js';
+import { publicationFacts } from '../parse/matiere.js';
 
 export const SCDL_VERSION = '2.1.5';
 

@@ -6,9 +6,9 @@
  *
  * Reproducible: nothing depends on the clock or the machine; the same session gives the same bytes.
  */
-export type { DroppedItem } from './markdown.js';
-export { renderMarkdown } from './markdown.js';
-export { renderDeliberationBody, renderSessionBody } from './body.js';
+export type { DroppedItem } from '../html/markdown.js';
+export { renderMarkdown } from '../html/markdown.js';
+export { renderDeliberationBody, renderSessionBody } from '../html/body.js';
 export { loadTemplates, clearTemplateCache } from './templates.js';
 export type { RenderedDocument, RenderOptions } from './documents/layout.js';
 export { renderSessionHtml } from './documents/pv.js';

@@ -1,6 +1,7 @@
 /**
  * ARCHITECTURE.md kept true: each folder of src/ is a stage, and a stage imports only the stages below it.
- * The data flows parse → model → check, model → render → print, and check/render/print/report → pipeline → cli.
+ * The data flows parse → model → check, model → html → render → print, and check/render/print/report → pipeline → cli;
+ * html/ is the session body as it will be printed, which check (faithfulness, sanitizer) and render share.
  * A new import that points up, or any import cycle between modules, fails here with the file and the line.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -14,14 +15,15 @@ export const levels: Record<string, number> = {
   util: 0,
   model: 1,
   parse: 2,
-  check: 3,
-  render: 3,
-  print: 3,
-  report: 3,
-  publish: 4,
-  pipeline: 5,
-  authoring: 6,
-  cli: 7,
+  html: 3,
+  check: 4,
+  render: 4,
+  print: 4,
+  report: 4,
+  publish: 5,
+  pipeline: 6,
+  authoring: 7,
+  cli: 8,
 };
 
 function sources(folder: string): string[] {

@@ -6,7 +6,7 @@ import { checkSession } from '../../src/check/engine.js';
 import { allRules } from '../../src/check/rules/index.js';
 import type { Session } from '../../src/model/types.js';
 import { parseSession } from '../../src/parse/parse-session.js';
-import { bodyWords, documentWords, missingWords } from '../../src/render/faithful.js';
+import { bodyWords, documentWords, missingWords } from '../../src/html/faithful.js';
 import { renderExtrait, renderListeDeliberations, renderSessionHtml } from '../../src/render/index.js';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBrowser } from '../../src/print/find-browser.js';
 import { Printer } from '../../src/print/printer.js';
 import { renderSessionHtml } from '../../src/render/index.js';
-import { documentText, documentWords, missingWords } from '../../src/render/faithful.js';
+import { documentText, documentWords, missingWords } from '../../src/html/faithful.js';
 import { inspectPdf } from '../print/pdf-inspect.js';
 import { bodyLine, build, findings } from './helpers.js';
 

@@ -4,7 +4,7 @@
  * at the line where the author wrote it.
  */
 import { describe, expect, it } from 'vitest';
-import { documentText } from '../../src/render/faithful.js';
+import { documentText } from '../../src/html/faithful.js';
 import { bodyLine, build, findings, missingInPv } from './helpers.js';
 
 const ITEM_1 = `### 1. Budget primitif

@@ -15,8 +15,8 @@ import { allRules } from '../../src/check/rules/index.js';
 import type { Session } from '../../src/model/types.js';
 import { parseSession } from '../../src/parse/parse-session.js';
 import { renderSessionHtml } from '../../src/render/index.js';
-import { LEVEL_1 } from '../../src/publish/actes-nomenclature.js';
-import { isValidSiret } from '../../src/publish/siret.js';
+import { LEVEL_1 } from '../../src/model/actes-nomenclature.js';
+import { isValidSiret } from '../../src/model/siret.js';
 import { SCDL_COLUMNS, scdlCsv, scdlRows, type ScdlValues } from '../../src/publish/scdl.js';
 
 const root = path.resolve(import.meta.dirname, '../..');

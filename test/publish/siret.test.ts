@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSiret, siretProblem } from '../../src/publish/siret.js';
+import { isValidSiret, siretProblem } from '../../src/model/siret.js';
 
 describe('SIRET', () => {
   it.each([

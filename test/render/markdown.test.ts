@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { remarkTables } from '../../src/parse/remark-tables.js';
-import { renderMarkdown } from '../../src/render/markdown.js';
-import { sanitizeSchema } from '../../src/render/sanitize-schema.js';
+import { renderMarkdown } from '../../src/html/markdown.js';
+import { sanitizeSchema } from '../../src/html/sanitize-schema.js';
 
 const render = (markdown: string, minHeadingDepth?: number) =>
   renderMarkdown(unified().use(remarkParse).use(remarkTables).parse(markdown), {

@@ -11,8 +11,8 @@ import { visit } from 'unist-util-visit';
 import { location } from 'vfile-location';
 import type { Position, Session } from '../../model/types.js';
 import { isSetextHeading } from '../../parse/body.js';
-import { renderDeliberationBody, renderSessionBody } from '../../render/body.js';
-import { bodyWords, documentWords, hastWords, missingWords, type BodyWord } from '../../render/faithful.js';
+import { renderDeliberationBody, renderSessionBody } from '../../html/body.js';
+import { bodyWords, documentWords, hastWords, missingWords, type BodyWord } from '../../html/faithful.js';
 import type { Finding, Rule } from '../rule.js';
 import { ruleDocs } from './shared.js';
 

@@ -1,5 +1,5 @@
-import { LEVEL_2, lookupMatiere, MATIERE_CODE } from '../../publish/actes-nomenclature.js';
-import { publicationFacts } from '../../publish/matiere.js';
+import { LEVEL_2, lookupMatiere, MATIERE_CODE } from '../../model/actes-nomenclature.js';
+import { publicationFacts } from '../../parse/matiere.js';
 import type { Rule } from '../rule.js';
 import { ruleDocs } from './shared.js';
 

@@ -6,7 +6,7 @@
  * the emoji of Noto Emoji are covered.
  */
 import type { Point } from '../../model/types.js';
-import { isCovered } from '../../render/assets.js';
+import { isCovered } from '../../model/glyphs.js';
 import type { Rule } from '../rule.js';
 import { ruleDocs } from './shared.js';
 

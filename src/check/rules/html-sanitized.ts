@@ -6,7 +6,7 @@
 import type { Root, RootContent } from 'mdast';
 import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import type { Point, Position, Session } from '../../model/types.js';
-import { renderMarkdown, type DroppedItem } from '../../render/markdown.js';
+import { renderMarkdown, type DroppedItem } from '../../html/markdown.js';
 import type { Rule } from '../rule.js';
 import { ruleDocs } from './shared.js';
 

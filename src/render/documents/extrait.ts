@@ -2,9 +2,9 @@
 import { attendanceAt, nameOf, votersAt, type ItemAttendance } from '../../model/attendance.js';
 import type { Deliberation, Session } from '../../model/types.js';
 import { vocabularyOf } from '../../model/vocabulary.js';
-import { renderDeliberationBody } from '../body.js';
+import { renderDeliberationBody } from '../../html/body.js';
 import { formatDate, formatNumber, NBSP } from '../../model/french.js';
-import type { DroppedItem } from '../markdown.js';
+import type { DroppedItem } from '../../html/markdown.js';
 import { instanceName, ofOrganisation, openingSentence, presidencySentence, sessionFigures, townOf, withArticle } from '../sentences.js';
 import { figuresList } from './figures.js';
 import {

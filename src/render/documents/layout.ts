@@ -5,7 +5,7 @@
 import type { PersonRef, Session } from '../../model/types.js';
 import { fontFaces, headerFontFaces } from '../assets.js';
 import { formatDate } from '../../model/french.js';
-import type { DroppedItem } from '../markdown.js';
+import type { DroppedItem } from '../../html/markdown.js';
 import { instanceName, townOf } from '../sentences.js';
 import type { TemplateSet } from '../templates.js';
 

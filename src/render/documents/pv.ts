@@ -1,9 +1,9 @@
 /** The procès-verbal of a session as a standalone HTML document. */
 import type { Session } from '../../model/types.js';
 import { fontFaces } from '../assets.js';
-import { renderSessionBody } from '../body.js';
+import { renderSessionBody } from '../../html/body.js';
 import { formatDate } from '../../model/french.js';
-import type { DroppedItem } from '../markdown.js';
+import type { DroppedItem } from '../../html/markdown.js';
 import {
   collegeSentence,
   compositionHeading,

@@ -12,7 +12,7 @@
 import type { Nodes, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Deliberation, Located, Position, Session } from '../model/types.js';
-import { Locator } from '../parse/source.js';
+import { Locator } from './source.js';
 
 export interface PublicationFacts {
   /** The code as written ("7.1"), where it is written. */

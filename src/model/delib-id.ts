@@ -4,7 +4,7 @@
  * `{annee}-{seance}-{point}` (year, session number, item number: « 2022-3-6 »). Without a session number (`numero:` in
  * the session), the default becomes `{date}-{point}` (« 2022-06-28-6 »): stable, and nothing invented.
  */
-import type { Deliberation, Session } from '../model/types.js';
+import type { Deliberation, Session } from './types.js';
 
 export const DEFAULT_DELIB_ID = '{annee}-{seance}-{point}';
 export const DEFAULT_DELIB_ID_WITHOUT_NUMBER = '{date}-{point}';
