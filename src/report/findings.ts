@@ -6,8 +6,10 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { compareMessage } from 'vfile-sort';
+import { SEVERITY_LABEL_FR, SEVERITY_ORDER, severityOf, type Severity } from '../model/severity.js';
 
-export type Level = 'error' | 'warning' | 'info';
+/** A finding's severity (the shared table is src/model/severity.ts). */
+export type Level = Severity;
 
 /** The rule metadata a message may carry in `data.rule` (see src/check/rule.ts). */
 export interface MessageRule {
@@ -43,14 +45,12 @@ export interface Located {
   fileIndex: number;
 }
 
-export const LEVEL_ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };
+export const LEVEL_ORDER: Record<Level, number> = SEVERITY_ORDER;
 
-export const LEVEL_LABEL_FR: Record<Level, string> = { error: 'erreur', warning: 'avertissement', info: 'information' };
+export const LEVEL_LABEL_FR: Record<Level, string> = SEVERITY_LABEL_FR;
 
 export function levelOf(message: VFileMessage): Level {
-  if (message.fatal === true) return 'error';
-  if (message.fatal === false) return 'warning';
-  return 'info';
+  return severityOf(message);
 }
 
 export function dataOf(message: VFileMessage): MessageData {
