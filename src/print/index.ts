@@ -1,13 +1,4 @@
 export { BrowserNotFoundError, BrowserPathError, findBrowser, requireBrowser, type BrowserLocation } from './find-browser.js';
-export {
-  Printer,
-  PrintError,
-  escapeHtml,
-  pageFooter,
-  runningHeader,
-  type PrintJob,
-  type PrinterOptions,
-  type TemplateStyle,
-} from './printer.js';
+export { Printer, PrintError, type PrintJob, type PrinterOptions } from './printer.js';
 export { finalizePdf, PDF_CREATOR, PDF_PRODUCER, type PdfMetadata } from './pdf-finalize.js';
 export { PRINT_CONTENT_SECURITY_POLICY } from './request-policy.js';

@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 
 /**
  * Content-Security-Policy sent with every printed document. Request interception is the main gate; the CSP adds
@@ -56,4 +57,38 @@ export async function isAllowedFileUrl(url: string, resolvedAllowedDirs: readonl
     return false;
   }
   return resolvedAllowedDirs.some((dir) => real.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep));
+}
+
+/** The document a page is printing: served once, from memory, at its own URL. */
+export interface ActiveJob {
+  documentUrl: string;
+  html: string;
+  resolvedAllowedDirs: string[];
+  served: boolean;
+}
+
+/**
+ * Answers one request of a printing page: the job's document is served from memory (once, to the main frame), data:
+ * and allowed file: subresources load, every other navigation is cancelled and everything else is blocked.
+ */
+export async function routeRequest(request: HTTPRequest, job: ActiveJob | undefined, page: Page): Promise<void> {
+  const url = request.url();
+  if (job && !job.served && url === job.documentUrl && request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+    job.served = true;
+    await request.respond({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': PRINT_CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-store' },
+      body: job.html,
+    });
+    return;
+  }
+  // Any other navigation (meta refresh, frames, objects) is cancelled without replacing the document by an
+  // error page, which a "blocked" error would do.
+  if (request.isNavigationRequest()) return request.abort('aborted');
+  if (job && url.startsWith('data:')) return request.continue();
+  if (job && url.startsWith('file:') && (await isAllowedFileUrl(url, job.resolvedAllowedDirs))) {
+    return request.continue();
+  }
+  return request.abort('blockedbyclient');
 }

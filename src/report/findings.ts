@@ -6,29 +6,14 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { compareMessage } from 'vfile-sort';
+import { SEVERITY_LABEL_FR, SEVERITY_ORDER, severityOf, type Severity } from '../model/severity.js';
+import { dataOf, editsOf, toPoint, type LinePoint } from '../model/message-data.js';
 
-export type Level = 'error' | 'warning' | 'info';
+export { dataOf, editsOf, type LinePoint, type MessageData, type MessageRule } from '../model/message-data.js';
 
-/** The rule metadata a message may carry in `data.rule` (see src/check/rule.ts). */
-export interface MessageRule {
-  id: string;
-  description?: string;
-  severity?: string;
-  docs?: string;
-}
+/** A finding's severity (the shared table is src/model/severity.ts). */
+export type Level = Severity;
 
-export interface MessageData {
-  suggestion?: string;
-  rule?: MessageRule;
-  /** Annotations to write (relation-suggested): each replaces a span, an empty one for an insertion. */
-  edits?: Array<{ place: { start: LinePoint; end: LinePoint }; text: string }>;
-}
-
-export interface LinePoint {
-  line: number;
-  column: number;
-  offset?: number;
-}
 
 export interface MessageRange {
   start: LinePoint;
@@ -43,35 +28,17 @@ export interface Located {
   fileIndex: number;
 }
 
-export const LEVEL_ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };
+export const LEVEL_ORDER: Record<Level, number> = SEVERITY_ORDER;
 
-export const LEVEL_LABEL_FR: Record<Level, string> = { error: 'erreur', warning: 'avertissement', info: 'information' };
+export const LEVEL_LABEL_FR: Record<Level, string> = SEVERITY_LABEL_FR;
 
 export function levelOf(message: VFileMessage): Level {
-  if (message.fatal === true) return 'error';
-  if (message.fatal === false) return 'warning';
-  return 'info';
-}
-
-export function dataOf(message: VFileMessage): MessageData {
-  const data = (message as VFileMessage & { data?: unknown }).data;
-  return data && typeof data === 'object' ? (data as MessageData) : {};
+  return severityOf(message);
 }
 
 export function suggestionOf(message: VFileMessage): string | undefined {
   const suggestion = dataOf(message).suggestion;
   return typeof suggestion === 'string' ? suggestion : undefined;
-}
-
-/** The annotations a message proposes to write, each with the span it replaces (empty for an insertion). */
-export function editsOf(message: VFileMessage): Array<{ start: LinePoint; end: LinePoint; text: string }> {
-  const edits = dataOf(message).edits;
-  if (!Array.isArray(edits)) return [];
-  return edits.flatMap((edit) => {
-    const start = toPoint(edit?.place?.start);
-    const end = toPoint(edit?.place?.end);
-    return start && end && typeof edit.text === 'string' ? [{ start, end, text: edit.text }] : [];
-  });
 }
 
 /** The message's place as a start and (when it is a span) an end; undefined when the message has no place. */
@@ -91,12 +58,6 @@ export function rangeOf(message: VFileMessage): MessageRange | undefined {
     return { start: { line: message.line, column: typeof message.column === 'number' ? message.column : 1 } };
   }
   return undefined;
-}
-
-function toPoint(point: { line?: number; column?: number; offset?: number } | undefined): LinePoint | undefined {
-  if (!point || typeof point.line !== 'number' || point.line < 1) return undefined;
-  const column = typeof point.column === 'number' && point.column > 0 ? point.column : 1;
-  return typeof point.offset === 'number' ? { line: point.line, column, offset: point.offset } : { line: point.line, column };
 }
 
 function quote(value: string): string {

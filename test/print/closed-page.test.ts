@@ -6,7 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBrowser } from '../../src/print/find-browser.js';
-import { Printer, pageFooter } from '../../src/print/printer.js';
+import { Printer } from '../../src/print/printer.js';
+import { pageFooter } from './header-footer-template.js';
 import { frenchJob } from './fixtures.js';
 import { inspectPdf } from './pdf-inspect.js';
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { pageFooter, runningHeader, type PrintJob } from '../../src/print/printer.js';
+import { type PrintJob } from '../../src/print/printer.js';
+import { pageFooter, runningHeader } from './header-footer-template.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fontDir = path.join(repoRoot, 'node_modules/@fontsource/source-serif-4/files');

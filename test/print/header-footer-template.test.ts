@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageFooter, runningHeader } from '../../src/print/header-footer-template.js';
+import { pageFooter, runningHeader } from './header-footer-template.js';
 
 describe('header and footer templates', () => {
   it('use Chromium’s page number classes and an explicit font size', () => {

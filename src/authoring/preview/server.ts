@@ -16,15 +16,16 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
 import { loadConfig } from '../../check/index.js';
 import { checkFiles } from '../../pipeline/check-files.js';
 import type { Session } from '../../model/types.js';
 import { clearOrganisationCache } from '../../parse/organisation.js';
-import { renderSessionHtml } from '../../render/index.js';
 import { renderReview } from '../../render/review.js';
 import type { Printer } from '../../print/printer.js';
 import { AuthoringError, sessionFiles } from '../shared.js';
+import { errorPage, failurePage } from './error-page.js';
+import { contentSecurityPolicy, decorate } from './live-reload.js';
+import { printPreviewPdf } from './preview-pdf.js';
 
 export interface PreviewOptions {
   cwd: string;
@@ -35,81 +36,6 @@ export interface PreviewOptions {
 }
 
 const DEBOUNCE_MS = 25;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function where(message: VFileMessage): string {
-  return message.line ? `ligne ${message.line}${message.column ? `, colonne ${message.column}` : ''}` : '';
-}
-
-/** The page shown when the session cannot be read (YAML being typed, unknown key…): every error where it is. */
-function errorPage(sessionPath: string, files: VFile[], source: string | undefined): string {
-  const items: string[] = [];
-  for (const file of files) {
-    for (const message of file.messages) {
-      const lines = typeof file.value === 'string' ? file.value.split(/\r?\n/u) : source?.split(/\r?\n/u) ?? [];
-      const line = message.line ? lines[message.line - 1] : undefined;
-      items.push(
-        `<li class="${message.fatal ? 'error' : 'warning'}"><p><strong>${escapeHtml(file.path)}</strong>${where(message) ? ` — ${where(message)}` : ''}` +
-          ` <code>${escapeHtml(message.ruleId ?? '')}</code></p><p>${escapeHtml(message.reason)}</p>` +
-          (line !== undefined ? `<pre>${escapeHtml(line)}\n${' '.repeat(Math.max(0, (message.column ?? 1) - 1))}^</pre>` : '') +
-          '</li>',
-      );
-    }
-  }
-  return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Aperçu — ${escapeHtml(sessionPath)} illisible</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto 4rem;max-width:52rem;padding:0 1rem;color:#1a1a1a}
-h1{font-size:1.4rem;color:#a00}li{margin:0 0 1rem}li.error p:first-child{color:#a00}pre{background:#f4f4f4;padding:.5rem;overflow:auto}</style>
-</head><body class="preview-error"><h1>La séance ne peut pas être lue</h1>
-<p>${escapeHtml(sessionPath)} : corrigez ce qui suit et enregistrez, la page se mettra à jour.</p><ol>${items.join('')}</ol></body></html>`;
-}
-
-/** The server's own bar and live-reload script, added to the page (the session's content has no script). */
-function decorate(html: string, nonce: string, version: number): string {
-  const bar =
-    `<div id="minutier-apercu" data-version="${version}"><span>Aperçu en direct</span> <a href="/pdf" target="_blank" rel="noopener">PDF</a></div>` +
-    '<style>#minutier-apercu{position:fixed;right:1rem;bottom:1rem;z-index:1000;background:#1f3a5f;color:#fff;' +
-    'font:14px system-ui,sans-serif;padding:.4rem .8rem;border-radius:.4rem;box-shadow:0 2px 6px #0004}' +
-    '#minutier-apercu a{color:#fff;font-weight:600;margin-left:.6rem}@media print{#minutier-apercu{display:none}}</style>' +
-    `<script nonce="${nonce}">(()=>{if(window.__minutierLive)return;window.__minutierLive=1;` +
-    'const events=new EventSource("/events");' +
-    'events.addEventListener("reload",async()=>{' +
-    'const response=await fetch("/",{cache:"no-store"});if(!response.ok)return;' +
-    'const next=new DOMParser().parseFromString(await response.text(),"text/html");' +
-    'const x=scrollX,y=scrollY;document.title=next.title;' +
-    // The styles carry the inlined fonts (a few hundred kB): swapped only when they changed.
-    'const css=(d)=>[...d.head.querySelectorAll("style")].map((s)=>s.textContent).join("");' +
-    'if(css(next)!==css(document)){for(const s of document.head.querySelectorAll("style"))s.remove();' +
-    'for(const s of next.head.querySelectorAll("style"))document.head.append(s);}' +
-    'document.body.replaceWith(document.adoptNode(next.body));scrollTo(x,y);' +
-    '});})();</script>';
-  const at = html.lastIndexOf('</body>');
-  return at < 0 ? `${html}${bar}` : `${html.slice(0, at)}${bar}${html.slice(at)}`;
-}
-
-function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'none'",
-    "img-src 'self' data:",
-    'font-src data:',
-    "style-src 'unsafe-inline'",
-    `script-src 'nonce-${nonce}'`,
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-  ].join('; ');
-}
-
-function documentDate(session: Session): Date {
-  const [hours = 0, minutes = 0] = (/(\d{1,2})\s*h\s*(\d{0,2})/u.exec(session.time?.value ?? '') ?? [])
-    .slice(1)
-    .map((n) => Number(n || 0));
-  return new Date(`${session.date.value}T${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:00Z`);
-}
 
 interface State {
   version: number;
@@ -218,7 +144,7 @@ export class PreviewServer {
       const text = error instanceof Error ? error.message : String(error);
       this.#state = {
         version,
-        html: `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Aperçu — erreur</title></head><body><h1>L'aperçu n'a pas pu être produit</h1><p>${escapeHtml(text)}</p></body></html>`,
+        html: failurePage(text),
       };
     }
   }
@@ -295,20 +221,9 @@ export class PreviewServer {
       this.#printer = undefined;
       throw error;
     }
-    const document = renderSessionHtml(session);
-    return await printer.print({
-      html: document.html,
-      title: document.title,
-      author: session.organisation.name.value,
-      subject: document.subject,
-      keywords: ['procès-verbal', session.instance.value, session.date.value],
-      lang: 'fr-FR',
-      headerTemplate: document.headerTemplate,
-      footerTemplate: document.footerTemplate,
-      date: documentDate(session),
-      documentId: `${session.id}/preview`,
-    });
+    return printPreviewPdf(printer, session);
   }
+
 }
 
 /** The session to preview: the one given, else the last file of sessions/. */

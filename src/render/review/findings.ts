@@ -1,9 +1,11 @@
 /** The findings of a review page: markers written in the session copy, and each finding's place in the source. */
 import { location } from 'vfile-location';
 import type { VFileMessage } from 'vfile-message';
+import type { Severity } from '../../model/severity.js';
 import type { FrenchNumber, Position, StatedFigures } from '../../model/types.js';
 
-export type ReviewSeverity = 'error' | 'warning' | 'info';
+export type ReviewSeverity = Severity;
+export { severityOf } from '../../model/severity.js';
 
 // ─── Markers ───────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -43,12 +45,6 @@ export interface Finding {
 export type Pending =
   | { kind: 'stated'; n: number; key: keyof StatedFigures; number: FrenchNumber }
   | { kind: 'search'; n: number; text: string };
-
-export function severityOf(message: VFileMessage): ReviewSeverity {
-  if (message.fatal === true) return 'error';
-  if (message.fatal === false) return 'warning';
-  return 'info';
-}
 
 export function rangeOf(message: VFileMessage, source: string): Finding['range'] {
   const place = message.place;

@@ -4,18 +4,13 @@ import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
 import type { Session } from '../../model/types.js';
 import { parseFrenchNumber } from '../../model/numbers.js';
-import { editsOf } from '../../report/findings.js';
-import { inside, MARKERS, type Finding, type ReviewSeverity } from './findings.js';
+import { severityTitle } from '../../model/severity.js';
+import { editsOf } from '../../model/message-data.js';
+import { inside, MARKERS, type Finding } from './findings.js';
 import { bodyStart } from './source.js';
 import { ancestorsOf, classes, element, isElement, text, textOf, type Context, type Parent } from './tree.js';
 
 // ─── Notes beside the marks ────────────────────────────────────────────────────────────────────────────────────
-
-export const SEVERITY_LABEL: Record<ReviewSeverity, string> = {
-  error: 'Erreur',
-  warning: 'Avertissement',
-  info: 'Information',
-};
 
 export function expectedOf(message: VFileMessage): string | undefined {
   const list = (message.expected ?? []).filter((value) => value !== undefined && value !== null && String(value).trim() !== '');
@@ -45,7 +40,7 @@ export function note(finding: Finding, withId: boolean): Element {
   return element('div', { className: ['finding-note', `finding-${severity}`], ...(withId ? { id: `finding-${n}` } : {}) }, [
     element('div', { className: ['head'] }, [
       element('a', { className: ['finding-badge', `finding-${severity}`], href: `#constat-${n}`, title: 'Retour à la liste des constats' }, [text(String(n))]),
-      element('span', { className: ['severity'] }, [text(SEVERITY_LABEL[severity])]),
+      element('span', { className: ['severity'] }, [text(severityTitle(severity))]),
       ruleLink(message),
       ...(where ? [element('span', { className: ['where'] }, [text(`ligne ${where.replace(':', ', col. ')}`)])] : []),
     ]),

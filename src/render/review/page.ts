@@ -10,10 +10,11 @@ import { defaultTemplatesDir } from '../assets.js';
 import { agree, formatDate, formatNumber } from '../../model/french.js';
 import { renderSessionFragment } from '../documents/pv.js';
 import type { RenderOptions } from '../documents/layout.js';
+import { severityTitle } from '../../model/severity.js';
 import { rangeOf, severityOf, type Finding, type Pending, type ReviewSeverity } from './findings.js';
 import { applyInsertions, bodyStart, markableCopy, markBody, markFrontmatter, type Insertion } from './source.js';
 import { markAnchors, parseFragment, resolveMarkers, resolvePending, type Context } from './tree.js';
-import { attachToSections, expectedOf, note, placeLabel, placeNotes, restoreNumericCells, SEVERITY_LABEL, stripMarkers } from './notes.js';
+import { attachToSections, expectedOf, note, placeLabel, placeNotes, restoreNumericCells, stripMarkers } from './notes.js';
 
 // ─── The page ──────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -38,7 +39,7 @@ function listEntry(finding: Finding) {
   return {
     n,
     severity,
-    severityLabel: SEVERITY_LABEL[severity],
+    severityLabel: severityTitle(severity),
     ruleId: message.ruleId ?? message.source ?? 'constat',
     url: message.url && /^https?:\/\//.test(message.url) ? message.url : undefined,
     where: placeLabel(message),

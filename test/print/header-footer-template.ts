@@ -1,4 +1,7 @@
 /**
+ * Test fixture (not used by minutier itself, whose documents use CSS @page margin boxes, or an organisation's own
+ * header.hbs/footer.hbs): builds Chromium header/footer templates to exercise the printer's template path.
+ *
  * Chromium renders `headerTemplate`/`footerTemplate` in a separate, script-less document: the page's stylesheets
  * and web fonts do not apply, text without an explicit font-size comes out at size 0, and nothing external loads.
  * These helpers build self-contained templates with inline styles only.
