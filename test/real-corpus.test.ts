@@ -109,10 +109,7 @@ const CORPUS: RealPv[] = [
     id: 'lachamp-ribennes-2019-11-25',
     kind: 'conseil municipal',
     truth: [notStated('qui préside')],
-    falseFindings: [
-      missingKey('president'),
-      unknownKey('votants', 34),
-    ],
+    falseFindings: [missingKey('president'), unknownKey('votants', 34)],
     outOfScope: [levee(73)],
   },
   {
@@ -374,9 +371,7 @@ const CORPUS: RealPv[] = [
     id: 'questembert-communaute-2019-12-16',
     kind: 'conseil communautaire',
     truth: [],
-    falseFindings: [
-      unknownKey('votants', 48),
-    ],
+    falseFindings: [unknownKey('votants', 48)],
     outOfScope: [levee(61)],
   },
   {
@@ -397,19 +392,14 @@ const CORPUS: RealPv[] = [
     id: 'siaep-condom-caussens-2021-03-03',
     kind: 'comité syndical',
     truth: [notStated('l’heure')],
-    falseFindings: [
-      missingKey('heure'),
-      missingKey('lieu'),
-    ],
+    falseFindings: [missingKey('heure'), missingKey('lieu')],
     outOfScope: [voteNotTranscribed(52), levee(53)],
   },
   {
     id: 'sivom-alliance-nord-ouest-2009-03-25',
     kind: 'comité syndical',
     truth: [notStated('qui préside')],
-    falseFindings: [
-      missingKey('president'),
-    ],
+    falseFindings: [missingKey('president')],
     outOfScope: [levee(73)],
   },
 ];
@@ -441,7 +431,9 @@ const reportedBy = (finding: Finding, engine: Engine) => (finding.engines ?? BOT
 function expectedFor(pv: RealPv, engine: Engine): string[] {
   return keys([
     ...pv.truth.filter((finding) => finding.detected.includes(engine)),
-    ...[...pv.falseFindings, ...pv.outOfScope, ...(pv.styleNotes ?? [])].filter((finding) => reportedBy(finding, engine)),
+    ...[...pv.falseFindings, ...pv.outOfScope, ...(pv.styleNotes ?? [])].filter((finding) =>
+      reportedBy(finding, engine),
+    ),
   ]);
 }
 

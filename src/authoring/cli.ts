@@ -136,7 +136,8 @@ function parse<C extends AuthoringCommand>(command: C, argv: string[]) {
 function count(text: string | undefined, option: string): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new AuthoringError(`${option} attend un nombre entier positif (« ${text} »).`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new AuthoringError(`${option} attend un nombre entier positif (« ${text} »).`);
   return n;
 }
 
@@ -152,7 +153,9 @@ async function init(argv: string[]): Promise<number> {
     try {
       text = await readFile(values.membres, 'utf8');
     } catch {
-      throw new AuthoringError(`--membres : ${values.membres} illisible ou introuvable (un fichier texte, un membre par ligne).`);
+      throw new AuthoringError(
+        `--membres : ${values.membres} illisible ou introuvable (un fichier texte, un membre par ligne).`,
+      );
     }
     membres = [...(membres ?? []), ...splitNames(text)];
   }
@@ -161,7 +164,8 @@ async function init(argv: string[]): Promise<number> {
     throw new AuthoringError(`--quorum : « ${quorum} » ; écrivez presents ou presents-et-representes.`);
   }
   const seuil = values['quorum-seuil'];
-  if (seuil !== undefined && !/^\d+\/\d+$/u.test(seuil)) throw new AuthoringError(`--quorum-seuil : « ${seuil} » ; écrivez une fraction, 1/2 ou 1/3.`);
+  if (seuil !== undefined && !/^\d+\/\d+$/u.test(seuil))
+    throw new AuthoringError(`--quorum-seuil : « ${seuil} » ; écrivez une fraction, 1/2 ou 1/3.`);
   const ask = await terminalQuestions(values.yes ?? false);
   const answers = await completeInit(
     {
@@ -179,7 +183,9 @@ async function init(argv: string[]): Promise<number> {
       ...(quorum ? { quorum } : {}),
       ...(seuil ? { seuil } : {}),
       ...(values.pouvoirs !== undefined ? { pouvoirs: count(values.pouvoirs, '--pouvoirs')! } : {}),
-      ...(values['jours-francs'] !== undefined ? { joursFrancs: count(values['jours-francs'], '--jours-francs')! } : {}),
+      ...(values['jours-francs'] !== undefined
+        ? { joursFrancs: count(values['jours-francs'], '--jours-francs')! }
+        : {}),
       ...(values.minutier !== undefined ? { minutier: values.minutier } : {}),
     },
     ask,
@@ -196,7 +202,10 @@ async function init(argv: string[]): Promise<number> {
 async function newCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('new', argv);
   if (values.help) return help('new');
-  if (positionals.length > 0) throw new AuthoringError(`minutier new ne prend pas d'argument (« ${positionals[0]} ») : --date, --from, --ordre-du-jour.`);
+  if (positionals.length > 0)
+    throw new AuthoringError(
+      `minutier new ne prend pas d'argument (« ${positionals[0]} ») : --date, --from, --ordre-du-jour.`,
+    );
   const { newSession } = await import('./new-session.js');
   const ask = await terminalQuestions(values.yes ?? false);
   const result = await newSession(
@@ -213,7 +222,9 @@ async function newCommand(argv: string[]): Promise<number> {
     },
     ask,
   );
-  process.stdout.write(`✓ ${result.relative} préparée. Complétez-la avec l'aperçu ouvert : npx minutier preview ${result.relative}\n`);
+  process.stdout.write(
+    `✓ ${result.relative} préparée. Complétez-la avec l'aperçu ouvert : npx minutier preview ${result.relative}\n`,
+  );
   return 0;
 }
 
@@ -224,7 +235,8 @@ async function preview(argv: string[]): Promise<number> {
   let port = 0;
   if (values.port !== undefined) {
     port = Number(values.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new AuthoringError(`--port : « ${values.port} » n'est pas un port (1 à 65535).`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new AuthoringError(`--port : « ${values.port} » n'est pas un port (1 à 65535).`);
   }
   const { runPreview } = await import('./preview/server.js');
   return await runPreview({ cwd: process.cwd(), port, ...(positionals[0] ? { session: positionals[0] } : {}) });

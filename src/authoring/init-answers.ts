@@ -106,6 +106,7 @@ export function parseCollege(spec: string): CollegeAnswer {
 
 export function positive(text: string, what: string): number {
   const n = Number(text.trim());
-  if (!Number.isInteger(n) || n < 1) throw new AuthoringError(`${what} : « ${text} » n'est pas un nombre entier positif.`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new AuthoringError(`${what} : « ${text} » n'est pas un nombre entier positif.`);
   return n;
 }

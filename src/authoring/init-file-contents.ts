@@ -17,7 +17,13 @@ export function organisationYaml(v: InitAnswers): string {
     `forme: ${scalar(v.forme)}`,
     `instance: ${scalar(v.instance)}`,
   ];
-  if (v.president) lines.push(noted(`president: ${scalar(displayName(v.president))}`, forme.kind === 'commune' ? 'le maire' : 'le président de l’organisme (ordonnateur)'));
+  if (v.president)
+    lines.push(
+      noted(
+        `president: ${scalar(displayName(v.president))}`,
+        forme.kind === 'commune' ? 'le maire' : 'le président de l’organisme (ordonnateur)',
+      ),
+    );
   if (v.colleges.length > 0) {
     lines.push('colleges:');
     for (const c of v.colleges) {
@@ -28,12 +34,23 @@ export function organisationYaml(v: InitAnswers): string {
     }
   }
   if (v.sieges !== undefined) lines.push(`delegues-en-exercice: ${v.sieges}`);
-  const days = v.joursFrancs === 3 ? 'moins de 3 500 habitants (L2121-11)' : v.joursFrancs === 5 ? '3 500 habitants et plus, EPCI (L2121-12)' : 'statuts';
+  const days =
+    v.joursFrancs === 3
+      ? 'moins de 3 500 habitants (L2121-11)'
+      : v.joursFrancs === 5
+        ? '3 500 habitants et plus, EPCI (L2121-12)'
+        : 'statuts';
   lines.push(
     'quorum:',
     noted('  base: membres', 'membres | voix'),
-    noted(`  compte: ${v.quorum}`, v.quorum === 'presents' ? 'membres physiquement présents (L2121-17)' : 'présents ou représentés (statuts)'),
-    noted(`  seuil: ${v.seuil}`, v.seuil === '1/2' ? 'plus de la moitié' : v.seuil === '1/3' ? 'plus du tiers' : 'fraction des membres'),
+    noted(
+      `  compte: ${v.quorum}`,
+      v.quorum === 'presents' ? 'membres physiquement présents (L2121-17)' : 'présents ou représentés (statuts)',
+    ),
+    noted(
+      `  seuil: ${v.seuil}`,
+      v.seuil === '1/2' ? 'plus de la moitié' : v.seuil === '1/3' ? 'plus du tiers' : 'fraction des membres',
+    ),
     `  source: ${v.quorum === 'presents' && v.seuil === '1/2' ? 'article L2121-17 du CGCT' : 'statuts'}`,
     'pouvoirs:',
     noted(`  maximum: ${v.pouvoirs}`, `pouvoirs détenus par un même membre${v.pouvoirs === 1 ? ' (L2121-20)' : ''}`),
@@ -41,7 +58,9 @@ export function organisationYaml(v: InitAnswers): string {
     'convocation:',
     noted(`  jours-francs: ${v.joursFrancs}`, days),
   );
-  lines.push(`${forme.kind === 'commune' ? '# Les conseillers' : '# Les délégués'}, « NOM Prénom », une fois pour toutes les séances (collège et voix facultatifs :`);
+  lines.push(
+    `${forme.kind === 'commune' ? '# Les conseillers' : '# Les délégués'}, « NOM Prénom », une fois pour toutes les séances (collège et voix facultatifs :`,
+  );
   lines.push('# - { nom: DUPONT Jean, civilite: M., college: departement, voix: 2 }).');
   if (v.membres.length === 0) {
     lines.push('delegues: []');

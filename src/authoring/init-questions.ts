@@ -17,28 +17,52 @@ function version(): string {
 export async function completeInit(values: InitValues, ask: Ask | undefined): Promise<InitAnswers> {
   let forme = values.forme ? resolveForme(values.forme) : undefined;
   if (!forme) {
-    if (!ask) throw new AuthoringError('--forme manque : commune, communaute ou syndicat (ou la forme exacte, par exemple « syndicat mixte »).');
+    if (!ask)
+      throw new AuthoringError(
+        '--forme manque : commune, communaute ou syndicat (ou la forme exacte, par exemple « syndicat mixte »).',
+      );
     forme = resolveForme(
-      await ask.select('Quelle est la forme de l’organisme ?', FORMES.map((f) => ({ value: f.forme, label: f.forme }))),
+      await ask.select(
+        'Quelle est la forme de l’organisme ?',
+        FORMES.map((f) => ({ value: f.forme, label: f.forme })),
+      ),
     );
   }
   let nom = values.nom?.trim();
   if (!nom) {
-    if (!ask) throw new AuthoringError('--nom manque : le nom de l’organisme, par exemple --nom Saint-Exemple pour une commune.');
-    nom = await ask.text(forme.kind === 'commune' ? 'Le nom de la commune (sans « Commune de ») ?' : 'Son nom, tel que le PV le cite ?', {
-      placeholder: forme.kind === 'commune' ? 'Saint-Exemple' : 'Somme Numérique',
-      required: true,
-    });
+    if (!ask)
+      throw new AuthoringError(
+        '--nom manque : le nom de l’organisme, par exemple --nom Saint-Exemple pour une commune.',
+      );
+    nom = await ask.text(
+      forme.kind === 'commune' ? 'Le nom de la commune (sans « Commune de ») ?' : 'Son nom, tel que le PV le cite ?',
+      {
+        placeholder: forme.kind === 'commune' ? 'Saint-Exemple' : 'Somme Numérique',
+        required: true,
+      },
+    );
   }
-  let id = values.id ?? (ask ? await ask.text('Identifiant (nom du fichier organisations/<id>.yml) ?', { initial: fileSlug(nom) }) : fileSlug(nom));
+  let id =
+    values.id ??
+    (ask
+      ? await ask.text('Identifiant (nom du fichier organisations/<id>.yml) ?', { initial: fileSlug(nom) })
+      : fileSlug(nom));
   id = id.trim();
   if (!ORGANISATION_ID.test(id)) {
-    throw new AuthoringError(`--id : « ${id} » n'est pas un identifiant : minuscules, chiffres et tirets, par exemple « saint-exemple ».`);
+    throw new AuthoringError(
+      `--id : « ${id} » n'est pas un identifiant : minuscules, chiffres et tirets, par exemple « saint-exemple ».`,
+    );
   }
-  const instance = values.instance ?? (ask ? await ask.text('Instance des séances ?', { initial: forme.instance }) : forme.instance);
+  const instance =
+    values.instance ?? (ask ? await ask.text('Instance des séances ?', { initial: forme.instance }) : forme.instance);
   let president = values.president;
   if (president === undefined && ask) {
-    const answer = await ask.text(forme.kind === 'commune' ? 'Le maire (« NOM Prénom », vide : plus tard) ?' : 'Le président de l’organisme (« NOM Prénom », vide : plus tard) ?', { initial: '' });
+    const answer = await ask.text(
+      forme.kind === 'commune'
+        ? 'Le maire (« NOM Prénom », vide : plus tard) ?'
+        : 'Le président de l’organisme (« NOM Prénom », vide : plus tard) ?',
+      { initial: '' },
+    );
     if (answer.trim() !== '') president = answer.trim();
   }
   let joursFrancs = values.joursFrancs;
@@ -56,7 +80,10 @@ export async function completeInit(values: InitValues, ask: Ask | undefined): Pr
   }
   let sieges = values.sieges;
   if (sieges === undefined && ask) {
-    const answer = await ask.text('Combien de sièges (membres en exercice) ? (vide : le nombre de membres de la liste)', { initial: '' });
+    const answer = await ask.text(
+      'Combien de sièges (membres en exercice) ? (vide : le nombre de membres de la liste)',
+      { initial: '' },
+    );
     if (answer.trim() !== '') sieges = positive(answer, 'sièges');
   }
   let colleges = values.colleges;
@@ -64,9 +91,14 @@ export async function completeInit(values: InitValues, ask: Ask | undefined): Pr
     colleges = [];
     if (await ask.confirm('Les membres sont-ils répartis en collèges aux délégués ou voix différents ?', false)) {
       for (;;) {
-        const collegeNom = await ask.text(`Collège ${colleges.length + 1} : son nom ? (vide : fin des collèges)`, { initial: '' });
+        const collegeNom = await ask.text(`Collège ${colleges.length + 1} : son nom ? (vide : fin des collèges)`, {
+          initial: '',
+        });
         if (collegeNom.trim() === '') break;
-        const delegues = positive(await ask.text('Délégués désignés par chaque membre ?', { initial: '1' }), 'délégués');
+        const delegues = positive(
+          await ask.text('Délégués désignés par chaque membre ?', { initial: '1' }),
+          'délégués',
+        );
         const voix = positive(await ask.text('Voix de chaque délégué ?', { initial: '1' }), 'voix');
         const membres = positive(await ask.text('Nombre de membres du collège ?', { initial: '1' }), 'membres');
         colleges.push({ id: fileSlug(collegeNom).slice(0, 40), nom: collegeNom.trim(), delegues, voix, membres });
@@ -76,7 +108,10 @@ export async function completeInit(values: InitValues, ask: Ask | undefined): Pr
   let membres = values.membres;
   if (membres === undefined && ask) {
     membres = splitNames(
-      await ask.text('Les membres, « NOM Prénom » séparés par des points-virgules (vous pourrez compléter le fichier) ?', { initial: '' }),
+      await ask.text(
+        'Les membres, « NOM Prénom » séparés par des points-virgules (vous pourrez compléter le fichier) ?',
+        { initial: '' },
+      ),
     );
   }
   let quorum = values.quorum;

@@ -12,7 +12,17 @@ import type { InitAnswers, InitResult } from './init-answers.js';
 import { organisationYaml, packageJson, readme } from './init-file-contents.js';
 import { AuthoringError } from './shared.js';
 
-export { FORMES, parseCollege, positive, resolveForme, splitNames, type CollegeAnswer, type InitAnswers, type InitResult, type InitValues } from './init-answers.js';
+export {
+  FORMES,
+  parseCollege,
+  positive,
+  resolveForme,
+  splitNames,
+  type CollegeAnswer,
+  type InitAnswers,
+  type InitResult,
+  type InitValues,
+} from './init-answers.js';
 export { organisationYaml } from './init-file-contents.js';
 export { completeInit } from './init-questions.js';
 
@@ -25,7 +35,10 @@ export async function writeRepository(v: InitAnswers): Promise<InitResult> {
     ['package.json', packageJson(v)],
     [path.join('organisations', `${v.id}.yml`), organisationYaml(v)],
     [path.join('sessions', '.gitkeep'), ''],
-    [path.join('.github', 'workflows', 'minutes.yml'), await readFile(path.join(packageRoot, '.github', 'workflows', 'minutes.yml'), 'utf8')],
+    [
+      path.join('.github', 'workflows', 'minutes.yml'),
+      await readFile(path.join(packageRoot, '.github', 'workflows', 'minutes.yml'), 'utf8'),
+    ],
     ['.gitignore', 'node_modules/\noutput/\n'],
     ['README.md', readme(v)],
   ];

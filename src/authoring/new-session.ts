@@ -64,7 +64,12 @@ async function readHeader(file: string): Promise<Record<string, unknown> | undef
   }
 }
 
-const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined);
+const str = (value: unknown) =>
+  typeof value === 'string' && value.trim() !== ''
+    ? value.trim()
+    : typeof value === 'number'
+      ? String(value)
+      : undefined;
 
 async function previousSession(file: string): Promise<Previous> {
   const header = await readHeader(file);
@@ -81,7 +86,8 @@ async function previousSession(file: string): Promise<Previous> {
   set('lieu', str(header.lieu));
   set('modalite', str(header.modalite));
   if (typeof secretaires === 'string') previous.secretaires = [secretaires];
-  else if (Array.isArray(secretaires)) previous.secretaires = secretaires.filter((s): s is string => typeof s === 'string');
+  else if (Array.isArray(secretaires))
+    previous.secretaires = secretaires.filter((s): s is string => typeof s === 'string');
   return previous;
 }
 
@@ -121,10 +127,13 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
     const checked = isoDate.safeParse(value.trim());
     return checked.success ? undefined : checked.error.issues[0]?.message;
   };
-  let date = values.date ?? (ask ? await ask.text('Date de la séance (AAAA-MM-JJ) ?', { initial: today(), validate: dateProblem }) : today());
+  let date =
+    values.date ??
+    (ask ? await ask.text('Date de la séance (AAAA-MM-JJ) ?', { initial: today(), validate: dateProblem }) : today());
   date = date.trim();
   const dateCheck = isoDate.safeParse(date);
-  if (!dateCheck.success) throw new AuthoringError(`--date : ${dateCheck.error.issues[0]?.message ?? 'date invalide'}.`);
+  if (!dateCheck.success)
+    throw new AuthoringError(`--date : ${dateCheck.error.issues[0]?.message ?? 'date invalide'}.`);
 
   // The previous session: --from, else the latest session file dated before this one.
   let previous: Previous | undefined;
@@ -142,15 +151,23 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
   let id = values.organisation ?? previous?.organisation;
   if (!id) {
     if (ids.length === 1) id = ids[0]!;
-    else if (ids.length === 0) throw new AuthoringError('Aucun organisme dans organisations/ : créez-le avec « minutier init ».');
-    else if (ask) id = await ask.select('Quel organisme ?', ids.map((value) => ({ value, label: value })));
+    else if (ids.length === 0)
+      throw new AuthoringError('Aucun organisme dans organisations/ : créez-le avec « minutier init ».');
+    else if (ask)
+      id = await ask.select(
+        'Quel organisme ?',
+        ids.map((value) => ({ value, label: value })),
+      );
     else throw new AuthoringError(`Plusieurs organismes (${ids.join(', ')}) : précisez --organisation <id>.`);
   }
   clearOrganisationCache();
   const loaded = await loadOrganisation(id, cwd);
   if (!loaded.organisation) {
-    const why = loaded.error ?? loaded.file?.messages.map((m) => `${m.line ?? 1}:${m.column ?? 1} ${m.reason}`).join(' ; ');
-    throw new AuthoringError(`L'organisme « ${id} » ne peut pas être lu : ${why ?? 'erreur inconnue'}. Corrigez-le (minutier check le détaille).`);
+    const why =
+      loaded.error ?? loaded.file?.messages.map((m) => `${m.line ?? 1}:${m.column ?? 1} ${m.reason}`).join(' ; ');
+    throw new AuthoringError(
+      `L'organisme « ${id} » ne peut pas être lu : ${why ?? 'erreur inconnue'}. Corrigez-le (minutier check le détaille).`,
+    );
   }
   const organisation: Organisation = loaded.organisation;
   const instance = organisation.instance?.value ?? 'Séance';
@@ -163,7 +180,13 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
   // Hour, place, président: flag, else the previous session, else a question; left to fill in when none.
   const fromPrevious = previous?.date ? ` (séance du ${previous.date})` : '';
   const missing: string[] = [];
-  const pick = async (key: 'heure' | 'lieu' | 'president', flag: string | undefined, fallback: string | undefined, question: string, placeholder: string) => {
+  const pick = async (
+    key: 'heure' | 'lieu' | 'president',
+    flag: string | undefined,
+    fallback: string | undefined,
+    question: string,
+    placeholder: string,
+  ) => {
     const problem = (value: string) => {
       const checked = sessionShape.shape[key].safeParse(value);
       return checked.success ? undefined : checked.error.issues[0]?.message;
@@ -173,19 +196,41 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
       if (why) throw new AuthoringError(`--${key} : ${why}.`);
       return { value: flag, note: '' };
     }
-    if (fallback) return { value: fallback, note: key === 'president' && !previous?.president ? 'repris de l’organisme' : `repris${fromPrevious}` };
+    if (fallback)
+      return {
+        value: fallback,
+        note: key === 'president' && !previous?.president ? 'repris de l’organisme' : `repris${fromPrevious}`,
+      };
     if (ask) {
-      const answer = await ask.text(question, { placeholder, required: required(key), validate: (v) => (v.trim() ? problem(v) : undefined) });
+      const answer = await ask.text(question, {
+        placeholder,
+        required: required(key),
+        validate: (v) => (v.trim() ? problem(v) : undefined),
+      });
       return { value: answer.trim(), note: '' };
     }
     if (required(key)) missing.push(`--${key} ${JSON.stringify(placeholder)}`);
     return { value: '', note: '' };
   };
   const heure = await pick('heure', values.heure, previous?.heure, 'Heure d’ouverture (par exemple 18h30) ?', '18h30');
-  const lieu = await pick('lieu', values.lieu, previous?.lieu, 'Lieu (tel que le PV l’écrit) ?', 'à la mairie, salle du conseil');
-  const president = await pick('president', values.president, previous?.president ?? organisation.president?.name, 'Président de séance ?', 'M. DUPONT Jean');
+  const lieu = await pick(
+    'lieu',
+    values.lieu,
+    previous?.lieu,
+    'Lieu (tel que le PV l’écrit) ?',
+    'à la mairie, salle du conseil',
+  );
+  const president = await pick(
+    'president',
+    values.president,
+    previous?.president ?? organisation.president?.name,
+    'Président de séance ?',
+    'M. DUPONT Jean',
+  );
   if (missing.length > 0) {
-    throw new AuthoringError(`aucune séance précédente ne donne ${missing.length > 1 ? 'ces valeurs' : 'cette valeur'} : ajoutez ${missing.join(' ')} (rien n’a été écrit).`);
+    throw new AuthoringError(
+      `aucune séance précédente ne donne ${missing.length > 1 ? 'ces valeurs' : 'cette valeur'} : ajoutez ${missing.join(' ')} (rien n’a été écrit).`,
+    );
   }
 
   let items: string[] = [];
@@ -195,7 +240,9 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
     try {
       text = await readFile(odj, 'utf8');
     } catch {
-      throw new AuthoringError(`--ordre-du-jour : ${values.ordreDuJour} illisible ou introuvable (un fichier texte, un titre par ligne).`);
+      throw new AuthoringError(
+        `--ordre-du-jour : ${values.ordreDuJour} illisible ou introuvable (un fichier texte, un titre par ligne).`,
+      );
     }
     items = text
       .replace(/^\uFEFF/u, '')
@@ -205,7 +252,8 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
   }
 
   const convocation = convocationDeadline(date, organisation.convocationDays.value);
-  const line = (key: string, value: string, note: string) => (value ? `${key}: ${q(value)}${note ? `   # ${note}` : ''}` : `# ${key}: …   # à compléter`);
+  const line = (key: string, value: string, note: string) =>
+    value ? `${key}: ${q(value)}${note ? `   # ${note}` : ''}` : `# ${key}: …   # à compléter`;
   const header = [
     '---',
     '# Préparée par « minutier new ». Répartissez les membres entre presents, excuses et absents, complétez, puis',
@@ -218,7 +266,9 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
     ...(previous?.modalite ? [`modalite: ${previous.modalite}   # repris${fromPrevious}`] : []),
     `convocation: ${convocation}   # suggestion : au plus tard ${organisation.convocationDays.value} jours francs avant ; écrivez la date d'envoi réelle`,
     line('president', president.value, president.note),
-    previous?.secretaires?.length ? `secretaires: ${flow(previous.secretaires)}   # repris${fromPrevious}` : '# secretaires: [NOM Prénom]   # à compléter',
+    previous?.secretaires?.length
+      ? `secretaires: ${flow(previous.secretaires)}   # repris${fromPrevious}`
+      : '# secretaires: [NOM Prénom]   # à compléter',
     ...(previous?.date ? [`approbation-pv: ${previous.date}`] : []),
     '',
     '# Chaque membre une fois : déplacez excusés et absents, ajoutez « pouvoir: NOM Prénom » à qui détient un pouvoir.',
@@ -241,7 +291,8 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
     n += 1;
     body.push(`### ${n}. ${title}`, '');
   }
-  if (n === 0) body.push('<!-- Un point par titre : « ### 1. Titre du point », son texte, puis le résultat du vote. -->', '');
+  if (n === 0)
+    body.push('<!-- Un point par titre : « ### 1. Titre du point », son texte, puis le résultat du vote. -->', '');
   const content = `${header.join('\n')}\n${body.join('\n')}`;
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, content);

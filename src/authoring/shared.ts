@@ -11,7 +11,12 @@ export class AuthoringError extends Error {}
 export interface Ask {
   text(
     message: string,
-    options?: { initial?: string; placeholder?: string; required?: boolean; validate?: (value: string) => string | undefined },
+    options?: {
+      initial?: string;
+      placeholder?: string;
+      required?: boolean;
+      validate?: (value: string) => string | undefined;
+    },
   ): Promise<string>;
   select<T extends string>(message: string, choices: Array<{ value: T; label: string }>): Promise<T>;
   confirm(message: string, initial: boolean): Promise<boolean>;
@@ -43,7 +48,7 @@ export async function terminalQuestions(yes: boolean): Promise<Ask | undefined> 
       );
     },
     async select(message, choices) {
-      return answered(await prompts.select({ message, options: choices as never })) as never;
+      return answered<(typeof choices)[number]['value']>(await prompts.select({ message, options: choices as never }));
     },
     async confirm(message, initial) {
       return answered(await prompts.confirm({ message, initialValue: initial, active: 'oui', inactive: 'non' }));

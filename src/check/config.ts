@@ -17,7 +17,10 @@ const configSchema = z.strictObject({ rules: z.record(z.string(), settingSchema)
 
 /** A configuration problem, in French, ready to print. */
 export class ConfigError extends Error {
-  constructor(message: string, readonly file: string) {
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
     super(message);
     this.name = 'ConfigError';
   }

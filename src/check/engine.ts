@@ -21,7 +21,7 @@ export const DOCS_BASE = 'https://github.com/minutier/minutier/blob/main/';
 
 export const ENGINE_INTERNAL: RuleMeta = {
   id: 'engine-internal',
-  description: "Une règle a rencontré une erreur interne : ses constats manquent pour cette séance.",
+  description: 'Une règle a rencontré une erreur interne : ses constats manquent pour cette séance.',
   severity: 'error',
   docs: 'docs/rules/README.md',
 };

@@ -47,7 +47,7 @@ export function toPlainFile(file: VFile): PlainFile {
     value: file.value === undefined ? '' : String(file.value),
     messages: file.messages.map(plainMessage),
   };
-  const organisation = file.data.organisationFile as VFile | undefined;
+  const organisation = file.data.organisationFile;
   if (organisation && organisation.messages.length > 0) plain.organisation = toPlainFile(organisation);
   return plain;
 }

@@ -11,7 +11,8 @@ import { UsageError } from '../util/errors.js';
 import { writeNotice } from './report-findings.js';
 
 export async function exportCommand(options: CommonOptions, format: string | undefined): Promise<number> {
-  if ((format ?? 'json') !== 'json') throw new UsageError(`export : format « ${format} » inconnu ; le seul format est json.`);
+  if ((format ?? 'json') !== 'json')
+    throw new UsageError(`export : format « ${format} » inconnu ; le seul format est json.`);
   const cwd = process.cwd();
   const config = await loadRunConfig(cwd);
   const sessions = await selectSessions(options, cwd, writeNotice);

@@ -28,7 +28,7 @@ function withOrganisationFiles(files: VFile[]): VFile[] {
   const all = [...files];
   const seen = new Set<string>();
   for (const file of files) {
-    const organisation = file.data.organisationFile as VFile | undefined;
+    const organisation = file.data.organisationFile;
     if (!organisation || organisation.messages.length === 0 || seen.has(organisation.path)) continue;
     seen.add(organisation.path);
     all.push(organisation);

@@ -37,7 +37,11 @@ interface Renderer {
 function render(renderer: Renderer, nodes: RootContent[], minHeadingDepth: number): ElementContent[] {
   if (nodes.length === 0) return [];
   const { session } = renderer;
-  const { tree, dropped } = renderMarkdownTree(nodes, { source: session.source, minHeadingDepth, annotations: session.annotations });
+  const { tree, dropped } = renderMarkdownTree(nodes, {
+    source: session.source,
+    minHeadingDepth,
+    annotations: session.annotations,
+  });
   renderer.dropped.push(...dropped);
   return tree.children.filter((child): child is ElementContent => child.type !== 'doctype');
 }
@@ -45,7 +49,8 @@ function render(renderer: Renderer, nodes: RootContent[], minHeadingDepth: numbe
 /** The one element a single block renders to (a paragraph, a heading), or undefined (an HTML block, say). */
 function single(children: ElementContent[]): Element | undefined {
   const elements = children.filter((child): child is Element => child.type === 'element');
-  return elements.length === 1 && children.every((child) => child.type === 'element' || (child.type === 'text' && child.value.trim() === ''))
+  return elements.length === 1 &&
+    children.every((child) => child.type === 'element' || (child.type === 'text' && child.value.trim() === ''))
     ? elements[0]
     : undefined;
 }
@@ -83,7 +88,11 @@ function deliberationHeading(renderer: Renderer, deliberation: Deliberation, hea
     const marks = /^[\uE000-\uE019]*\s*/u.exec(first.value)![0];
     const plain = NUMBER.exec(first.value);
     const match: string[] | undefined =
-      written && first.value.slice(marks.length).startsWith(written) ? [`${marks}${written}`, marks, written] : plain ? [...plain] : undefined;
+      written && first.value.slice(marks.length).startsWith(written)
+        ? [`${marks}${written}`, marks, written]
+        : plain
+          ? [...plain]
+          : undefined;
     if (match) {
       const rest = first.value.slice(match[0]!.length);
       const parts: ElementContent[] = [];
@@ -107,7 +116,8 @@ function isCountList(node: RootContent | undefined): boolean {
 
 function textOfMdast(node: RootContent | { children?: unknown; value?: unknown }): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node && Array.isArray(node.children)) return node.children.map((child) => textOfMdast(child as RootContent)).join('');
+  if ('children' in node && Array.isArray(node.children))
+    return node.children.map((child) => textOfMdast(child as RootContent)).join('');
   return '';
 }
 
@@ -150,7 +160,9 @@ function deliberationSection(renderer: Renderer, deliberation: Deliberation): El
     const sentence = render(renderer, [nodes[voteIndex]!], 3);
     const paragraph = single(sentence);
     if (paragraph) addClass(paragraph, 'vote-result');
-    const figures = withList ? render(renderer, [nodes[voteIndex + 1]!], 3) : [voteFigures(vote)].filter((x): x is Element => !!x);
+    const figures = withList
+      ? render(renderer, [nodes[voteIndex + 1]!], 3)
+      : [voteFigures(vote)].filter((x): x is Element => !!x);
     content.push(h(`div.vote${vote.outcome === 'rejetee' ? '.rejected' : ''}`, [...sentence, ...figures]));
     if (after.length > 0) content.push(h('div.body', render(renderer, after, 3)));
   }
@@ -215,7 +227,13 @@ export function renderSessionBody(session: Session): RenderedSessionBody {
   const partIndex = partHeadingIndex(session, first);
   const firstDeliberation = session.deliberations[0];
   const openingEnd =
-    partIndex >= 0 ? partIndex : firstDeliberation ? firstDeliberation.children.start - 1 : closingIndex >= 0 ? closingIndex : children.length;
+    partIndex >= 0
+      ? partIndex
+      : firstDeliberation
+        ? firstDeliberation.children.start - 1
+        : closingIndex >= 0
+          ? closingIndex
+          : children.length;
 
   const out: HastContent[] = [];
   const opening = plain(renderer, first, openingEnd, closingIndex);
@@ -230,7 +248,9 @@ export function renderSessionBody(session: Session): RenderedSessionBody {
   } else {
     out.push(h('h2.part#deliberations', 'Délibérations'));
   }
-  const byHeading = new Map(session.deliberations.map((deliberation) => [deliberation.children.start - 1, deliberation]));
+  const byHeading = new Map(
+    session.deliberations.map((deliberation) => [deliberation.children.start - 1, deliberation]),
+  );
   const sections = new Map<Deliberation, Element>();
   while (index < children.length) {
     const deliberation = byHeading.get(index);

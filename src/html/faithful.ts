@@ -5,7 +5,7 @@
  * author wrote it (rule body-faithful, docs/rules/body-faithful.md).
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
-import type { Html, Nodes as MdastNodes, Root as MdastRoot, RootContent } from 'mdast';
+import type { Html, Nodes as MdastNodes, RootContent } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -33,21 +33,50 @@ const rawParser = unified().use(rehypeRaw).freeze();
 
 /** The text a raw HTML fragment shows once parsed as a browser does (tags, comments and scripts aside). */
 function htmlText(html: string): string {
-  const tree = rawParser.runSync({ type: 'root', children: [{ type: 'raw', value: html } as never] }) as HastRoot;
+  const tree = rawParser.runSync({ type: 'root', children: [{ type: 'raw', value: html } as never] });
   return hastText(tree);
 }
 
 const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp',
-  'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'font', 'nobr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'font',
+  'nobr',
 ]);
 
 /** The visible text of a hast tree: block elements apart, inline ones joined, head, scripts and styles left out. */
 function hastText(node: HastRoot | HastContent | ElementContent): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'element') {
-    const element = node as Element;
-    if (REMOVED_WITH_CONTENT.has(element.tagName) || element.tagName === 'head' || element.tagName === 'title') return '';
+    const element = node;
+    if (REMOVED_WITH_CONTENT.has(element.tagName) || element.tagName === 'head' || element.tagName === 'title')
+      return '';
     if (element.tagName === 'br') return ' ';
     const inner = element.children.map(hastText).join('');
     return INLINE.has(element.tagName) ? inner : ` ${inner} `;
@@ -103,7 +132,10 @@ function wordsOf(nodes: ReadonlyArray<RootContent>, source: string, state?: { hi
       let k = starts.length - 1;
       while (k > 0 && starts[k]! > match.index) k--;
       const piece = pieces[k]!;
-      const head = match[0].slice(0, Math.max(1, starts[k + 1] === undefined ? match[0].length : starts[k + 1]! - match.index));
+      const head = match[0].slice(
+        0,
+        Math.max(1, starts[k + 1] === undefined ? match[0].length : starts[k + 1]! - match.index),
+      );
       const end = piece.node.position?.end.offset ?? cursors[k]!;
       const found = source.indexOf(head, cursors[k]);
       const offset = found >= 0 && found < end ? found : cursors[k]!;
@@ -144,12 +176,17 @@ function wordsOf(nodes: ReadonlyArray<RootContent>, source: string, state?: { hi
         // Definitions are printed as typed (src/render/markdown.ts), so a reference prints as typed too: « [texte] ».
         pieces.push({ text: '[', node });
         for (const child of node.children) inline(child, pieces);
-        const suffix = node.referenceType === 'full' ? `[${node.label ?? node.identifier}]` : node.referenceType === 'collapsed' ? '[]' : '';
+        const suffix =
+          node.referenceType === 'full'
+            ? `[${node.label ?? node.identifier}]`
+            : node.referenceType === 'collapsed'
+              ? '[]'
+              : '';
         pieces.push({ text: `]${suffix}`, node });
         return;
       }
       default:
-        if ('children' in node) for (const child of node.children) inline(child as MdastNodes, pieces);
+        if ('children' in node) for (const child of node.children) inline(child, pieces);
     }
   };
   const visit = (node: MdastNodes): void => {
@@ -181,7 +218,7 @@ function wordsOf(nodes: ReadonlyArray<RootContent>, source: string, state?: { hi
         return;
       }
       default:
-        if ('children' in node) for (const child of node.children) visit(child as MdastNodes);
+        if ('children' in node) for (const child of node.children) visit(child);
     }
   };
   for (const node of nodes) visit(node);
@@ -193,7 +230,7 @@ const parser = unified().use(remarkParse).use(remarkTables).use(remarkFrontmatte
 
 /** The text of a Markdown body (frontmatter, comments and annotations aside), words separated by single spaces. */
 export function bodyText(markdown: string): string {
-  const tree = parser.parse(markdown) as MdastRoot;
+  const tree = parser.parse(markdown);
   return bodyWords(tree.children, markdown)
     .map((entry) => entry.word)
     .join(' ');

@@ -15,7 +15,6 @@ import type {
   Root as MdastRoot,
   RootContent as MdastContent,
   Table,
-  Text as MdastText,
 } from 'mdast';
 import type { Position } from 'unist';
 import { unified } from 'unified';
@@ -77,11 +76,11 @@ function definitionAsText(node: Definition, source: string | undefined): Paragra
  */
 function cleanMdast(parent: MdastParent, options: RenderMarkdownOptions): void {
   const kept: MdastContent[] = [];
-  for (const original of parent.children as MdastContent[]) {
+  for (const original of parent.children) {
     let child = original;
     if (child.type === 'text') {
       if (options.annotations?.some((annotation) => inside(child.position, annotation.position))) continue;
-      (child as MdastText).value = withoutAnnotations(child.value);
+      child.value = withoutAnnotations(child.value);
       if (child.value === '') continue;
     } else if (child.type === 'html') {
       child.value = child.value.replace(COMMENT, '');
@@ -93,18 +92,18 @@ function cleanMdast(parent: MdastParent, options: RenderMarkdownOptions): void {
       const width = Math.max(table.align?.length ?? 0, ...table.children.map((row) => row.children.length));
       table.align = Array.from({ length: width }, (_, k) => table.align?.[k] ?? null);
     } else if (child.type === 'heading' && options.minHeadingDepth) {
-      (child as Heading).depth = Math.min(6, Math.max(child.depth, options.minHeadingDepth)) as Heading['depth'];
+      child.depth = Math.min(6, Math.max(child.depth, options.minHeadingDepth)) as Heading['depth'];
     }
-    if ('children' in child) cleanMdast(child as MdastParent, options);
+    if ('children' in child) cleanMdast(child, options);
     kept.push(child);
   }
-  parent.children = kept as MdastParent['children'];
+  parent.children = kept;
 }
 
 // ─── What the sanitizer drops ──────────────────────────────────────────────────────────────────────────────────
 
 /** The sanitizer without its ancestor rules, to judge one element and its attributes in isolation. */
-const judge = rehypeSanitize({ ...sanitizeSchema, ancestors: {} }) as unknown as (tree: HastRoot) => HastRoot;
+const judge = rehypeSanitize({ ...sanitizeSchema, ancestors: {} });
 const allowedTags = new Set(sanitizeSchema.tagNames ?? []);
 const strippedWithContent = new Set(sanitizeSchema.strip ?? []);
 
@@ -202,7 +201,7 @@ function markNumbers(node: HastRoot | Element): void {
       children.push(child);
     }
   }
-  node.children = children as typeof node.children;
+  node.children = children;
 }
 
 /**
@@ -222,7 +221,9 @@ function rowsOf(section: Element | undefined): Element[] {
 }
 
 function cellsOf(row: Element): Element[] {
-  return row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'));
+  return row.children.filter(
+    (cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'),
+  );
 }
 
 function hasClass(element: Element, name: string): boolean {
@@ -241,7 +242,9 @@ function tidyTable(table: Element): void {
   }
   for (const row of headRows) {
     cellsOf(row).forEach((cell, column) => {
-      const cells = bodyRows.map((bodyRow) => cellsOf(bodyRow)[column]).filter((c): c is Element => !!c && textOf(c).trim() !== '');
+      const cells = bodyRows
+        .map((bodyRow) => cellsOf(bodyRow)[column])
+        .filter((c): c is Element => !!c && textOf(c).trim() !== '');
       if (cells.length > 0 && cells.every((c) => hasClass(c, 'num'))) addClass(cell, 'num');
     });
   }
@@ -284,9 +287,9 @@ export function renderMarkdownTree(
 
   const file = new VFile(options.source === undefined ? undefined : { value: options.source });
   const dropped: DroppedItem[] = [];
-  const unsafe = (hasHtml(mdast) ? toHast : toHastPlain).runSync(mdast, file) as HastRoot;
+  const unsafe = (hasHtml(mdast) ? toHast : toHastPlain).runSync(mdast, file);
   if (mayDrop(mdast)) collectDropped(unsafe, dropped);
-  const tree = sanitizer.runSync(unsafe, file) as HastRoot;
+  const tree = sanitizer.runSync(unsafe, file);
   return { tree, dropped };
 }
 

@@ -120,11 +120,6 @@ export function lookupMatiere(code: string, own: Readonly<Record<string, string>
  * sans virgule ni parenthèse » — « finances locales/décisions budgétaires ».
  */
 export function scdlMatiereName(matiere: Matiere): string {
-  const clean = (text: string) =>
-    text
-      .toLocaleLowerCase('fr-FR')
-      .replace(/[,()]/gu, ' ')
-      .replace(/\s+/gu, ' ')
-      .trim();
+  const clean = (text: string) => text.toLocaleLowerCase('fr-FR').replace(/[,()]/gu, ' ').replace(/\s+/gu, ' ').trim();
   return `${clean(matiere.level1)}/${clean(matiere.level2 ?? '')}`;
 }

@@ -48,7 +48,10 @@ export function isWeighted(organisation: Organisation): boolean {
 
 export function seatsOf(organisation: Organisation): number | undefined {
   if (!organisation.colleges.length) return undefined;
-  return organisation.colleges.reduce((sum, college) => sum + college.members.value * college.delegatesPerMember.value, 0);
+  return organisation.colleges.reduce(
+    (sum, college) => sum + college.members.value * college.delegatesPerMember.value,
+    0,
+  );
 }
 
 /**
@@ -58,11 +61,15 @@ export function seatsOf(organisation: Organisation): number | undefined {
 export type FigureSource = 'statuts' | 'composition' | 'liste';
 
 /** Members in office: stated, else the seats the colleges provide, else the roster's size. */
-export function membersInOffice(organisation: Organisation): { value: number; how: string; source: FigureSource } | undefined {
-  if (organisation.delegatesInOffice) return { value: organisation.delegatesInOffice.value, how: 'en exercice', source: 'statuts' };
+export function membersInOffice(
+  organisation: Organisation,
+): { value: number; how: string; source: FigureSource } | undefined {
+  if (organisation.delegatesInOffice)
+    return { value: organisation.delegatesInOffice.value, how: 'en exercice', source: 'statuts' };
   const seats = seatsOf(organisation);
   if (seats !== undefined) return { value: seats, how: 'sièges prévus par la composition', source: 'composition' };
-  if (organisation.roster.length) return { value: organisation.roster.length, how: 'délégués de la liste', source: 'liste' };
+  if (organisation.roster.length)
+    return { value: organisation.roster.length, how: 'délégués de la liste', source: 'liste' };
   return undefined;
 }
 
@@ -70,10 +77,12 @@ export function membersInOffice(organisation: Organisation): { value: number; ho
 export function totalVoicesOf(
   organisation: Organisation,
 ): { value: number; how: string; source: FigureSource; complete: boolean } | undefined {
-  if (organisation.totalVoices) return { value: organisation.totalVoices.value, how: 'voix des statuts', source: 'statuts', complete: true };
+  if (organisation.totalVoices)
+    return { value: organisation.totalVoices.value, how: 'voix des statuts', source: 'statuts', complete: true };
   if (organisation.colleges.length) {
     const total = organisation.colleges.reduce(
-      (sum, college) => sum + college.members.value * college.delegatesPerMember.value * college.voicesPerDelegate.value,
+      (sum, college) =>
+        sum + college.members.value * college.delegatesPerMember.value * college.voicesPerDelegate.value,
       0,
     );
     const complete = organisation.colleges.every((college) => college.voicesPerDelegate.stated);
@@ -144,13 +153,17 @@ export function attendanceAt(session: Session, item: number | undefined, deliber
     const key = keyOf(movement.person);
     if (movement.kind === 'arrivee') {
       if (at < movement.item.value) byKey.delete(key);
-      else if (!byKey.has(key)) byKey.set(key, { person: movement.person, own: personVoices(session, movement.person), proxies: [] });
+      else if (!byKey.has(key))
+        byKey.set(key, { person: movement.person, own: personVoices(session, movement.person), proxies: [] });
     } else if (movement.kind === 'depart' && at >= movement.item.value) {
       const leaving = byKey.get(key);
       byKey.delete(key);
       if (movement.proxyTo) {
         const holder = byKey.get(keyOf(movement.proxyTo));
-        holder?.proxies.push({ giver: movement.person, voices: leaving?.own ?? personVoices(session, movement.person) });
+        holder?.proxies.push({
+          giver: movement.person,
+          voices: leaving?.own ?? personVoices(session, movement.person),
+        });
       }
     }
   }
@@ -207,7 +220,8 @@ export function sittingVoices(session: Session, sitting: Sitting, item: ItemAtte
     row !== undefined &&
     sitting.proxies.length === row.proxies.length &&
     sitting.proxies.every((proxy, index) => proxy.giver === row.proxies[index]);
-  if (stated !== undefined && intact && Number.isInteger(stated) && stated >= computed) return { value: stated, known: true };
+  if (stated !== undefined && intact && Number.isInteger(stated) && stated >= computed)
+    return { value: stated, known: true };
   void item;
   return { value: computed, known: false };
 }
@@ -237,4 +251,3 @@ export function votersAt(session: Session, item: ItemAttendance): Voters {
   }
   return { count, exact, unit: 'voix', present, represented };
 }
-

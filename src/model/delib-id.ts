@@ -12,7 +12,7 @@ export const DEFAULT_DELIB_ID_WITHOUT_NUMBER = '{date}-{point}';
 /** Placeholders a pattern may use, and what they stand for (docs/publication.md). */
 export const DELIB_ID_PLACEHOLDERS = {
   annee: "l'année de la séance (2022)",
-  seance: 'le numéro de la séance dans l\'année (clé « numero » de la séance)',
+  seance: "le numéro de la séance dans l'année (clé « numero » de la séance)",
   date: 'la date de la séance (2022-06-28)',
   point: 'le numéro de la délibération (6)',
   point2: 'le numéro de la délibération sur deux chiffres (06)',
@@ -22,9 +22,13 @@ export const DELIB_ID_PLACEHOLDERS = {
 const PLACEHOLDER = /\{([^{}]*)\}/gu;
 
 export function delibIdPatternProblem(pattern: string): string | undefined {
-  const unknown = [...pattern.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !(name in DELIB_ID_PLACEHOLDERS));
+  const unknown = [...pattern.matchAll(PLACEHOLDER)]
+    .map((m) => m[1]!)
+    .filter((name) => !(name in DELIB_ID_PLACEHOLDERS));
   if (unknown.length) {
-    return `« {${unknown[0]}} » n'est pas un repère connu : utilisez ${Object.keys(DELIB_ID_PLACEHOLDERS).map((k) => `{${k}}`).join(', ')}`;
+    return `« {${unknown[0]}} » n'est pas un repère connu : utilisez ${Object.keys(DELIB_ID_PLACEHOLDERS)
+      .map((k) => `{${k}}`)
+      .join(', ')}`;
   }
   if (!pattern.includes('{point}') && !pattern.includes('{point2}')) {
     return 'le modèle doit contenir {point} (ou {point2}) pour que chaque délibération ait son identifiant';

@@ -52,8 +52,18 @@ export function formatPercent(value: Decimal.Value, decimals?: number): string {
 // ─── Dates ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 const MONTHS = [
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
-  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
 ];
 
 interface CalendarDate {
@@ -99,8 +109,23 @@ export function monthName(month: number): string {
 // ─── Numbers in words ──────────────────────────────────────────────────────────────────────────────────────────
 
 const UNITS = [
-  'zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf',
-  'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize',
+  'zéro',
+  'un',
+  'deux',
+  'trois',
+  'quatre',
+  'cinq',
+  'six',
+  'sept',
+  'huit',
+  'neuf',
+  'dix',
+  'onze',
+  'douze',
+  'treize',
+  'quatorze',
+  'quinze',
+  'seize',
 ];
 const TENS = ['', 'dix', 'vingt', 'trente', 'quarante', 'cinquante', 'soixante'];
 
@@ -212,6 +237,10 @@ export function frenchNumber(value: number): string {
 }
 
 /** A count and its noun as the check's messages write them, as typed: "1 voix", "2 voix", "1 membre", "3 membres". */
-export function plainPlural(count: number | string, singular: string, pluralForm = singular.endsWith('x') ? singular : `${singular}s`): string {
+export function plainPlural(
+  count: number | string,
+  singular: string,
+  pluralForm = singular.endsWith('x') ? singular : `${singular}s`,
+): string {
   return `${count} ${Number(count) > 1 || Number(count) < -1 ? pluralForm : singular}`;
 }

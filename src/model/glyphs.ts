@@ -41,11 +41,13 @@ function needsNoGlyph(point: number): boolean {
 
 /** The bundled subset that draws `point` (the base ones first), or undefined when no bundled font has it. */
 export function subsetFor(point: number): FontSubset | undefined {
-  return BASE_SUBSETS.find((subset) => inRanges(subset.coverage, point)) ?? EXTRA_SUBSETS.find((subset) => inRanges(subset.coverage, point));
+  return (
+    BASE_SUBSETS.find((subset) => inRanges(subset.coverage, point)) ??
+    EXTRA_SUBSETS.find((subset) => inRanges(subset.coverage, point))
+  );
 }
 
 /** Whether a bundled font draws the character (or it needs no glyph). */
 export function isCovered(point: number): boolean {
   return needsNoGlyph(point) || subsetFor(point) !== undefined;
 }
-

@@ -27,7 +27,7 @@ export interface LinePoint {
 
 export function dataOf(message: VFileMessage): MessageData {
   const data = (message as VFileMessage & { data?: unknown }).data;
-  return data && typeof data === 'object' ? (data as MessageData) : {};
+  return data && typeof data === 'object' ? data : {};
 }
 
 /** The annotations a message proposes to write, each with the span it replaces (empty for an insertion). */
@@ -44,6 +44,7 @@ export function editsOf(message: VFileMessage): Array<{ start: LinePoint; end: L
 export function toPoint(point: { line?: number; column?: number; offset?: number } | undefined): LinePoint | undefined {
   if (!point || typeof point.line !== 'number' || point.line < 1) return undefined;
   const column = typeof point.column === 'number' && point.column > 0 ? point.column : 1;
-  return typeof point.offset === 'number' ? { line: point.line, column, offset: point.offset } : { line: point.line, column };
+  return typeof point.offset === 'number'
+    ? { line: point.line, column, offset: point.offset }
+    : { line: point.line, column };
 }
-

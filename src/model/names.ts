@@ -69,7 +69,8 @@ export function matchName<T extends { key: string; name: string }>(
   const candidates = roster.filter((entry) => {
     const have = words(entry.name);
     // An initial (« R. PRADELLES ») stands for the first name it begins (« Rémy PRADELLES »), either way.
-    const same = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+    const same = (a: string, b: string) =>
+      a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
     return wanted.every((word) => have.some((candidate) => same(word, candidate)));
   });
   if (candidates.length === 1) return { match: candidates[0]! };

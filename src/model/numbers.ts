@@ -131,10 +131,15 @@ function separate(body: string): Separated {
     separator: m[1] as '.' | ',',
     digits: m[2]!,
   }));
-  return { integer: head.replace(/[ \u00A0\u202F\u2009]/gu, ''), spaced: head !== head.replace(/[ \u00A0\u202F\u2009]/gu, ''), rest };
+  return {
+    integer: head.replace(/[ \u00A0\u202F\u2009]/gu, ''),
+    spaced: head !== head.replace(/[ \u00A0\u202F\u2009]/gu, ''),
+    rest,
+  };
 }
 
-type Reading = { integer: string; fraction: string; form?: 'point-decimal' | 'dot-thousands' | 'english' } | { problem: string };
+type Reading =
+  { integer: string; fraction: string; form?: 'point-decimal' | 'dot-thousands' | 'english' } | { problem: string };
 
 /** How the digits and separators of a number read, or why they cannot. */
 function interpret({ integer, spaced, rest }: Separated, raw: string): Reading {
@@ -160,13 +165,21 @@ function interpret({ integer, spaced, rest }: Separated, raw: string): Reading {
   if (shortHead && /^\.+,?$/u.test(seps) && seps.length >= 2) {
     const groups = seps.endsWith(',') ? rest.slice(0, -1) : rest;
     if (threes(groups)) {
-      return { integer: integer + groups.map((part) => part.digits).join(''), fraction: seps.endsWith(',') ? rest.at(-1)!.digits : '', form: 'dot-thousands' };
+      return {
+        integer: integer + groups.map((part) => part.digits).join(''),
+        fraction: seps.endsWith(',') ? rest.at(-1)!.digits : '',
+        form: 'dot-thousands',
+      };
     }
   }
   if (shortHead && /^,+\.?$/u.test(seps) && seps.length >= 2) {
     const groups = seps.endsWith('.') ? rest.slice(0, -1) : rest;
     if (threes(groups)) {
-      return { integer: integer + groups.map((part) => part.digits).join(''), fraction: seps.endsWith('.') ? rest.at(-1)!.digits : '', form: 'english' };
+      return {
+        integer: integer + groups.map((part) => part.digits).join(''),
+        fraction: seps.endsWith('.') ? rest.at(-1)!.digits : '',
+        form: 'english',
+      };
     }
   }
   return {
@@ -180,16 +193,22 @@ function fromLoose(groups: Record<string, string | undefined>, raw: string, inde
   const reading = interpret(separate(groups.body!), raw.trim());
   if ('problem' in reading) return { index, raw, reason: reading.problem };
   const negative = groups.sign !== undefined && groups.sign !== '+';
-  const value = new Decimal(`${negative ? '-' : ''}${reading.integer}${reading.fraction ? `.${reading.fraction}` : ''}`);
+  const value = new Decimal(
+    `${negative ? '-' : ''}${reading.integer}${reading.fraction ? `.${reading.fraction}` : ''}`,
+  );
   const decimals = reading.fraction.length;
   const french = `${frenchText(value, decimals)}${groups.unit ? ` ${groups.unit}` : ''}${groups.tax ? ` ${groups.tax}` : ''}`;
   const notes: string[] = [];
   if (reading.form === 'point-decimal') {
     notes.push(`« ${raw.trim()} » est lu ${french} : en français, la virgule marque les décimales, pas le point.`);
   } else if (reading.form === 'dot-thousands') {
-    notes.push(`« ${raw.trim()} » est lu ${french} : en français, les milliers sont séparés par une espace (insécable), pas par un point.`);
+    notes.push(
+      `« ${raw.trim()} » est lu ${french} : en français, les milliers sont séparés par une espace (insécable), pas par un point.`,
+    );
   } else if (reading.form === 'english') {
-    notes.push(`« ${raw.trim()} » est lu ${french} : il est écrit à l'anglaise ; en français, une espace sépare les milliers et la virgule marque les décimales.`);
+    notes.push(
+      `« ${raw.trim()} » est lu ${french} : il est écrit à l'anglaise ; en français, une espace sépare les milliers et la virgule marque les décimales.`,
+    );
   }
   if (groups.gap !== undefined && groups.sign !== undefined) {
     notes.push(`« ${raw.trim()} » est lu ${french} : le signe s'écrit collé au nombre (« ${french} »), sans espace.`);
@@ -219,7 +238,11 @@ export function scanNumbers(text: string): Array<ReadNumber | UnreadNumber> {
     // In a sentence, a dash between a word and a number, spaced, is punctuation (« EIFFAGE – 156 248,91 € »): the
     // number is positive. A hyphen there may also be a minus sign typed with a space: read positive, with a note.
     let dashNote: string | undefined;
-    if (groups.gap !== undefined && (groups.sign === '-' || groups.sign === '\u2013') && /[\p{L}\p{N})»"'’]\s*$/u.test(text.slice(0, index))) {
+    if (
+      groups.gap !== undefined &&
+      (groups.sign === '-' || groups.sign === '\u2013') &&
+      /[\p{L}\p{N})»"'’]\s*$/u.test(text.slice(0, index))
+    ) {
       const dash = groups.sign;
       const skip = dash.length + groups.gap.length;
       index += skip;
@@ -245,7 +268,15 @@ export function readNumber(text: string): ReadNumber | UnreadNumber | undefined 
   const trimmed = text.trim();
   const start = text.indexOf(trimmed);
   const dash = DASH_ZERO.exec(trimmed);
-  if (dash?.groups) return { value: new Decimal(0), decimals: 0, unit: dash.groups.unit as NumberUnit, raw: trimmed, index: start, notes: [] };
+  if (dash?.groups)
+    return {
+      value: new Decimal(0),
+      decimals: 0,
+      unit: dash.groups.unit as NumberUnit,
+      raw: trimmed,
+      index: start,
+      notes: [],
+    };
   const match = looseWhole.exec(trimmed);
   if (!match?.groups) return undefined;
   return fromLoose({ ...match.groups }, trimmed, start);

@@ -12,7 +12,6 @@ import type { DatedRegime, Organisation, Position, RegimeRule } from './types.js
 
 export type { DatedRegime, RegimeRule } from './types.js';
 
-
 const THIRD = { numerator: 1, denominator: 3 };
 
 /** The periods of the temporary regimes, as shipped (an organisation or a session may state otherwise). */
@@ -57,11 +56,28 @@ export function organisationAt(
   const own = regimeAt(options.own ?? [], date);
   const legal = options.session === 'ordinaire' ? undefined : regimeAt(LEGAL_REGIMES, date);
   const session = options.session === 'ordinaire' ? undefined : options.session;
-  const quorumRule = session?.quorum ? session : own?.quorum ? own : organisation.quorum.stated ? undefined : legal?.quorum ? legal : undefined;
-  const proxyRule = session?.pouvoirs ? session : own?.pouvoirs ? own : organisation.proxies.stated ? undefined : legal?.pouvoirs ? legal : undefined;
+  const quorumRule = session?.quorum
+    ? session
+    : own?.quorum
+      ? own
+      : organisation.quorum.stated
+        ? undefined
+        : legal?.quorum
+          ? legal
+          : undefined;
+  const proxyRule = session?.pouvoirs
+    ? session
+    : own?.pouvoirs
+      ? own
+      : organisation.proxies.stated
+        ? undefined
+        : legal?.pouvoirs
+          ? legal
+          : undefined;
   if (!quorumRule && !proxyRule) return organisation;
   const result: Organisation = { ...organisation };
-  const place = (rule: RegimeRule) => (rule === session && options.sessionPosition ? { position: options.sessionPosition } : {});
+  const place = (rule: RegimeRule) =>
+    rule === session && options.sessionPosition ? { position: options.sessionPosition } : {};
   if (quorumRule?.quorum) {
     result.quorum = {
       ...organisation.quorum,

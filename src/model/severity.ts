@@ -8,7 +8,11 @@ export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** French name, lower case as inside a sentence ("2 erreurs"); see severityTitle for a label on its own. */
-export const SEVERITY_LABEL_FR: Record<Severity, string> = { error: 'erreur', warning: 'avertissement', info: 'information' };
+export const SEVERITY_LABEL_FR: Record<Severity, string> = {
+  error: 'erreur',
+  warning: 'avertissement',
+  info: 'information',
+};
 
 /** Severity of a vfile message. */
 export function severityOf(message: { fatal?: boolean | null | undefined }): Severity {

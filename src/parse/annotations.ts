@@ -41,7 +41,11 @@ export interface FoundAnnotation {
 }
 
 /** A FrenchNumber located through the block's text map. */
-export function locatedNumber(map: TextMap, parsed: ReturnType<typeof parseFrenchNumber> & object, from: number): FrenchNumber {
+export function locatedNumber(
+  map: TextMap,
+  parsed: ReturnType<typeof parseFrenchNumber> & object,
+  from: number,
+): FrenchNumber {
   const number: FrenchNumber = {
     value: parsed.value,
     decimals: parsed.decimals,
@@ -70,7 +74,11 @@ export function findAnnotations(map: TextMap, report: Reporter, item: number | u
     if (loose && loose.index + loose.raw.length === from) {
       const numberPlace = map.position(loose.index, from);
       if (!isRead(loose)) {
-        report.errorAndGoOn(`${loose.reason} L'annotation « ${match[0]} » qui le suit n'est pas vérifiée.`, numberPlace, 'parse-number');
+        report.errorAndGoOn(
+          `${loose.reason} L'annotation « ${match[0]} » qui le suit n'est pas vérifiée.`,
+          numberPlace,
+          'parse-number',
+        );
         continue;
       }
       for (const note of loose.notes) report.warn(note, numberPlace, 'parse-number-format');

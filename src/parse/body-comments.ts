@@ -25,9 +25,12 @@ export function findDisabled(tree: Root, context: Context): Session['disabled'] 
   const htmlNodes: Array<{ value: string; offset: number }> = [];
   const collect = (node: Nodes): void => {
     if (node.type === 'html' && node.position?.start.offset !== undefined) {
-      htmlNodes.push({ value: context.source.slice(node.position.start.offset, node.position.end.offset), offset: node.position.start.offset });
+      htmlNodes.push({
+        value: context.source.slice(node.position.start.offset, node.position.end.offset),
+        offset: node.position.start.offset,
+      });
     }
-    if ('children' in node) for (const child of node.children) collect(child as Nodes);
+    if ('children' in node) for (const child of node.children) collect(child);
   };
   collect(tree);
   for (const html of htmlNodes) {

@@ -7,7 +7,12 @@ import { MAX_TABLE_ROWS } from './source.js';
 import { TextMap } from './text-map.js';
 import { positionOf, type BodyContext as Context } from './body-context.js';
 
-export function buildTable(node: Table, item: number | undefined, context: Context, annotations: NumberAnnotation[]): TableModel | undefined {
+export function buildTable(
+  node: Table,
+  item: number | undefined,
+  context: Context,
+  annotations: NumberAnnotation[],
+): TableModel | undefined {
   if (node.children.length - 1 > MAX_TABLE_ROWS) {
     context.report.error(
       `Tableau trop grand (${node.children.length - 1} lignes) : minutier lit des tableaux de ${MAX_TABLE_ROWS} lignes au plus ; découpez-le.`,

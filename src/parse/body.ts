@@ -16,7 +16,8 @@ import { findDisabled } from './body-comments.js';
 export { nextNonBlankLine } from './body-comments.js';
 
 // « La séance est levée à 19h00 », « Levée de séance : 19:49 », « Levée de la séance à 21 h 15 ».
-const CLOSING = /^\s*(?:la\s+séance\s+est\s+levée\s+à|levée\s+de\s+(?:la\s+)?séance\s*(?::|à)?)\s*(\d{1,2})\s*[h:]\s*(\d{2})?/iu;
+const CLOSING =
+  /^\s*(?:la\s+séance\s+est\s+levée\s+à|levée\s+de\s+(?:la\s+)?séance\s*(?::|à)?)\s*(\d{1,2})\s*[h:]\s*(\d{2})?/iu;
 
 /**
  * True for a setext heading (a line of text underlined with `---` or `===`): in a PV this is almost always a line
@@ -34,7 +35,6 @@ function fold(text: string): string {
 
 export type Body = Pick<Session, 'opening' | 'deliberations' | 'closing' | 'tables' | 'annotations' | 'disabled'>;
 
-
 export function buildBody(tree: Root, firstIndex: number, context: Context): Body | undefined {
   const { report } = context;
   const errorsBefore = report.errors;
@@ -42,7 +42,15 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
   const slugger = new GithubSlugger();
 
   // Deliberation headings.
-  const headings: Array<{ index: number; node: Heading; number: number; title: string; titleFrom: number; map: TextMap; written: HeadingNumber }> = [];
+  const headings: Array<{
+    index: number;
+    node: Heading;
+    number: number;
+    title: string;
+    titleFrom: number;
+    map: TextMap;
+    written: HeadingNumber;
+  }> = [];
   for (let index = firstIndex; index < children.length; index++) {
     const node = children[index]!;
     if (node.type !== 'heading' || node.depth < 2) continue;
@@ -51,7 +59,15 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
     const written = readDeliberationHeading(map.text);
     if (!written) continue;
     const title = written.title;
-    headings.push({ index, node, number: written.integer ?? headings.length + 1, title, titleFrom: written.titleFrom, map, written });
+    headings.push({
+      index,
+      node,
+      number: written.integer ?? headings.length + 1,
+      title,
+      titleFrom: written.titleFrom,
+      map,
+      written,
+    });
   }
 
   // Closing: the last top-level paragraph "La séance est levée à …".
@@ -64,7 +80,11 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
     const match = CLOSING.exec(text);
     if (!match) continue;
     closingIndex = index;
-    closing = { value: text.replace(/\s+/gu, ' ').trim(), position: positionOf(node, context), time: `${match[1]}h${match[2] ?? '00'}` };
+    closing = {
+      value: text.replace(/\s+/gu, ' ').trim(),
+      position: positionOf(node, context),
+      time: `${match[1]}h${match[2] ?? '00'}`,
+    };
     break;
   }
 
@@ -95,7 +115,7 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
       kind: fold(heading.title).includes('compte administratif') ? 'compte-administratif' : 'ordinaire',
       position: {
         start: positionOf(heading.node, context).start,
-        end: positionOf(last as Nodes, context).end,
+        end: positionOf(last, context).end,
       },
       children: { start: heading.index + 1, end },
     };
@@ -107,7 +127,12 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
   // Opening: from the yaml node to the first deliberation, without a section heading right before it.
   let openingEnd = headings[0]?.index ?? (closingIndex >= 0 ? closingIndex : children.length);
   const before = children[openingEnd - 1];
-  if (headings[0] && before?.type === 'heading' && before.depth < headings[0].node.depth && openingEnd - 1 >= firstIndex) {
+  if (
+    headings[0] &&
+    before?.type === 'heading' &&
+    before.depth < headings[0].node.depth &&
+    openingEnd - 1 >= firstIndex
+  ) {
     openingEnd -= 1;
   }
   const opening = { start: firstIndex, end: Math.max(firstIndex, openingEnd) };
@@ -115,7 +140,8 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
   const itemAt = (index: number): number | undefined => {
     let item: number | undefined;
     for (const deliberation of deliberations) {
-      if (index >= deliberation.children.start - 1 && index < deliberation.children.end) item = deliberation.number.value;
+      if (index >= deliberation.children.start - 1 && index < deliberation.children.end)
+        item = deliberation.number.value;
     }
     return item;
   };
@@ -151,7 +177,7 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
 function walkBlocks(node: Nodes, visit: (node: Nodes) => boolean): void {
   if (visit(node)) return;
   if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') {
-    for (const child of node.children) walkBlocks(child as Nodes, visit);
+    for (const child of node.children) walkBlocks(child, visit);
   }
 }
 

@@ -67,7 +67,8 @@ export function buildHeader(
         const voices = values.number([...base, 'voix'], 'voix');
         if (voices) result.voices = voices;
       }
-      if (row['suppleant-de'] !== undefined) result.substituteFor = person([...base, 'suppleant-de'], row['suppleant-de']);
+      if (row['suppleant-de'] !== undefined)
+        result.substituteFor = person([...base, 'suppleant-de'], row['suppleant-de']);
       return result;
     });
 
@@ -95,9 +96,16 @@ export function buildHeader(
 
   const stated: StatedFigures = {};
   const figure = (
-    key: 'presents' | 'representes' | 'voix' | 'en-exercice' | 'absents' | 'votants' | 'suffrages-exprimes' | 'majorite-absolue',
-  ) =>
-    data.annonce?.[key] === undefined ? undefined : values.number(['annonce', key], `annonce.${key}`);
+    key:
+      | 'presents'
+      | 'representes'
+      | 'voix'
+      | 'en-exercice'
+      | 'absents'
+      | 'votants'
+      | 'suffrages-exprimes'
+      | 'majorite-absolue',
+  ) => (data.annonce?.[key] === undefined ? undefined : values.number(['annonce', key], `annonce.${key}`));
   const present = figure('presents');
   if (present) stated.present = present;
   const represented = figure('representes');
@@ -126,8 +134,8 @@ export function buildHeader(
     instance = { ...organisation.name, value: vocabularyOf(organisation).instance };
   } else {
     report.error(
-      'Instance inconnue : écrivez « instance: Comité syndical » (ou le nom de l\'assemblée) dans l\'en-tête, ' +
-        'ou « instance: » dans le fichier de l\'organisme.',
+      "Instance inconnue : écrivez « instance: Comité syndical » (ou le nom de l'assemblée) dans l'en-tête, " +
+        "ou « instance: » dans le fichier de l'organisme.",
       frontmatterPosition,
       'parse-schema',
     );
@@ -168,7 +176,8 @@ export function buildHeader(
   if (data['delegation-presidence']) {
     header.presidentDelegation = values.located(['delegation-presidence'], data['delegation-presidence']);
   }
-  if (data['approbation-pv']) header.previousMinutesApproved = values.located(['approbation-pv'], data['approbation-pv']);
+  if (data['approbation-pv'])
+    header.previousMinutesApproved = values.located(['approbation-pv'], data['approbation-pv']);
   if (data.ordonnateur) header.ordonnateur = person(['ordonnateur'], data.ordonnateur);
   if (data.numero !== undefined) {
     const number = values.integer(['numero'], 'numero', { min: 1 });

@@ -9,7 +9,7 @@
  * `matiere` is a code of the ACTES nomenclature (src/publish/actes-nomenclature.ts); `budget` names the budget a
  * budget act applies to (BUDGET_NOM of the SCDL). Nothing here is printed.
  */
-import type { Nodes, RootContent } from 'mdast';
+import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Deliberation, Located, Position, Session } from '../model/types.js';
 import { Locator } from './source.js';
@@ -32,7 +32,7 @@ const locators = new WeakMap<Session, Locator>();
 /** The `<!-- matiere: … -->` facts of a deliberation (the first comment that gives each key). */
 export function publicationFacts(session: Session, deliberation: Deliberation): PublicationFacts {
   const facts: PublicationFacts = {};
-  const nodes = session.tree.children.slice(deliberation.children.start, deliberation.children.end) as RootContent[];
+  const nodes = session.tree.children.slice(deliberation.children.start, deliberation.children.end);
   const source = session.source;
   let locator = locators.get(session);
   if (!locator) locators.set(session, (locator = new Locator(source)));
@@ -52,7 +52,8 @@ export function publicationFacts(session: Session, deliberation: Deliberation): 
           const key = entry[1]!.toLowerCase().startsWith('budget') ? 'budget' : 'matiere';
           const raw = entry[2] ?? '';
           const value = raw.trim();
-          const valueFrom = bodyFrom + entry.index + entry[0].length - raw.length + (raw.length - raw.trimStart().length);
+          const valueFrom =
+            bodyFrom + entry.index + entry[0].length - raw.length + (raw.length - raw.trimStart().length);
           if (facts[key] || !value) continue;
           facts[key] = { value, position: span(valueFrom, valueFrom + value.length) };
         }
@@ -61,4 +62,3 @@ export function publicationFacts(session: Session, deliberation: Deliberation): 
   }
   return facts;
 }
-

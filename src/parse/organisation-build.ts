@@ -3,7 +3,7 @@ import type { College, Delegate, Organisation, QuorumRule } from '../model/types
 import { civiliteOf, displayName, nameKey } from '../model/names.js';
 import type { Reporter } from './report.js';
 import type { Path, YamlSource } from './yaml.js';
-import { organisationShape, type OrganisationData } from './schema.js';
+import { organisationShape } from './schema.js';
 import { validate } from './validate.js';
 import { personAt, Roster, Values } from './values.js';
 import { parseFraction, regimeRule } from './organisation-regime.js';
@@ -24,7 +24,7 @@ export function buildOrganisation(
   const raw = options.data ?? source.data;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     report.error(
-      'L\'organisme doit être décrit par des clés (« nom: … », « colleges: … », « delegues: … »).',
+      "L'organisme doit être décrit par des clés (« nom: … », « colleges: … », « delegues: … »).",
       prefix.length ? source.position(prefix) : (options.whole ?? source.position([])),
       'parse-schema',
     );
@@ -34,7 +34,7 @@ export function buildOrganisation(
     prefix,
     missingPlace: prefix.length ? source.keyPosition(prefix) : options.whole,
     what: 'organisation',
-  }) as OrganisationData | undefined;
+  });
   if (!data) return undefined;
   const values = new Values(source, report);
   const at = (...rest: Path): Path => [...prefix, ...rest];
@@ -50,10 +50,17 @@ export function buildOrganisation(
   (data.colleges ?? []).forEach((college, index) => {
     const base = at('colleges', index);
     if (collegeIds.has(college.id)) {
-      report.error(`Collège « ${college.id} » en double : chaque collège n'est décrit qu'une fois.`, source.position([...base, 'id']), 'parse-schema');
+      report.error(
+        `Collège « ${college.id} » en double : chaque collège n'est décrit qu'une fois.`,
+        source.position([...base, 'id']),
+        'parse-schema',
+      );
     }
     collegeIds.add(college.id);
-    const members = college.membres === undefined ? values.located(base, 1) : values.integer([...base, 'membres'], 'membres', { min: 1 });
+    const members =
+      college.membres === undefined
+        ? values.located(base, 1)
+        : values.integer([...base, 'membres'], 'membres', { min: 1 });
     const delegates = values.integer([...base, 'delegues'], 'delegues', { min: 1 });
     const voices =
       college.voix === undefined
@@ -96,7 +103,7 @@ export function buildOrganisation(
       if (!collegeById.has(entry.college)) {
         const known = [...collegeById.keys()];
         report.error(
-          `Collège « ${entry.college} » inconnu${known.length ? ` : collèges décrits : ${known.join(', ')}` : ' : aucun collège n\'est décrit dans « colleges »'}.`,
+          `Collège « ${entry.college} » inconnu${known.length ? ` : collèges décrits : ${known.join(', ')}` : " : aucun collège n'est décrit dans « colleges »"}.`,
           source.position([...base, 'college']),
           'parse-schema',
         );
@@ -189,7 +196,8 @@ export function buildOrganisation(
     } else organisation.templates = data.templates;
   }
   if (data.siret !== undefined) organisation.siret = values.located(at('siret'), data.siret);
-  if (data['publication-url'] !== undefined) organisation.publicationUrl = values.located(at('publication-url'), data['publication-url']);
+  if (data['publication-url'] !== undefined)
+    organisation.publicationUrl = values.located(at('publication-url'), data['publication-url']);
   if (data['delib-id'] !== undefined) organisation.delibIdPattern = values.located(at('delib-id'), data['delib-id']);
   if (data.matieres !== undefined) organisation.matieres = data.matieres;
   if (data['composition-source'] !== undefined) {

@@ -6,7 +6,11 @@ import type { Path, YamlSource } from './yaml.js';
 
 /** A regime's quorum and proxy rule (organisation `regimes`, session `regime`), with positioned errors. */
 export function regimeRule(
-  entry: { quorum?: { seuil?: string | undefined; compte?: 'presents' | 'presents-et-representes' | undefined } | undefined; pouvoirs?: { maximum: number | string } | undefined; source: string },
+  entry: {
+    quorum?: { seuil?: string | undefined; compte?: 'presents' | 'presents-et-representes' | undefined } | undefined;
+    pouvoirs?: { maximum: number | string } | undefined;
+    source: string;
+  },
   base: Path,
   values: Values,
   report: Reporter,
@@ -47,4 +51,3 @@ export function parseFraction(text: string): { numerator: number; denominator: n
   if (numerator <= 0 || denominator <= 0 || numerator >= denominator) return undefined;
   return { numerator, denominator };
 }
-

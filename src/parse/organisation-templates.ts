@@ -9,18 +9,19 @@ import path from 'node:path';
 export function templatesRefusal(templates: string, inOrganisationFile: boolean): string | undefined {
   if (!inOrganisationFile) {
     return (
-      'Une séance ne choisit pas ses gabarits : « templates » ne peut pas figurer dans l\'organisme écrit dans l\'en-tête ; ' +
+      "Une séance ne choisit pas ses gabarits : « templates » ne peut pas figurer dans l'organisme écrit dans l'en-tête ; " +
       'écrivez « templates: » dans le fichier organisations/<id>.yml.'
     );
   }
   // Checked as written: this exact text is what the renderer resolves.
   const value = templates;
-  if (value.trim() === '') return '« templates » est vide : donnez le dossier des gabarits, par exemple « ../gabarits ».';
+  if (value.trim() === '')
+    return '« templates » est vide : donnez le dossier des gabarits, par exemple « ../gabarits ».';
   if (value.includes('\0')) return '« templates » contient un caractère nul : donnez un simple nom de dossier.';
   if (path.isAbsolute(value) || path.win32.isAbsolute(value)) {
     return (
       `« templates » : « ${value} » est un chemin absolu ; donnez un dossier du dépôt, relatif au fichier de ` +
-      'l\'organisme (par exemple « ../gabarits »).'
+      "l'organisme (par exemple « ../gabarits »)."
     );
   }
   if (!templatesStayInRoot(value)) {

@@ -99,12 +99,18 @@ async function readOrganisationFile(id: string, absolute: string): Promise<Loade
     file.value = decoded.text;
     const locator = new Locator(decoded.text);
     if (decoded.text.trim() === '') {
-      report.error('Le fichier de l\'organisme est vide : il doit au moins donner « nom: … ».', locator.position(0, 0), 'parse-empty');
+      report.error(
+        "Le fichier de l'organisme est vide : il doit au moins donner « nom: … ».",
+        locator.position(0, 0),
+        'parse-empty',
+      );
       return { file, path: absolute };
     }
     const source = new YamlSource(decoded.text, 0, locator, shown);
     if (!source.check(report)) return { file, path: absolute };
-    const organisation = buildOrganisation(source, [], report, id, { whole: locator.position(0, Math.min(decoded.text.length, 1)) });
+    const organisation = buildOrganisation(source, [], report, id, {
+      whole: locator.position(0, Math.min(decoded.text.length, 1)),
+    });
     if (organisation) organisation.file = shown;
     return organisation && report.errors === 0 ? { organisation, file, path: absolute } : { file, path: absolute };
   } catch (error) {

@@ -7,16 +7,21 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { remarkTables } from './remark-tables.js';
 import { unified } from 'unified';
-import type { Root, Yaml } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Organisation, Session } from '../model/types.js';
 import { buildBody, nextNonBlankLine } from './body.js';
 import { buildHeader } from './frontmatter.js';
-import { buildOrganisation, displayPath, loadOrganisation, regimeRule, type OrganisationLoader } from './organisation.js';
+import {
+  buildOrganisation,
+  displayPath,
+  loadOrganisation,
+  regimeRule,
+  type OrganisationLoader,
+} from './organisation.js';
 import { organisationAt } from '../model/regimes.js';
 import { Reporter } from './report.js';
-import { sessionShape, type SessionData } from './schema.js';
+import { sessionShape } from './schema.js';
 import { decodeSource, Locator, startPosition } from './source.js';
 import { validate } from './validate.js';
 import { Values } from './values.js';
@@ -41,7 +46,7 @@ export async function parseSession(file: VFile, options: ParseOptions = {}): Pro
     return await parse(file, report, options);
   } catch (error) {
     report.error(
-      'Erreur interne de minutier pendant la lecture de ce fichier : le fichier n\'a pas pu être analysé. ' +
+      "Erreur interne de minutier pendant la lecture de ce fichier : le fichier n'a pas pu être analysé. " +
         'Merci de signaler ce problème avec le fichier en cause' +
         (error instanceof Error ? ` (${error.name} : ${error.message.split('\n')[0]}).` : '.'),
       startPosition(),
@@ -58,7 +63,7 @@ function sessionPath(file: VFile): string {
 }
 
 async function parse(file: VFile, report: Reporter, options: ParseOptions): Promise<Session | undefined> {
-  const decoded = decodeSource(file.value as string | Uint8Array | undefined);
+  const decoded = decodeSource(file.value);
   if (!decoded.ok) {
     const locator = new Locator(decoded.text);
     report.error(decoded.reason, locator.position(decoded.offset, decoded.offset), decoded.ruleId);
@@ -75,8 +80,8 @@ async function parse(file: VFile, report: Reporter, options: ParseOptions): Prom
     return undefined;
   }
 
-  const tree = processor.parse(source) as Root;
-  const yamlNode = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
+  const tree = processor.parse(source);
+  const yamlNode = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
   if (!yamlNode?.position || yamlNode.position.start.offset === undefined) {
     const firstLine = source.split(/\r\n|\r|\n/u)[0] ?? '';
     report.error(
@@ -87,7 +92,7 @@ async function parse(file: VFile, report: Reporter, options: ParseOptions): Prom
     );
     return undefined;
   }
-  const fence = yamlNode.position.start.offset!;
+  const fence = yamlNode.position.start.offset;
   let contentStart = fence + 3;
   if (source[contentStart] === '\r') contentStart++;
   if (source[contentStart] === '\n') contentStart++;
@@ -100,13 +105,13 @@ async function parse(file: VFile, report: Reporter, options: ParseOptions): Prom
   if (!yaml.check(report)) return undefined;
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
     report.error(
-      'L\'en-tête YAML doit être fait de clés « clé: valeur » (organisation, date, heure, lieu, president…).',
+      "L'en-tête YAML doit être fait de clés « clé: valeur » (organisation, date, heure, lieu, president…).",
       yamlNode.value.trim() === '' ? frontmatterPosition : yaml.position([]),
       yamlNode.value.trim() === '' ? 'parse-empty' : 'parse-schema',
     );
     return undefined;
   }
-  const data = validate(sessionShape, yaml.data, yaml, report, { missingPlace: frontmatterPosition }) as SessionData | undefined;
+  const data = validate(sessionShape, yaml.data, yaml, report, { missingPlace: frontmatterPosition });
 
   // The organisation: a file found from the session's folder, or inline keys.
   let organisation: Organisation | undefined;
@@ -138,7 +143,11 @@ async function parse(file: VFile, report: Reporter, options: ParseOptions): Prom
   const values = new Values(yaml, report);
   // The regime of the session's date: its own legal basis, the organisation's dated regimes, the legal periods.
   const sessionRegime =
-    data.regime === undefined ? undefined : data.regime === 'ordinaire' ? 'ordinaire' : regimeRule(data.regime, ['regime'], values, report, yaml);
+    data.regime === undefined
+      ? undefined
+      : data.regime === 'ordinaire'
+        ? 'ordinaire'
+        : regimeRule(data.regime, ['regime'], values, report, yaml);
   organisation = organisationAt(organisation, data.date, {
     ...(sessionRegime ? { session: sessionRegime, sessionPosition: yaml.position(['regime']) } : {}),
     ...(organisation.regimes ? { own: organisation.regimes } : {}),

@@ -11,7 +11,10 @@ const NUMBER_HINT = 'doit être un nombre, par exemple « 2 » ou « "2,5" » (v
 /** A number as YAML gives it; the exact value is read again from the source text of the scalar. */
 export const yamlNumber = z.union([z.number(), z.string()], { error: NUMBER_HINT });
 
-const name = z.string({ error: 'doit être un nom, par exemple « DUPONT Jean »' }).trim().min(1, 'ne peut pas être vide');
+const name = z
+  .string({ error: 'doit être un nom, par exemple « DUPONT Jean »' })
+  .trim()
+  .min(1, 'ne peut pas être vide');
 const text = z.string({ error: 'doit être un texte' }).trim().min(1, 'ne peut pas être vide');
 
 function isRealDate(value: string): boolean {
@@ -108,7 +111,11 @@ const movement = z
       });
     }
     if (kind !== 'depart' && value['pouvoir-a'] !== undefined) {
-      context.addIssue({ code: 'custom', message: 'seul un départ peut donner pouvoir (« pouvoir-a »)', path: ['pouvoir-a'] });
+      context.addIssue({
+        code: 'custom',
+        message: 'seul un départ peut donner pouvoir (« pouvoir-a »)',
+        path: ['pouvoir-a'],
+      });
     }
   });
 
@@ -126,7 +133,9 @@ const regimeRule = {
     .strictObject({
       seuil: fraction.optional(),
       compte: z
-        .enum(['presents', 'presents-et-representes'], { error: 'doit valoir « presents » ou « presents-et-representes »' })
+        .enum(['presents', 'presents-et-representes'], {
+          error: 'doit valoir « presents » ou « presents-et-representes »',
+        })
         .optional(),
     })
     .optional(),
@@ -145,7 +154,10 @@ export const organisationShape = z.strictObject({
       z.strictObject({
         id: z
           .string({ error: 'doit être un identifiant, par exemple « departement »' })
-          .regex(/^[a-z0-9][a-z0-9-]*$/u, 'un identifiant de collège ne contient que des minuscules, chiffres et tirets'),
+          .regex(
+            /^[a-z0-9][a-z0-9-]*$/u,
+            'un identifiant de collège ne contient que des minuscules, chiffres et tirets',
+          ),
         nom: text,
         membres: yamlNumber.optional(),
         delegues: yamlNumber,
@@ -165,9 +177,7 @@ export const organisationShape = z.strictObject({
           error: 'doit valoir « presents » ou « presents-et-representes »',
         })
         .optional(),
-      seuil: z
-        .string({ error: 'doit être une fraction écrite « 1/2 » ou « 1/3 »' })
-        .optional(),
+      seuil: z.string({ error: 'doit être une fraction écrite « 1/2 » ou « 1/3 »' }).optional(),
       texte: text.optional(),
       source: text.optional(),
     })
@@ -181,7 +191,8 @@ export const organisationShape = z.strictObject({
   convocation: z.strictObject({ 'jours-francs': yamlNumber.optional() }).optional(),
   regimes: z
     .array(z.strictObject({ du: isoDate, au: isoDate, ...regimeRule }), {
-      error: 'doit être une liste de régimes (« - { du: 2020-03-24, au: 2020-08-30, quorum: …, pouvoirs: …, source: … } »)',
+      error:
+        'doit être une liste de régimes (« - { du: 2020-03-24, au: 2020-08-30, quorum: …, pouvoirs: …, source: … } »)',
     })
     .optional(),
   delegues: z
@@ -189,7 +200,7 @@ export const organisationShape = z.strictObject({
       z.strictObject({
         nom: name,
         civilite: z.enum(['M.', 'Mme'], { error: 'doit valoir « M. » ou « Mme »' }).optional(),
-        college: z.string({ error: 'doit être l\'identifiant d\'un collège' }).optional(),
+        college: z.string({ error: "doit être l'identifiant d'un collège" }).optional(),
         voix: yamlNumber.optional(),
       }),
       { error: 'doit être une liste de délégués (« - { nom: …, voix: … } »)' },
@@ -198,7 +209,9 @@ export const organisationShape = z.strictObject({
   templates: text.optional(),
   // Open-data publication (docs/publication.md).
   siret: z
-    .union([z.string(), z.number()], { error: 'doit être un numéro SIRET de 14 chiffres, par exemple « "21860194600013" »' })
+    .union([z.string(), z.number()], {
+      error: 'doit être un numéro SIRET de 14 chiffres, par exemple « "21860194600013" »',
+    })
     .transform((value) => String(value).trim())
     .superRefine((value, context) => {
       const problem = siretProblem(value);
@@ -206,7 +219,10 @@ export const organisationShape = z.strictObject({
     })
     .optional(),
   'publication-url': z
-    .url({ protocol: /^https?$/u, error: 'doit être une adresse web complète, par exemple « https://www.exemple.fr/deliberations/ »' })
+    .url({
+      protocol: /^https?$/u,
+      error: 'doit être une adresse web complète, par exemple « https://www.exemple.fr/deliberations/ »',
+    })
     .optional(),
   'delib-id': text
     .superRefine((value, context) => {
@@ -215,9 +231,13 @@ export const organisationShape = z.strictObject({
     })
     .optional(),
   matieres: z
-    .record(z.string().regex(/^[1-9](\.\d{1,2}){0,4}$/u, 'une clé de « matieres » est un code ACTES, par exemple « 7.1 »'), text, {
-      error: 'doit associer des codes ACTES à leurs noms, par exemple « "7.1": Décisions budgétaires »',
-    })
+    .record(
+      z.string().regex(/^[1-9](\.\d{1,2}){0,4}$/u, 'une clé de « matieres » est un code ACTES, par exemple « 7.1 »'),
+      text,
+      {
+        error: 'doit associer des codes ACTES à leurs noms, par exemple « "7.1": Décisions budgétaires »',
+      },
+    )
     .optional(),
 });
 
@@ -225,7 +245,7 @@ export type OrganisationData = z.infer<typeof organisationShape>;
 
 export const sessionShape = z.strictObject({
   organisation: z.union([z.string().trim().min(1), z.record(z.string(), z.unknown())], {
-    error: 'doit être l\'identifiant d\'un organisme (« somme-numerique ») ou ses clés (nom, colleges…)',
+    error: "doit être l'identifiant d'un organisme (« somme-numerique ») ou ses clés (nom, colleges…)",
   }),
   instance: text.optional(),
   numero: yamlNumber.optional(),
@@ -267,7 +287,9 @@ export const sessionShape = z.strictObject({
     .optional(),
   minutier: z
     .strictObject({
-      regles: z.record(z.string(), ruleSetting, { error: 'doit associer des règles à off, warn, error ou info' }).optional(),
+      regles: z
+        .record(z.string(), ruleSetting, { error: 'doit associer des règles à off, warn, error ou info' })
+        .optional(),
     })
     .optional(),
 });
@@ -276,14 +298,14 @@ export type SessionData = z.infer<typeof sessionShape>;
 
 /** Hints added to "missing field" messages. */
 export const REQUIRED_HINTS: Record<string, string> = {
-  organisation: 'l\'identifiant de l\'organisme, par exemple « organisation: somme-numerique »',
+  organisation: "l'identifiant de l'organisme, par exemple « organisation: somme-numerique »",
   date: 'la date de la séance, par exemple « date: 2022-06-28 »',
-  heure: 'l\'heure d\'ouverture, par exemple « heure: 17h30 »',
+  heure: "l'heure d'ouverture, par exemple « heure: 17h30 »",
   lieu: 'le lieu de la séance, par exemple « lieu: à la mairie »',
   president: 'le président de séance, par exemple « president: M. DUPONT Jean »',
   nom: 'le nom, par exemple « nom: Somme Numérique »',
   delegues: 'le nombre de délégués désignés par chaque membre, par exemple « delegues: 2 »',
-  id: 'l\'identifiant du collège, par exemple « id: departement »',
+  id: "l'identifiant du collège, par exemple « id: departement »",
 };
 
 /** The object schema reached by a path (for the list of known keys), unwrapping optionals, arrays and unions. */
@@ -292,8 +314,15 @@ export function objectKeysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>
   const unwrap = (value: unknown): unknown => {
     let node = value as { def?: Record<string, unknown>; shape?: unknown } | undefined;
     for (let guard = 0; guard < 20 && node?.def; guard++) {
-      const def = node.def as { type?: string; innerType?: unknown; in?: unknown; options?: unknown[]; schema?: unknown };
-      if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') node = def.innerType as typeof node;
+      const def = node.def as {
+        type?: string;
+        innerType?: unknown;
+        in?: unknown;
+        options?: unknown[];
+        schema?: unknown;
+      };
+      if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default')
+        node = def.innerType as typeof node;
       else if (def.type === 'pipe') node = def.in as typeof node;
       else if (def.type === 'union') {
         const object = (def.options ?? []).map(unwrap).find((option) => (option as { shape?: unknown }).shape);

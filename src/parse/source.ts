@@ -84,7 +84,7 @@ export function decodeSource(value: string | Uint8Array | undefined | null): Dec
       offset: nul,
       text: text.slice(0, nul),
       reason:
-        'Le fichier contient un caractère nul (octet 0x00) : ce n\'est pas un texte mais un fichier binaire. ' +
+        "Le fichier contient un caractère nul (octet 0x00) : ce n'est pas un texte mais un fichier binaire. " +
         'Une séance doit être un fichier Markdown enregistré en UTF-8.',
     };
   }

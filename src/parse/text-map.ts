@@ -57,8 +57,9 @@ export class TextMap {
   ) {
     const visit = (node: Nodes): void => {
       if (node.type === 'text' || (asRead && node.type === 'inlineCode')) this.add(node);
-      else if (node.type === 'break' || (asRead && node.type === 'html' && /^<br\s*\/?>$/iu.test(node.value))) this.addSpace(node);
-      else if ('children' in node) for (const child of node.children) visit(child as Nodes);
+      else if (node.type === 'break' || (asRead && node.type === 'html' && /^<br\s*\/?>$/iu.test(node.value)))
+        this.addSpace(node);
+      else if ('children' in node) for (const child of node.children) visit(child);
     };
     visit(block);
   }
@@ -75,7 +76,10 @@ export class TextMap {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined || node.value.length === 0) return;
     const slice = this.source.slice(start, end);
-    const offsets = slice === node.value ? [...Array(node.value.length + 1).keys()].map((i) => start + i) : align(node.value, slice, start);
+    const offsets =
+      slice === node.value
+        ? [...Array(node.value.length + 1).keys()].map((i) => start + i)
+        : align(node.value, slice, start);
     this.segments.push({ from: this.text.length, offsets });
     this.text += node.value;
   }

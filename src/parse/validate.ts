@@ -58,7 +58,7 @@ function label(path: ReadonlyArray<PropertyKey>): string {
 /** Suggests the nearest known key, when it is close enough to be a typo. */
 export function suggestKey(unknown: string, known: readonly string[]): string | undefined {
   if (known.length === 0) return undefined;
-  const nearest = closest(unknown, known as string[]);
+  const nearest = closest(unknown, known);
   const allowed = Math.max(2, Math.floor(unknown.length / 3));
   return distance(unknown, nearest) <= allowed ? nearest : undefined;
 }
@@ -97,7 +97,7 @@ export function validate<T extends z.ZodType>(
   options: { prefix?: Path; missingPlace?: Position; what?: string } = {},
 ): z.infer<T> | undefined {
   const prefix = options.prefix ?? [];
-  const result = schema.safeParse(data, { error: (issue) => frenchIssue(issue as never) });
+  const result = schema.safeParse(data, { error: (issue) => frenchIssue(issue) });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = [...prefix, ...(issue.path as Array<string | number>)];
@@ -123,11 +123,7 @@ export function validate<T extends z.ZodType>(
       const hint = typeof key === 'string' ? REQUIRED_HINTS[key] : undefined;
       const parent = path.slice(0, -1);
       const place = parent.length === 0 && options.missingPlace ? options.missingPlace : source.keyPosition(parent);
-      report.error(
-        `Champ obligatoire manquant : « ${field} »${hint ? ` (${hint})` : ''}.`,
-        place,
-        'parse-schema',
-      );
+      report.error(`Champ obligatoire manquant : « ${field} »${hint ? ` (${hint})` : ''}.`, place, 'parse-schema');
       continue;
     }
     const position = source.position(path);

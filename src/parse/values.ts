@@ -105,7 +105,11 @@ export function personAt(
   const scalar = values.source.scalarSource(path);
   const person: PersonRef = { name: typed, key: nameKey(typed), position: scalar?.position ?? values.position(path) };
   if (values.file) person.file = values.file;
-  const matched = roster?.find(person.key) ? { match: roster.find(person.key) } : roster ? matchName(typed, roster.delegates) : {};
+  const matched = roster?.find(person.key)
+    ? { match: roster.find(person.key) }
+    : roster
+      ? matchName(typed, roster.delegates)
+      : {};
   const delegate = matched.match;
   if (delegate) person.delegate = delegate;
   else if (matched.ambiguous && options.warn !== false) {
@@ -120,7 +124,9 @@ export function personAt(
     const of = options.organisationName ? ` de ${options.organisationName}` : '';
     values.report.warn(
       `« ${typed} » n'est pas dans la liste des délégués${of}` +
-        (suggestion ? ` : vouliez-vous dire « ${suggestion.name} » ?` : ' : vérifiez l\'orthographe ou ajoutez-le à la liste des délégués de l\'organisme.'),
+        (suggestion
+          ? ` : vouliez-vous dire « ${suggestion.name} » ?`
+          : " : vérifiez l'orthographe ou ajoutez-le à la liste des délégués de l'organisme."),
       person.position,
       'parse-unknown-person',
     );

@@ -57,7 +57,11 @@ export function classify(label: string): CountKey | undefined {
   if (/^(?:voix\s+)?pour\b/u.test(text)) return 'for';
   if (/^(?:voix\s+)?contre\b/u.test(text)) return 'against';
   if (/^abstentions?\b/u.test(text)) return 'abstentions';
-  if (/^(?:ne\s+prend|ne\s+prennent|n'ont\s+pas\s+pris|n’ont\s+pas\s+pris|n'a\s+pas\s+pris|n’a\s+pas\s+pris|ne\s+participe|non[-\s]participation)/u.test(text)) {
+  if (
+    /^(?:ne\s+prend|ne\s+prennent|n'ont\s+pas\s+pris|n’ont\s+pas\s+pris|n'a\s+pas\s+pris|n’a\s+pas\s+pris|ne\s+participe|non[-\s]participation)/u.test(
+      text,
+    )
+  ) {
     return 'notVoting';
   }
   if (/^(?:(?:bulletins?|votes?)\s+)?(?:blancs?|nuls?)\b/u.test(text)) return 'blank';
@@ -75,7 +79,8 @@ const STARTS_WITH_OUTCOME = /^\s*(adopt|approuv|approb|rejet)(?:e|ee|es|ees|ion|
 const DECISION_VERB =
   /(?<![\p{L}])(adoptent|adopte|approuvent|approuve|d[ée]cident|d[ée]cide|rejettent|rejette|refusent|refuse|acceptent|accepte|valident|valide|(?:est|sont)\s+(?:adopt|approuv|rejet|accept|valid)(?:[ée]|[ée]e|[ée]s|[ée]es))(?![\p{L}])/u;
 /** Words that say how the result was reached. */
-const MARKER = /unanimite|majorite|(?<![\p{L}])par\s+\d|\d[\d\s\u00A0\u202F]*\s*(?:voix\s+)?(?:pour|contre)(?![\p{L}])/u;
+const MARKER =
+  /unanimite|majorite|(?<![\p{L}])par\s+\d|\d[\d\s\u00A0\u202F]*\s*(?:voix\s+)?(?:pour|contre)(?![\p{L}])/u;
 /** « Vote : », « Votes : », « Résultat du vote : », « À l'unanimité », « Unanimité ». */
 const VOTE_LEAD = /^\s*(?:votes?\s*:|resultats?\s+du\s+vote\s*:?|a\s+l[’']unanimite|unanimite)/u;
 /** « Pour : 19 », a paragraph of counts. */
@@ -100,7 +105,8 @@ function outcomeOf(folded: string, lower: string): { outcome: 'adoptee' | 'rejet
   const verb = DECISION_VERB.exec(lower);
   if (verb) return { outcome: /rejet|refus/u.test(verb[1]!) ? 'rejetee' : 'adoptee', stated: true };
   if (/(?<![\p{L}])(?:est|sont)\s+rejet/u.test(folded)) return { outcome: 'rejetee', stated: true };
-  if (/(?<![\p{L}])(?:est|sont)\s+(?:adopt|approuv)|unanimite/u.test(folded)) return { outcome: 'adoptee', stated: true };
+  if (/(?<![\p{L}])(?:est|sont)\s+(?:adopt|approuv)|unanimite/u.test(folded))
+    return { outcome: 'adoptee', stated: true };
   return { outcome: 'adoptee', stated: false };
 }
 
@@ -162,7 +168,9 @@ function namesAfter(text: string, at: number): { names: TextCount['names']; end:
     return undefined;
   }
   const colon =
-    /^\s*:\s*([^()\d;]*?)(?=\s*(?:$|[;)]|(?<![\s(](?:MM|M|Mmes|Mme|Mlle|Dr|Me|Pr))\.(?:\s|$)|\s+(?:pour|contre|abstentions?|ne\s+prend)(?![\p{L}])))/iu.exec(rest);
+    /^\s*:\s*([^()\d;]*?)(?=\s*(?:$|[;)]|(?<![\s(](?:MM|M|Mmes|Mme|Mlle|Dr|Me|Pr))\.(?:\s|$)|\s+(?:pour|contre|abstentions?|ne\s+prend)(?![\p{L}])))/iu.exec(
+      rest,
+    );
   if (colon && colon[1]) {
     const names = readNames(colon[1], at + rest.indexOf(colon[1], colon[0].indexOf(':')));
     if (names) return { names, end: at + colon[0].length };
@@ -184,12 +192,20 @@ export function readCounts(text: string): TextCount[] {
     const labelEnd = match.index + match[0].length;
     const colon = /^\s*:\s*/u.exec(text.slice(labelEnd));
     if (!colon) continue;
-    const k = numbers.findIndex((candidate, index) => !used.has(index) && candidate.index === labelEnd + colon[0].length);
+    const k = numbers.findIndex(
+      (candidate, index) => !used.has(index) && candidate.index === labelEnd + colon[0].length,
+    );
     if (k < 0) continue;
     const found = numbers[k]!;
     used.add(k);
     const names = namesAfter(text, found.index + found.raw.length);
-    counts.push({ key, number: found, names: names?.names ?? [], from: found.index, to: found.index + found.raw.length });
+    counts.push({
+      key,
+      number: found,
+      names: names?.names ?? [],
+      from: found.index,
+      to: found.index + found.raw.length,
+    });
   }
   // « 20 voix pour », « 3 contre (MM. X, Y) », « 2 contre : MM. X, Y »: a number followed by its label.
   numbers.forEach((number, k) => {
@@ -257,7 +273,10 @@ function positionOf(node: { position?: Position }, context: VoteContext): Positi
 function applyCounts(vote: Vote, counts: TextCount[], map: TextMap): void {
   for (const count of counts) {
     if (vote[count.key]) continue;
-    const names: VoteName[] = count.names.map((entry) => ({ name: entry.name, position: map.position(entry.from, entry.to) }));
+    const names: VoteName[] = count.names.map((entry) => ({
+      name: entry.name,
+      position: map.position(entry.from, entry.to),
+    }));
     let number: FrenchNumber;
     if (count.number) number = locatedNumber(map, count.number, count.number.index);
     else {
@@ -283,7 +302,9 @@ export function isCountList(list: List): boolean {
     list.children.every((item) => {
       const text = toString(item).trim();
       const counts = readCounts(text);
-      return counts.length > 0 && (classify(text) !== undefined || /^(?:votants?|suffrages?|exprim)/iu.test(fold(text)));
+      return (
+        counts.length > 0 && (classify(text) !== undefined || /^(?:votants?|suffrages?|exprim)/iu.test(fold(text)))
+      );
     })
   );
 }
@@ -304,7 +325,7 @@ function readCountTable(table: Table, vote: Vote, context: VoteContext): void {
   if (byHeader) {
     for (const row of rows.slice(1)) {
       row.children.forEach((cell, index) => {
-        const label = header[index] ? toString(header[index]!) : '';
+        const label = header[index] ? toString(header[index]) : '';
         cells.push({ label, cell });
       });
     }
@@ -385,14 +406,20 @@ export function findVotes(children: RootContent[], start: number, end: number, c
     if (!read) continue;
     // A paragraph of counts right after a vote sentence belongs to it.
     const previous = candidates.at(-1);
-    if (previous && previous.index === index - 1 && COUNTS_LEAD.test(fold(map.text)) && !STARTS_WITH_OUTCOME.test(fold(map.text))) {
+    if (
+      previous &&
+      previous.index === index - 1 &&
+      COUNTS_LEAD.test(fold(map.text)) &&
+      !STARTS_WITH_OUTCOME.test(fold(map.text))
+    ) {
       continue;
     }
     candidates.push({ index, map, read });
   }
   // The last that carries a count, a majority or « unanimité », else the last: « Approuvés, ces tarifs seront
   // publiés » written after the vote is not taken for it.
-  const chosen = candidates.filter((candidate) => VOTE_SIGNAL.test(fold(candidate.map.text))).at(-1) ?? candidates.at(-1);
+  const chosen =
+    candidates.filter((candidate) => VOTE_SIGNAL.test(fold(candidate.map.text))).at(-1) ?? candidates.at(-1);
   if (!chosen) return { blocks: [], others: [] };
   const node = children[chosen.index] as Paragraph;
   const vote: Vote = {

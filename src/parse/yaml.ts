@@ -3,7 +3,17 @@
  * locatable in the file it was read from. Safety: no custom tags (an unknown tag such as `!!js/function` is an
  * error, never a constructor), a bounded number of aliases (alias bombs fail), unique keys.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import type { Position } from 'unist';
 import type { Locator } from './source.js';
 import type { Reporter } from './report.js';
@@ -16,16 +26,17 @@ const YAML_MESSAGES: Record<string, string> = {
   MISSING_CHAR: 'Guillemet ou crochet fermant manquant : fermez la valeur commencée ici.',
   BAD_INDENT: 'Indentation incorrecte : alignez cette ligne sur les autres clés du même niveau (avec des espaces).',
   TAB_AS_INDENT: "Tabulation utilisée pour l'indentation : YAML n'accepte que des espaces.",
-  DUPLICATE_KEY: 'Clé en double : chaque clé ne peut apparaître qu\'une fois au même niveau.',
+  DUPLICATE_KEY: "Clé en double : chaque clé ne peut apparaître qu'une fois au même niveau.",
   BLOCK_AS_IMPLICIT_KEY:
     'indentation ou structure incorrecte : alignez cette ligne sur les autres clés du même niveau, ou ajoutez le « : » qui manque.',
   MULTILINE_IMPLICIT_KEY:
-    'Une clé ne peut pas s\'étendre sur plusieurs lignes : vérifiez le « : » et l\'indentation de la ligne précédente.',
+    "Une clé ne peut pas s'étendre sur plusieurs lignes : vérifiez le « : » et l'indentation de la ligne précédente.",
   UNEXPECTED_TOKEN: 'Caractère inattendu à cet endroit : vérifiez la ponctuation YAML (« : », « - », guillemets).',
   BAD_SCALAR_START:
     'Une valeur ne peut pas commencer par ce caractère sans guillemets : entourez-la de guillemets ("…").',
   BLOCK_IN_FLOW: 'Une liste ou un ensemble écrit sur plusieurs lignes ne peut pas figurer entre { } ou [ ].',
-  BAD_DQ_ESCAPE: 'Séquence d\'échappement invalide entre guillemets doubles (« \\ ») : doublez la barre oblique inverse.',
+  BAD_DQ_ESCAPE:
+    "Séquence d'échappement invalide entre guillemets doubles (« \\ ») : doublez la barre oblique inverse.",
   MULTIPLE_DOCS: 'Un seul document YAML est permis : retirez la ligne « --- » ou « ... » en trop.',
   BAD_ALIAS: 'Référence (alias « * ») inconnue : aucune ancre « & » de ce nom avant elle.',
   RESOURCE_EXHAUSTION: 'Trop de références (alias « * ») : le document est refusé par sécurité.',
@@ -43,7 +54,8 @@ function isStackOverflow(english: string): boolean {
 }
 
 function frenchYamlMessage(code: string, english: string): string {
-  if (code === 'RESOURCE_EXHAUSTION' && isStackOverflow(english)) return `Erreur de syntaxe YAML : ${TOO_DEEP.charAt(0).toLowerCase()}${TOO_DEEP.slice(1)}`;
+  if (code === 'RESOURCE_EXHAUSTION' && isStackOverflow(english))
+    return `Erreur de syntaxe YAML : ${TOO_DEEP.charAt(0).toLowerCase()}${TOO_DEEP.slice(1)}`;
   const known = YAML_MESSAGES[code];
   if (known) return `Erreur de syntaxe YAML : ${known.charAt(0).toLowerCase()}${known.slice(1)}`;
   const firstLine = english.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '') ?? english;
@@ -121,7 +133,12 @@ export class YamlSource {
   }
 
   /** A French reason and a better place for a YAML error (the opening quote, not the end of the file). */
-  private describeError(code: string, english: string, start: number, end: number): { reason: string; start: number; end: number } {
+  private describeError(
+    code: string,
+    english: string,
+    start: number,
+    end: number,
+  ): { reason: string; start: number; end: number } {
     const text = this.text;
     const lineEnd = (from: number) => {
       const newline = text.indexOf('\n', from);
@@ -140,7 +157,11 @@ export class YamlSource {
     }
     const unclosed = /must end with a (.)/u.exec(english);
     if (unclosed) {
-      return { reason: `Erreur de syntaxe YAML : « ${unclosed[1] === ']' ? '[' : '{'} » ouvert ici n'est pas fermé : ajoutez « ${unclosed[1]} ».`, start, end: Math.max(end, start + 1) };
+      return {
+        reason: `Erreur de syntaxe YAML : « ${unclosed[1] === ']' ? '[' : '{'} » ouvert ici n'est pas fermé : ajoutez « ${unclosed[1]} ».`,
+        start,
+        end: Math.max(end, start + 1),
+      };
     }
     if (code === 'RESOURCE_EXHAUSTION' && isStackOverflow(english)) {
       // The parser gives up somewhere inside the run of brackets: point at where the nesting starts on that line.
@@ -154,16 +175,18 @@ export class YamlSource {
       return {
         reason:
           `Erreur de syntaxe YAML : étiquette YAML non permise${tag ? ` (« ${tag} »)` : ''} : minutier n'accepte que des ` +
-          'valeurs simples, retirez l\'étiquette.',
+          "valeurs simples, retirez l'étiquette.",
         start,
         end: Math.max(end, start + 1),
       };
     }
     let reason = frenchYamlMessage(code, english);
-    if (/^Missing , /u.test(english)) reason = 'Erreur de syntaxe YAML : virgule manquante entre deux éléments d\'une liste [ … ] ou { … }.';
+    if (/^Missing , /u.test(english))
+      reason = "Erreur de syntaxe YAML : virgule manquante entre deux éléments d'une liste [ … ] ou { … }.";
     else if (/^Implicit map keys need to be followed/u.test(english)) {
       reason = 'Erreur de syntaxe YAML : une clé doit être suivie de « : » et de sa valeur.';
-    } else if (/^Sequence item without/u.test(english)) reason = 'Erreur de syntaxe YAML : élément de liste sans « - ».';
+    } else if (/^Sequence item without/u.test(english))
+      reason = 'Erreur de syntaxe YAML : élément de liste sans « - ».';
     if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
       const lineStart = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
       const next = text.indexOf('\n', start);
@@ -208,7 +231,7 @@ export class YamlSource {
 
   /** The node at a path (scalars kept as nodes), following aliases. */
   node(path: Path): YamlNode | undefined {
-    if (path.length === 0) return (this.doc.contents ?? undefined) as YamlNode | undefined;
+    if (path.length === 0) return this.doc.contents ?? undefined;
     let current: unknown = this.doc.contents;
     for (const key of path) {
       if (isAlias(current)) current = current.resolve(this.doc);
@@ -228,7 +251,9 @@ export class YamlSource {
     const parent = this.node(path.slice(0, -1));
     const last = path.at(-1);
     if (!isMap(parent)) return undefined;
-    const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(last));
+    const pair = parent.items.find(
+      (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(last),
+    );
     return (pair?.key ?? undefined) as YamlNode | undefined;
   }
 

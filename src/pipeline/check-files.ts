@@ -75,7 +75,9 @@ async function sessionFilesIn(folder: string, scan: FolderScan): Promise<string[
     const real = await realpath(full).catch(() => full);
     const first = scan.seen.get(real);
     if (first !== undefined && first !== full) {
-      scan.onSkip(`${shown(full, scan.cwd)} : même fichier que ${shown(first, scan.cwd)} (lien symbolique), déjà lu : ignoré.`);
+      scan.onSkip(
+        `${shown(full, scan.cwd)} : même fichier que ${shown(first, scan.cwd)} (lien symbolique), déjà lu : ignoré.`,
+      );
       return;
     }
     scan.seen.set(real, full);
@@ -100,7 +102,8 @@ async function sessionFilesIn(folder: string, scan: FolderScan): Promise<string[
         real = await realpath(full);
         isDirectory = (await stat(real)).isDirectory();
       } catch {
-        if (isSessionName(entry.name)) scan.onSkip(`${shown(full, scan.cwd)} : lien symbolique cassé (sa cible n'existe pas) : ignoré.`);
+        if (isSessionName(entry.name))
+          scan.onSkip(`${shown(full, scan.cwd)} : lien symbolique cassé (sa cible n'existe pas) : ignoré.`);
         continue;
       }
       if (!isDirectory && !isSessionName(entry.name)) continue;

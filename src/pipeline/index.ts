@@ -97,7 +97,10 @@ function indexEntry(session: Session, outputs: PlannedOutput[]): IndexEntry {
     const relative = outputs.find((o) => o.kind === kind && o.format === format)?.relative;
     return relative === undefined ? undefined : outputHref(relative);
   };
-  const entry: IndexEntry = { heading: indexHeading(session), pv: { html: find('pv', 'html') ?? find('pv', 'pdf') ?? '' } };
+  const entry: IndexEntry = {
+    heading: indexHeading(session),
+    pv: { html: find('pv', 'html') ?? find('pv', 'pdf') ?? '' },
+  };
   const pvPdf = find('pv', 'pdf');
   if (pvPdf) entry.pv.pdf = pvPdf;
   const listeHtml = find('liste', 'html');
@@ -195,7 +198,9 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
     const namesake = named.get(session.id);
     if (namesake !== undefined) {
       failures += 1;
-      progress.say(`✗ ${file.path} : non produite, ${namesake} porte le même nom et ses documents seraient écrasés ; renommez l'un des deux fichiers.`);
+      progress.say(
+        `✗ ${file.path} : non produite, ${namesake} porte le même nom et ses documents seraient écrasés ; renommez l'un des deux fichiers.`,
+      );
       return;
     }
     const outputs = planOutputs(session, options.documents);
@@ -275,10 +280,17 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
   for (const file of checked.files.filter((f) => f.data.upToDate)) {
     for (const line of cache.sessions[path.basename(file.path, '.md')]?.scdl?.report ?? []) progress.say(line);
   }
-  await writeAllScdl(outDir, Object.values(cache.sessions).map((s) => ({ sortKey: s.sortKey, rows: s.scdl?.rows })));
+  await writeAllScdl(
+    outDir,
+    Object.values(cache.sessions).map((s) => ({ sortKey: s.sortKey, rows: s.scdl?.rows })),
+  );
   // Nothing built: the cache, hence the index, is unchanged; leave both untouched (no file written at all).
   const indexFile = path.join(outDir, 'index.html');
-  if (builds.length > 0 || shardCaches.length > 0 || (upToDate > 0 && !(await allExist(outDir, ['index.html', cacheFile])))) {
+  if (
+    builds.length > 0 ||
+    shardCaches.length > 0 ||
+    (upToDate > 0 && !(await allExist(outDir, ['index.html', cacheFile])))
+  ) {
     try {
       await writeIndex(indexFile, cache);
       await saveCache(outDir, cache, cacheFile);
@@ -304,7 +316,10 @@ async function renderAndQueue(
   const { session } = build;
   const rendered = new Map<unknown, RenderedDocument>();
   // The review page last: every PDF of the session is queued (and the browser printing) before it is rendered.
-  const ordered = [...build.outputs.filter((o) => o.kind !== 'review'), ...build.outputs.filter((o) => o.kind === 'review')];
+  const ordered = [
+    ...build.outputs.filter((o) => o.kind !== 'review'),
+    ...build.outputs.filter((o) => o.kind === 'review'),
+  ];
   for (const output of ordered) {
     // One rendering per document: an extrait per deliberation (two may share a number), the PV for its HTML and PDF.
     const cacheKey = output.deliberation ? output.deliberation : output.kind;

@@ -72,7 +72,9 @@ export async function makeOutputFolder(folder: string): Promise<void> {
       // ENOTDIR: a parent is a file; going up finds it and says so.
       const code = (error as NodeJS.ErrnoException).code;
       if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === current) {
-        throw new OutputFolderError(`Dossier de sortie ${shown(folder)} inutilisable : ${fileSystemReason(error)} (${current}).`);
+        throw new OutputFolderError(
+          `Dossier de sortie ${shown(folder)} inutilisable : ${fileSystemReason(error)} (${current}).`,
+        );
       }
       missing.unshift(current);
       current = parent;

@@ -50,12 +50,17 @@ export const RESERVED_NAMES = ['index.html'];
  * page, or a file another session already writes (`a.review.md` writes `a.review.html`, which is `a.md`'s review
  * page). Compared lowercased, as macOS and Windows file systems do.
  */
-export function outputConflict(outputs: PlannedOutput[], taken: Map<string, string>, reserved: readonly string[] = RESERVED_NAMES): string | undefined {
+export function outputConflict(
+  outputs: PlannedOutput[],
+  taken: Map<string, string>,
+  reserved: readonly string[] = RESERVED_NAMES,
+): string | undefined {
   for (const output of outputs) {
     const name = output.relative.toLowerCase();
     if (reserved.includes(name)) return `son document ${output.relative} serait écrasé par la page d'index (${name})`;
     const owner = taken.get(name);
-    if (owner !== undefined) return `son document ${output.relative} porte le nom d'un document de ${owner}, qui serait écrasé`;
+    if (owner !== undefined)
+      return `son document ${output.relative} porte le nom d'un document de ${owner}, qui serait écrasé`;
   }
   return undefined;
 }

@@ -26,11 +26,19 @@ export async function loadRunConfig(cwd: string): Promise<Config> {
 }
 
 /** The session files the options designate, narrowed by `--shard` and `--changed-since`. */
-export async function selectSessions(options: CommonOptions, cwd = process.cwd(), onNotice?: (notice: Notice) => void): Promise<string[]> {
+export async function selectSessions(
+  options: CommonOptions,
+  cwd = process.cwd(),
+  onNotice?: (notice: Notice) => void,
+): Promise<string[]> {
   return chooseSessions(options, cwd, onNotice).catch(asConfigurationError);
 }
 
-async function chooseSessions(options: CommonOptions, cwd: string, onNotice?: (notice: Notice) => void): Promise<string[]> {
+async function chooseSessions(
+  options: CommonOptions,
+  cwd: string,
+  onNotice?: (notice: Notice) => void,
+): Promise<string[]> {
   if (options.paths.length === 0 && !existsSync(path.join(cwd, 'sessions'))) {
     throw new UsageError(
       'Aucun dossier sessions/ ici : lancez minutier à la racine du dépôt des procès-verbaux, ou indiquez les fichiers ou dossiers à traiter.',
@@ -76,10 +84,18 @@ function nothingToDo(options: CommonOptions): string {
 }
 
 /** `--fix`: writes the proposed annotations, then checks the rewritten sessions again (their findings replace the first). */
-async function fixAndRecheck(files: VFile[], config: Config, cwd: string, onNotice: (notice: Notice) => void): Promise<void> {
+async function fixAndRecheck(
+  files: VFile[],
+  config: Config,
+  cwd: string,
+  onNotice: (notice: Notice) => void,
+): Promise<void> {
   const { fixed } = await fixFiles(files, cwd);
   for (const { path: written, applied } of fixed) {
-    onNotice({ kind: 'fixed', text: `${applied} annotation${applied > 1 ? 's' : ''} écrite${applied > 1 ? 's' : ''} dans ${written}` });
+    onNotice({
+      kind: 'fixed',
+      text: `${applied} annotation${applied > 1 ? 's' : ''} écrite${applied > 1 ? 's' : ''} dans ${written}`,
+    });
     const index = files.findIndex((file) => file.path === written);
     const [again] = await checkFiles([written], { config, cwd });
     if (index >= 0 && again) files[index] = again;

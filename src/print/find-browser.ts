@@ -23,7 +23,9 @@ const INSTALL_HELP = [
 /** No usable browser anywhere minutier knows to look. */
 export class BrowserNotFoundError extends Error {
   constructor() {
-    super(`Aucun navigateur Chromium ou Chrome n’a été trouvé : il est nécessaire pour produire les PDF.\n${INSTALL_HELP}`);
+    super(
+      `Aucun navigateur Chromium ou Chrome n’a été trouvé : il est nécessaire pour produire les PDF.\n${INSTALL_HELP}`,
+    );
     this.name = 'BrowserNotFoundError';
   }
 }
@@ -159,10 +161,15 @@ function systemLocations(env: Env): string[] {
       'Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
     ];
     const home = env.HOME ?? homedir();
-    return [...apps.map((app) => path.join('/Applications', app)), ...apps.map((app) => path.join(home, 'Applications', app))];
+    return [
+      ...apps.map((app) => path.join('/Applications', app)),
+      ...apps.map((app) => path.join(home, 'Applications', app)),
+    ];
   }
   if (process.platform === 'win32') {
-    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((root): root is string => !!root);
+    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter(
+      (root): root is string => !!root,
+    );
     return roots.flatMap((root) => [
       path.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
       path.join(root, 'Chromium', 'Application', 'chrome.exe'),
@@ -207,14 +214,24 @@ function cacheLayouts(): Array<{ browser: string; executable: (folder: string) =
       executable: (version) =>
         platformFolders('chrome').map((folder) =>
           process.platform === 'darwin'
-            ? path.join(version, folder, 'Google Chrome for Testing.app', 'Contents', 'MacOS', 'Google Chrome for Testing')
+            ? path.join(
+                version,
+                folder,
+                'Google Chrome for Testing.app',
+                'Contents',
+                'MacOS',
+                'Google Chrome for Testing',
+              )
             : path.join(version, folder, `chrome${exe}`),
         ),
     },
   ];
 }
 
-async function findInPuppeteerCache(root: string, browser: 'chrome-headless-shell' | 'chrome'): Promise<string | undefined> {
+async function findInPuppeteerCache(
+  root: string,
+  browser: 'chrome-headless-shell' | 'chrome',
+): Promise<string | undefined> {
   for (const layout of cacheLayouts().filter((candidate) => candidate.browser === browser)) {
     const browserDir = path.join(root, layout.browser);
     let versions: string[];

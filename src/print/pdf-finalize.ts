@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { rewriteOutlineTitles } from './outline-titles.js';
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import {
+  ParseSpeeds,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
 
 export interface PdfMetadata {
   title: string;
@@ -50,7 +60,12 @@ export async function finalizePdf(raw: Uint8Array, meta: PdfMetadata): Promise<U
     PDFHexString.of(idBytes('document', meta.documentId)),
     PDFHexString.of(idBytes('version', `${meta.documentId}\0${meta.contentFingerprint}`)),
   ]);
-  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  return pdf.save({
+    useObjectStreams: false,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+    objectsPerTick: Infinity,
+  });
 }
 
 const CHROMIUM_NODE_ID = /^node\d+$/;
@@ -110,7 +125,8 @@ function renumberStructureIds(pdf: PDFDocument): void {
     if (id) element.set(ID, id);
     // /Headers lives in the table attribute objects (/A: a dict or an array of dicts).
     const attributes = context.lookup(element.get(PDFName.of('A')));
-    const attributeDicts = attributes instanceof PDFArray ? attributes.asArray().map((item) => context.lookup(item)) : [attributes];
+    const attributeDicts =
+      attributes instanceof PDFArray ? attributes.asArray().map((item) => context.lookup(item)) : [attributes];
     for (const attribute of attributeDicts) {
       if (!(attribute instanceof PDFDict)) continue;
       const headers = context.lookup(attribute.get(HEADERS));

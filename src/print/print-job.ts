@@ -30,17 +30,29 @@ export interface PrintJob {
 /** Throws a PrintError listing every field of `job` that is missing or malformed. */
 export function validateJob(job: PrintJob): void {
   const problems: string[] = [];
-  for (const key of ['html', 'title', 'author', 'subject', 'lang', 'headerTemplate', 'footerTemplate', 'documentId'] as const) {
+  for (const key of [
+    'html',
+    'title',
+    'author',
+    'subject',
+    'lang',
+    'headerTemplate',
+    'footerTemplate',
+    'documentId',
+  ] as const) {
     if (typeof job[key] !== 'string') problems.push(`« ${key} » doit être une chaîne`);
   }
   if (typeof job.lang === 'string' && job.lang.trim() === '') problems.push('« lang » est vide');
   if (typeof job.documentId === 'string' && job.documentId.trim() === '') problems.push('« documentId » est vide');
-  if (!(job.date instanceof Date) || Number.isNaN(job.date.getTime())) problems.push('« date » n’est pas une date valide');
+  if (!(job.date instanceof Date) || Number.isNaN(job.date.getTime()))
+    problems.push('« date » n’est pas une date valide');
   for (const dir of job.allowedDirs ?? []) {
     if (!path.isAbsolute(dir)) problems.push(`le dossier autorisé « ${dir} » n’est pas un chemin absolu`);
   }
   if (problems.length > 0) {
-    throw new PrintError(`Travail d’impression invalide${job.title ? ` (« ${job.title} »)` : ''} : ${problems.join(' ; ')}.`);
+    throw new PrintError(
+      `Travail d’impression invalide${job.title ? ` (« ${job.title} »)` : ''} : ${problems.join(' ; ')}.`,
+    );
   }
 }
 

@@ -130,19 +130,19 @@ export class Printer {
 
     try {
       const raw = await withDeadline(work, timeoutMs);
-      const done = slot as PageSlot | undefined;
+      const done = slot;
       if (done) this.#giveBack(session, done);
       return raw;
     } catch (error) {
       abandoned = true;
-      const failed = slot as PageSlot | undefined;
+      const failed = slot;
       let healthy = session.browser.connected;
       if (failed) {
         failed.job = undefined;
         healthy = healthy && (await settlesWithin(failed.page.close(), CLOSE_GRACE_MS));
       } else {
         // The page is still being created: close it whenever it arrives.
-        void work.then(noop, noop).finally(() => void (slot as PageSlot | undefined)?.page.close().catch(noop));
+        void work.then(noop, noop).finally(() => void slot?.page.close().catch(noop));
         if (error instanceof AttemptTimeoutError) healthy = false;
       }
       if (!healthy) await this.#browsers.discard(session);

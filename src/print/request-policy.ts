@@ -73,7 +73,13 @@ export interface ActiveJob {
  */
 export async function routeRequest(request: HTTPRequest, job: ActiveJob | undefined, page: Page): Promise<void> {
   const url = request.url();
-  if (job && !job.served && url === job.documentUrl && request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+  if (
+    job &&
+    !job.served &&
+    url === job.documentUrl &&
+    request.isNavigationRequest() &&
+    request.frame() === page.mainFrame()
+  ) {
     job.served = true;
     await request.respond({
       status: 200,

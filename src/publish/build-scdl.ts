@@ -41,14 +41,24 @@ export function problemLines(file: VFile, problems: readonly ScdlProblem[]): str
       lines.push(`${where(file, first)}  ${level}  ${first.message}  scdl`);
       continue;
     }
-    const others = group.slice(1).map((problem) => `${problem.place.start.line}`).join(', ');
-    lines.push(`${where(file, first)}  ${level}  ${first.message} De même ligne${group.length > 2 ? 's' : ''} ${others}.  scdl`);
+    const others = group
+      .slice(1)
+      .map((problem) => `${problem.place.start.line}`)
+      .join(', ');
+    lines.push(
+      `${where(file, first)}  ${level}  ${first.message} De même ligne${group.length > 2 ? 's' : ''} ${others}.  scdl`,
+    );
   }
   return lines;
 }
 
 /** Builds (and, unless refused, writes) the session's CSV. */
-export async function writeSessionScdl(session: Session, file: VFile, outDir: string, strict: boolean): Promise<SessionScdl> {
+export async function writeSessionScdl(
+  session: Session,
+  file: VFile,
+  outDir: string,
+  strict: boolean,
+): Promise<SessionScdl> {
   const rows = scdlRows(session, file.messages);
   const problems = rows.flatMap((row) => row.problems);
   const report = problemLines(file, problems);
@@ -59,8 +69,13 @@ export async function writeSessionScdl(session: Session, file: VFile, outDir: st
 }
 
 /** Writes `output/deliberations.csv` from every session's rows, in order; only when it changes. True when written. */
-export async function writeAllScdl(outDir: string, sessions: ReadonlyArray<{ sortKey: string; rows?: ScdlValues[] }>): Promise<boolean> {
-  const rows = [...sessions].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0)).flatMap((s) => s.rows ?? []);
+export async function writeAllScdl(
+  outDir: string,
+  sessions: ReadonlyArray<{ sortKey: string; rows?: ScdlValues[] }>,
+): Promise<boolean> {
+  const rows = [...sessions]
+    .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
+    .flatMap((s) => s.rows ?? []);
   const csv = scdlCsv(rows);
   const target = path.join(outDir, SCDL_FILE);
   const current = await readFile(target, 'utf8').catch(() => undefined);

@@ -4,7 +4,11 @@ import { severityOf, type Severity } from '../model/severity.js';
 import type { ExportFinding } from './export-json-schema.js';
 
 /** The export's names of the severities (`info`, not `information`: the published schema says so). */
-const SEVERITE: Record<Severity, 'erreur' | 'avertissement' | 'info'> = { error: 'erreur', warning: 'avertissement', info: 'info' };
+const SEVERITE: Record<Severity, 'erreur' | 'avertissement' | 'info'> = {
+  error: 'erreur',
+  warning: 'avertissement',
+  info: 'info',
+};
 
 /** Every message of the file as an export finding, at its place. */
 export function exportFindings(file: VFile): ExportFinding[] {

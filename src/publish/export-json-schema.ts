@@ -8,12 +8,18 @@ import { SCDL_COLUMNS } from './scdl.js';
 export const EXPORT_FORMAT_VERSION = 1;
 export const SESSION_SCHEMA_ID = 'https://github.com/minutier/minutier/blob/main/docs/schema/session.schema.json';
 
-const decimal = z.string().regex(/^-?\d+(\.\d+)?$/u).describe('Nombre exact tel que le PV l’écrit, en notation décimale (« 564614.75 »)');
+const decimal = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/u)
+  .describe('Nombre exact tel que le PV l’écrit, en notation décimale (« 564614.75 »)');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
 
 export const finding = z
   .object({
-    regle: z.string().nullable().describe('Identifiant de la règle (docs/rules/<regle>.md), ou du contrôle de lecture (parse-*)'),
+    regle: z
+      .string()
+      .nullable()
+      .describe('Identifiant de la règle (docs/rules/<regle>.md), ou du contrôle de lecture (parse-*)'),
     severite: z.enum(['erreur', 'avertissement', 'info']),
     message: z.string(),
     fichier: z.string().describe('Fichier où se trouve la valeur en cause'),
@@ -33,7 +39,9 @@ const attendanceAtItem = z
     representes: z.number().int().describe('Pouvoirs exercés à ce point'),
     votants: z.number().int().describe('Présents + représentés'),
     voix: z.number().int().describe('Voix des votants (pondérées quand l’organisme pondère les voix), au moins'),
-    voixExactes: z.boolean().describe('Faux quand la liste des délégués ne donne pas toutes les voix : « voix » est alors un minimum'),
+    voixExactes: z
+      .boolean()
+      .describe('Faux quand la liste des délégués ne donne pas toutes les voix : « voix » est alors un minimum'),
     unite: z.enum(['voix', 'membres']),
     votent: z.array(z.object({ nom: z.string(), pouvoirs: z.array(z.string()) })),
     retraits: z.array(z.string()).describe('Membres qui se retirent pour ce point'),
@@ -56,21 +64,34 @@ const vote = z.object({
 });
 
 const scdlRow = z
-  .object(Object.fromEntries(SCDL_COLUMNS.map((column) => [column, z.string()])) as Record<(typeof SCDL_COLUMNS)[number], z.ZodString>)
-  .describe('La ligne SCDL « Délibérations » 2.1.5 de la délibération (docs/publication.md) ; "" quand la valeur manque');
+  .object(
+    Object.fromEntries(SCDL_COLUMNS.map((column) => [column, z.string()])) as Record<
+      (typeof SCDL_COLUMNS)[number],
+      z.ZodString
+    >,
+  )
+  .describe(
+    'La ligne SCDL « Délibérations » 2.1.5 de la délibération (docs/publication.md) ; "" quand la valeur manque',
+  );
 
 const deliberation = z.object({
   numero: z.number().int(),
   titre: z.string(),
   type: z.enum(['ordinaire', 'compte-administratif']),
   ligne: z.number().int(),
-  matiere: z.object({ code: z.string(), nom: z.string().optional() }).optional().describe('Matière ACTES écrite par l’auteur ; « nom » quand elle est dans la nomenclature'),
+  matiere: z
+    .object({ code: z.string(), nom: z.string().optional() })
+    .optional()
+    .describe('Matière ACTES écrite par l’auteur ; « nom » quand elle est dans la nomenclature'),
   presence: attendanceAtItem,
   vote: vote.optional(),
   donneesOuvertes: scdlRow,
 });
 
-const person = z.object({ nom: z.string(), delegue: z.string().optional().describe('Le délégué de la liste, quand le nom y est trouvé') });
+const person = z.object({
+  nom: z.string(),
+  delegue: z.string().optional().describe('Le délégué de la liste, quand le nom y est trouvé'),
+});
 
 export const sessionExport = z
   .object({
@@ -96,11 +117,24 @@ export const sessionExport = z
     secretaires: z.array(person),
     presences: z.object({
       presents: z.array(
-        z.object({ nom: z.string(), mode: z.enum(['salle', 'teleconference']), pouvoirs: z.array(z.string()), voix: decimal.optional(), suppleantDe: z.string().optional() }),
+        z.object({
+          nom: z.string(),
+          mode: z.enum(['salle', 'teleconference']),
+          pouvoirs: z.array(z.string()),
+          voix: decimal.optional(),
+          suppleantDe: z.string().optional(),
+        }),
       ),
       excuses: z.array(z.string()),
       absents: z.array(z.string()),
-      mouvements: z.array(z.object({ type: z.enum(['arrivee', 'depart', 'retrait']), nom: z.string(), point: z.number().int(), pouvoirA: z.string().optional() })),
+      mouvements: z.array(
+        z.object({
+          type: z.enum(['arrivee', 'depart', 'retrait']),
+          nom: z.string(),
+          point: z.number().int(),
+          pouvoirA: z.string().optional(),
+        }),
+      ),
     }),
     annonce: z.object({
       presents: decimal.optional(),
@@ -126,7 +160,9 @@ export const unreadableExport = z
   })
   .describe('Un fichier que minutier n’a pas pu lire comme une séance : ses constats disent pourquoi');
 
-export const exportSchema = z.array(z.union([sessionExport, unreadableExport])).describe('Les séances exportées par « minutier export --format json »');
+export const exportSchema = z
+  .array(z.union([sessionExport, unreadableExport]))
+  .describe('Les séances exportées par « minutier export --format json »');
 
 export type SessionExport = z.infer<typeof sessionExport>;
 export type ExportEntry = SessionExport | z.infer<typeof unreadableExport>;

@@ -27,7 +27,10 @@ export {
 } from './export-json-schema.js';
 
 const exact = (number: FrenchNumber | undefined) => (number ? number.value.toFixed() : undefined);
-const named = (session: Session, ref: PersonRef) => ({ nom: ref.name, ...(ref.delegate ? { delegue: nameOf(session, ref) } : {}) });
+const named = (session: Session, ref: PersonRef) => ({
+  nom: ref.name,
+  ...(ref.delegate ? { delegue: nameOf(session, ref) } : {}),
+});
 
 function attendanceJson(session: Session, item: number | undefined, deliberation?: Session['deliberations'][number]) {
   const at = attendanceAt(session, item, deliberation);
@@ -39,7 +42,10 @@ function attendanceJson(session: Session, item: number | undefined, deliberation
     voix: voters.count,
     voixExactes: voters.exact,
     unite: voters.unit,
-    votent: at.sitting.map((sitting) => ({ nom: nameOf(session, sitting.person), pouvoirs: sitting.proxies.map((proxy) => nameOf(session, proxy.giver)) })),
+    votent: at.sitting.map((sitting) => ({
+      nom: nameOf(session, sitting.person),
+      pouvoirs: sitting.proxies.map((proxy) => nameOf(session, proxy.giver)),
+    })),
     retraits: at.withdrawn.map((sitting) => nameOf(session, sitting.person)),
     exclus: at.excluded,
   };
@@ -48,7 +54,11 @@ function attendanceJson(session: Session, item: number | undefined, deliberation
 /** The export of one checked file. */
 export function exportEntry(file: VFile): ExportEntry {
   const session = file.data.session as Session | undefined;
-  const base = { format: 'minutier-seance' as const, version: EXPORT_FORMAT_VERSION as typeof EXPORT_FORMAT_VERSION, fichier: file.path };
+  const base = {
+    format: 'minutier-seance' as const,
+    version: EXPORT_FORMAT_VERSION as typeof EXPORT_FORMAT_VERSION,
+    fichier: file.path,
+  };
   if (!session) return { ...base, illisible: true, constats: exportFindings(file) };
   const organisation = session.organisation;
   const inOffice = membersInOffice(organisation);
@@ -107,7 +117,12 @@ export function exportEntry(file: VFile): ExportEntry {
         type: deliberation.kind,
         ligne: deliberation.position.start.line,
         ...(facts.matiere
-          ? { matiere: { code: matiere ? level2Code(matiere.code) : facts.matiere.value, ...(matiere ? { nom: scdlMatiereName(matiere) } : {}) } }
+          ? {
+              matiere: {
+                code: matiere ? level2Code(matiere.code) : facts.matiere.value,
+                ...(matiere ? { nom: scdlMatiereName(matiere) } : {}),
+              },
+            }
           : {}),
         presence: attendanceJson(session, deliberation.number.value, deliberation),
         ...(v

@@ -100,7 +100,11 @@ function budgetYear(title: string): string {
  * documents print it, the session's stated voices (checked by attendance-stated-figures, which found nothing) less
  * what the item removes (departures, withdrawals, the ordonnateur and his proxy). Undefined when neither is known.
  */
-function unanimousVotes(session: Session, deliberation: Deliberation, messages: readonly VFileMessage[]): number | undefined {
+function unanimousVotes(
+  session: Session,
+  deliberation: Deliberation,
+  messages: readonly VFileMessage[],
+): number | undefined {
   const item = votersAt(session, attendanceAt(session, deliberation.number.value, deliberation));
   if (item.exact) return item.count;
   const stated = session.stated.voices;
@@ -128,7 +132,11 @@ export function scdlRows(session: Session, messages: readonly VFileMessage[] = [
 
     const siret = organisation.siret?.value ?? '';
     if (!siret) {
-      problem('COLL_SIRET', `COLL_SIRET vide : l'organisme ne donne pas son SIRET (clé « siret: » de son fichier).`, orgPlace(organisation.name.position));
+      problem(
+        'COLL_SIRET',
+        `COLL_SIRET vide : l'organisme ne donne pas son SIRET (clé « siret: » de son fichier).`,
+        orgPlace(organisation.name.position),
+      );
     }
     const id = delibId(session, deliberation);
     if (!id.value) {
@@ -146,9 +154,13 @@ export function scdlRows(session: Session, messages: readonly VFileMessage[] = [
         code = level2Code(matiere.code);
         name = scdlMatiereName(matiere);
       } else {
-        problem('DELIB_MATIERE_CODE', `DELIB_MATIERE_CODE vide pour la délibération n° ${number} : la matière « ${facts.matiere.value} » n'est pas dans la nomenclature ACTES.`, {
-          place: facts.matiere.position,
-        });
+        problem(
+          'DELIB_MATIERE_CODE',
+          `DELIB_MATIERE_CODE vide pour la délibération n° ${number} : la matière « ${facts.matiere.value} » n'est pas dans la nomenclature ACTES.`,
+          {
+            place: facts.matiere.position,
+          },
+        );
       }
     } else {
       problem(
@@ -171,16 +183,22 @@ export function scdlRows(session: Session, messages: readonly VFileMessage[] = [
       reel = String(voters.present + voters.represented);
       const vote = deliberation.vote;
       if (vote) {
-        const flagged = messages.some((message) => message.ruleId && VOTE_RULES.has(message.ruleId) && within(message, vote.position));
+        const flagged = messages.some(
+          (message) => message.ruleId && VOTE_RULES.has(message.ruleId) && within(message, vote.position),
+        );
         if (flagged) {
-          problem('VOTE_POUR', `VOTE_POUR, VOTE_CONTRE et VOTE_ABSTENTION vides pour la délibération n° ${number} : le contrôle du vote y signale une erreur, ses chiffres ne sont pas publiés.`, {
-            place: vote.position,
-          });
+          problem(
+            'VOTE_POUR',
+            `VOTE_POUR, VOTE_CONTRE et VOTE_ABSTENTION vides pour la délibération n° ${number} : le contrôle du vote y signale une erreur, ses chiffres ne sont pas publiés.`,
+            {
+              place: vote.position,
+            },
+          );
         } else if (vote.for || vote.against || vote.abstentions) {
           // A figure the sentence does not state is 0 only when the stated ones account for every vote of the item.
           const stated = [vote.for, vote.against, vote.abstentions, vote.notVoting, vote.blank]
             .filter((figure) => figure !== undefined)
-            .reduce((sum, figure) => sum + figure!.value.toNumber(), 0);
+            .reduce((sum, figure) => sum + figure.value.toNumber(), 0);
           const none = voters.exact && stated === voters.count ? '0' : '';
           pour = vote.for ? integer(vote.for) : none;
           contre = vote.against ? integer(vote.against) : none;

@@ -20,7 +20,8 @@ export function sentence(text: string): string {
 }
 
 const VOWEL = /^[aàâeéèêëiîïoôuùûyh]/iu;
-const FEMININE_NOUNS = /^(assemblée|commission|conférence|communauté|commune|métropole|région|collectivité|association|agglomération|délégation)(?!\p{L})/iu;
+const FEMININE_NOUNS =
+  /^(assemblée|commission|conférence|communauté|commune|métropole|région|collectivité|association|agglomération|délégation)(?!\p{L})/iu;
 
 function isFeminine(noun: string): boolean {
   return FEMININE_NOUNS.test(noun.trim());
@@ -38,7 +39,8 @@ function de(name: string): string {
 }
 
 /** A name that begins with the noun of its kind: « Commune de Saint-Martin », « Communauté de communes du Vimeu ». */
-const NAME_WITH_NOUN = /^(commune|ville|communauté|métropole|syndicat|sivom|sivu|pôle|établissement|agglomération)(?!\p{L})/iu;
+const NAME_WITH_NOUN =
+  /^(commune|ville|communauté|métropole|syndicat|sivom|sivu|pôle|établissement|agglomération)(?!\p{L})/iu;
 
 /** « de la » / « du » / « de l’ » before a common noun. */
 function ofNoun(noun: string): string {
@@ -142,9 +144,7 @@ export function collegeSentence(college: College): string {
   const head = `${college.name.value.trim()} ${verb} ${formatNumber(delegates)}${NBSP}${agree(delegates, 'délégué')}`;
   if (!college.voicesPerDelegate.stated) return head;
   const voices = college.voicesPerDelegate.value;
-  return delegates > 1
-    ? `${head} qui disposent chacun ${ofVoices(voices)}`
-    : `${head} qui dispose ${ofVoices(voices)}`;
+  return delegates > 1 ? `${head} qui disposent chacun ${ofVoices(voices)}` : `${head} qui dispose ${ofVoices(voices)}`;
 }
 
 /** The source of the composition ("article 7 des statuts"), from the organisation's `composition-source:`. */
@@ -272,6 +272,9 @@ export function secretaryStatement(session: Session): { lead: string; names: str
 
 /** The town in a place such as "dans la salle de réunion de Somme numérique à Amiens" → "Amiens". */
 export function townOf(place: string): string | undefined {
-  const match = /(?:^|\s)à\s+((?:[A-ZÀ-Ý][\p{L}'’-]*)(?:[\s-]+(?:sur|sous|en|lès|les|le|la|de|du|des|[A-ZÀ-Ý][\p{L}'’-]*))*)\s*\.?$/u.exec(place.trim());
+  const match =
+    /(?:^|\s)à\s+((?:[A-ZÀ-Ý][\p{L}'’-]*)(?:[\s-]+(?:sur|sous|en|lès|les|le|la|de|du|des|[A-ZÀ-Ý][\p{L}'’-]*))*)\s*\.?$/u.exec(
+      place.trim(),
+    );
   return match?.[1];
 }

@@ -79,9 +79,10 @@ export function loadTemplates(customDir?: string): TemplateSet {
     compiled.set(name, handlebars.compile(source, { strict: false, preventIndent: true }));
   }
 
-  const cssFile = customDir && existsSync(path.join(customDir, 'print.css'))
-    ? path.join(customDir, 'print.css')
-    : path.join(defaultsDir, 'print.css');
+  const cssFile =
+    customDir && existsSync(path.join(customDir, 'print.css'))
+      ? path.join(customDir, 'print.css')
+      : path.join(defaultsDir, 'print.css');
 
   const set: TemplateSet = {
     css: readFileSync(cssFile, 'utf8'),

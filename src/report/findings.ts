@@ -14,7 +14,6 @@ export { dataOf, editsOf, type LinePoint, type MessageData, type MessageRule } f
 /** A finding's severity (the shared table is src/model/severity.ts). */
 export type Level = Severity;
 
-
 export interface MessageRange {
   start: LinePoint;
   /** Absent when the message points at a single place rather than a span. */

@@ -35,7 +35,15 @@ export function formatReport(name: string, files: VFile[], options: ReportOption
 }
 
 export { changedSessions, type ChangedSessions, type ChangedSessionsOptions } from './changed-since.js';
-export { countFindings, countsSentence, exitCode, exitReason, onlyErrors, type Counts, type ExitOptions } from './summary.js';
+export {
+  countFindings,
+  countsSentence,
+  exitCode,
+  exitReason,
+  onlyErrors,
+  type Counts,
+  type ExitOptions,
+} from './summary.js';
 export { escapeData, escapeProperty, GITHUB_ANNOTATION_LIMIT, selectAnnotations, stepSummary } from './github.js';
 export { findingHash, sarifLog, FINGERPRINT_KEY, type ReportRule } from './sarif.js';
 export { byteColumn, rdDiagnostics, type RdDiagnostic } from './rdjsonl.js';

@@ -4,7 +4,18 @@
  * every column is converted using the text of its line.
  */
 import type { VFile } from 'vfile';
-import { editsOf, fullText, inFileOrder, levelOf, lineTexts, rangeOf, repoPath, suggestionOf, type Level, type LinePoint } from './findings.js';
+import {
+  editsOf,
+  fullText,
+  inFileOrder,
+  levelOf,
+  lineTexts,
+  rangeOf,
+  repoPath,
+  suggestionOf,
+  type Level,
+  type LinePoint,
+} from './findings.js';
 import { DEFAULT_INFORMATION_URI } from './sarif.js';
 
 export interface RdjsonlOptions {
@@ -71,7 +82,10 @@ export function rdDiagnostics(files: VFile[], options: RdjsonlOptions = {}): RdD
     // Proposed annotations: every one is an edit of the same suggestion (an insertion has an empty range).
     const edits = editsOf(message);
     if (edits.length > 0) {
-      diagnostic.suggestions = edits.map((edit) => ({ range: { start: toRd(file, edit.start), end: toRd(file, edit.end) }, text: edit.text }));
+      diagnostic.suggestions = edits.map((edit) => ({
+        range: { start: toRd(file, edit.start), end: toRd(file, edit.end) },
+        text: edit.text,
+      }));
     }
     return diagnostic;
   });

@@ -8,7 +8,17 @@ import { readFileSync } from 'node:fs';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type * as Sarif from 'sarif';
-import { dataOf, editsOf, fullText, inFileOrder, levelOf, rangeOf, regionText, repoPath, type Level } from './findings.js';
+import {
+  dataOf,
+  editsOf,
+  fullText,
+  inFileOrder,
+  levelOf,
+  rangeOf,
+  regionText,
+  repoPath,
+  type Level,
+} from './findings.js';
 
 export const SARIF_SCHEMA_URI =
   'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json';
@@ -165,7 +175,12 @@ function sarifFixes(message: VFileMessage, uri: string): { fixes?: Sarif.Fix[] }
           {
             artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
             replacements: edits.map((edit) => ({
-              deletedRegion: { startLine: edit.start.line, startColumn: edit.start.column, endLine: edit.end.line, endColumn: edit.end.column },
+              deletedRegion: {
+                startLine: edit.start.line,
+                startColumn: edit.start.column,
+                endLine: edit.end.line,
+                endColumn: edit.end.column,
+              },
               insertedContent: { text: edit.text },
             })),
           },

@@ -44,7 +44,12 @@ export function exitCode(files: VFile[], options: ExitOptions = {}): 0 | 1 {
 
 /** Copies of the files that keep only their errors (`--quiet`); the files given are not changed. */
 export function onlyErrors(files: VFile[]): VFile[] {
-  return files.map((file) => withMessages(file, file.messages.filter((message) => levelOf(message) === 'error')));
+  return files.map((file) =>
+    withMessages(
+      file,
+      file.messages.filter((message) => levelOf(message) === 'error'),
+    ),
+  );
 }
 
 function plural(count: number, singular: string, pluralForm: string): string {

@@ -18,7 +18,10 @@ export interface Result {
 /** `node <worktree>/bin/minutier.js …` in a folder, with no terminal (flags only). */
 export async function minutier(args: string[], cwd: string, script = bin): Promise<Result> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [script, ...args], { cwd, env: { ...process.env, CI: '1' } });
+    const { stdout, stderr } = await execFileAsync(process.execPath, [script, ...args], {
+      cwd,
+      env: { ...process.env, CI: '1' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -20,10 +20,29 @@ afterAll(async () => {
 describe('minutier init', () => {
   let dir: string;
   const syndicat = [
-    'init', '--forme', 'syndicat', '--nom', 'Syndicat des eaux de la Vallée', '--id', 'eaux-vallee',
-    '--president', 'M. BERNARD Luc', '--quorum', 'presents-et-representes', '--pouvoirs', '2',
-    '--college', 'communes;Les communes membres;1;1;3', '--college', "agglo;La communauté d'agglomération;2;3",
-    '--membre', 'M. BERNARD Luc', '--membre', "Mme D'ARC Jeanne", '--membre', 'DUBOIS Marc, dit « Marco »',
+    'init',
+    '--forme',
+    'syndicat',
+    '--nom',
+    'Syndicat des eaux de la Vallée',
+    '--id',
+    'eaux-vallee',
+    '--president',
+    'M. BERNARD Luc',
+    '--quorum',
+    'presents-et-representes',
+    '--pouvoirs',
+    '2',
+    '--college',
+    'communes;Les communes membres;1;1;3',
+    '--college',
+    "agglo;La communauté d'agglomération;2;3",
+    '--membre',
+    'M. BERNARD Luc',
+    '--membre',
+    "Mme D'ARC Jeanne",
+    '--membre',
+    'DUBOIS Marc, dit « Marco »',
     '--yes',
   ];
 
@@ -48,13 +67,19 @@ describe('minutier init', () => {
       quorum: { base: 'membres', compte: 'presents-et-representes', seuil: '1/2' },
       pouvoirs: { maximum: 2 },
       convocation: { 'jours-francs': 5 },
-      delegues: [{ nom: 'BERNARD Luc', civilite: 'M.' }, { nom: "D'ARC Jeanne", civilite: 'Mme' }, { nom: 'DUBOIS Marc, dit « Marco »' }],
+      delegues: [
+        { nom: 'BERNARD Luc', civilite: 'M.' },
+        { nom: "D'ARC Jeanne", civilite: 'Mme' },
+        { nom: 'DUBOIS Marc, dit « Marco »' },
+      ],
     });
     const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
     expect(pkg.scripts).toMatchObject({ check: 'minutier check', build: 'minutier build' });
     expect(pkg.dependencies.minutier).toMatch(/^\^\d+\.\d+\.\d+$/u);
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^output\/$/mu);
-    expect(await readFile(path.join(dir, '.github/workflows/minutes.yml'), 'utf8')).toContain('npx minutier check --format github');
+    expect(await readFile(path.join(dir, '.github/workflows/minutes.yml'), 'utf8')).toContain(
+      'npx minutier check --format github',
+    );
     expect(await readFile(path.join(dir, 'README.md'), 'utf8')).toContain('npx minutier new');
   });
 
@@ -88,10 +113,20 @@ describe('minutier init', () => {
 
   it('gives a commune 3 jours francs below 3 500 inhabitants and 5 above (L2121-11, L2121-12)', async () => {
     const small = await folder();
-    await minutier(['init', '--forme', 'commune', '--nom', 'Commune de Petitbourg', '--habitants', '300', '--yes'], small);
-    expect(YAML.parse(await readFile(path.join(small, 'organisations/commune-de-petitbourg.yml'), 'utf8')).convocation['jours-francs']).toBe(3);
+    await minutier(
+      ['init', '--forme', 'commune', '--nom', 'Commune de Petitbourg', '--habitants', '300', '--yes'],
+      small,
+    );
+    expect(
+      YAML.parse(await readFile(path.join(small, 'organisations/commune-de-petitbourg.yml'), 'utf8')).convocation[
+        'jours-francs'
+      ],
+    ).toBe(3);
     const large = await folder();
-    await minutier(['init', '--forme', 'commune', '--nom', 'Ville de Grandbourg', '--habitants', '12000', '--yes'], large);
+    await minutier(
+      ['init', '--forme', 'commune', '--nom', 'Ville de Grandbourg', '--habitants', '12000', '--yes'],
+      large,
+    );
     const organisation = YAML.parse(await readFile(path.join(large, 'organisations/ville-de-grandbourg.yml'), 'utf8'));
     expect(organisation.convocation['jours-francs']).toBe(5);
     expect(organisation.quorum.compte).toBe('presents');
@@ -104,15 +139,34 @@ describe('minutier new', () => {
   beforeAll(async () => {
     dir = await folder();
     await minutier(
-      ['init', '--forme', 'syndicat', '--nom', 'Syndicat des eaux', '--id', 'eaux', '--president', 'M. BERNARD Luc',
-        '--membre', 'M. BERNARD Luc', '--membre', "Mme D'ARC Jeanne", '--membre', 'DUBOIS Marc', '--yes'],
+      [
+        'init',
+        '--forme',
+        'syndicat',
+        '--nom',
+        'Syndicat des eaux',
+        '--id',
+        'eaux',
+        '--president',
+        'M. BERNARD Luc',
+        '--membre',
+        'M. BERNARD Luc',
+        '--membre',
+        "Mme D'ARC Jeanne",
+        '--membre',
+        'DUBOIS Marc',
+        '--yes',
+      ],
       dir,
     );
   });
 
   it('prepares the first session: every member once, the suggested convocation date, the ordre du jour numbered', async () => {
     await writeFile(path.join(dir, 'odj.txt'), '1. Rapport annuel 2026\n\n- Tarifs 2027\n');
-    const result = await minutier(['new', '--date', '2027-01-20', '--heure', '17h', '--lieu', 'au siège', '--ordre-du-jour', 'odj.txt'], dir);
+    const result = await minutier(
+      ['new', '--date', '2027-01-20', '--heure', '17h', '--lieu', 'au siège', '--ordre-du-jour', 'odj.txt'],
+      dir,
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const text = await readFile(path.join(dir, 'sessions/2027-01-20-comite-syndical.md'), 'utf8');
@@ -137,12 +191,24 @@ describe('minutier new', () => {
 
   it('prepares the next one from the previous: président, secrétaires, hour and place, approbation of its PV as item 1', async () => {
     const first = path.join(dir, 'sessions/2027-01-20-comite-syndical.md');
-    await writeFile(first, (await readFile(first, 'utf8')).replace('# secretaires: [NOM Prénom]   # à compléter', "secretaires: [Mme D'ARC Jeanne]"));
+    await writeFile(
+      first,
+      (await readFile(first, 'utf8')).replace(
+        '# secretaires: [NOM Prénom]   # à compléter',
+        "secretaires: [Mme D'ARC Jeanne]",
+      ),
+    );
     const result = await minutier(['new', '--date', '2027-03-03'], dir);
     expect(result.code).toBe(0);
     const text = await readFile(path.join(dir, 'sessions/2027-03-03-comite-syndical.md'), 'utf8');
     const header = YAML.parse(/^---\n([\s\S]*?)\n---/u.exec(text)![1]!);
-    expect(header).toMatchObject({ heure: '17h', lieu: 'au siège', president: 'BERNARD Luc', secretaires: ["Mme D'ARC Jeanne"], 'approbation-pv': '2027-01-20' });
+    expect(header).toMatchObject({
+      heure: '17h',
+      lieu: 'au siège',
+      president: 'BERNARD Luc',
+      secretaires: ["Mme D'ARC Jeanne"],
+      'approbation-pv': '2027-01-20',
+    });
     expect(text).toContain('### 1. Approbation du procès-verbal de la séance du 20 janvier 2027');
     const check = await minutier(['check', 'sessions/2027-03-03-comite-syndical.md'], dir);
     expect(check.code).toBe(0);
@@ -162,10 +228,16 @@ describe('minutier new', () => {
     const checked = await minutier(['check'], other);
     expect(checked.code).toBe(0);
     expect(checked.stdout + checked.stderr).toContain('Il manque l’heure de la séance');
-    const badDate = await minutier(['new', '--date', '2027-02-30', '--heure', '9h', '--lieu', 'ici', '--president', 'X Y'], other);
+    const badDate = await minutier(
+      ['new', '--date', '2027-02-30', '--heure', '9h', '--lieu', 'ici', '--president', 'X Y'],
+      other,
+    );
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain("n'existe pas dans le calendrier");
-    const badHour = await minutier(['new', '--date', '2027-01-20', '--heure', '25h', '--lieu', 'ici', '--president', 'X Y'], other);
+    const badHour = await minutier(
+      ['new', '--date', '2027-01-20', '--heure', '25h', '--lieu', 'ici', '--president', 'X Y'],
+      other,
+    );
     expect(badHour.code).toBe(2);
     expect(badHour.stderr).toContain("--heure : l'heure « 25h » n'existe pas");
     noStackTrace(again.stderr + bare.stderr + badDate.stderr + badHour.stderr);
@@ -182,7 +254,8 @@ describe('--help', () => {
 
   it('minutier --help lists every command, with examples', async () => {
     const result = await minutier(['--help'], os.tmpdir());
-    for (const command of ['init', 'new', 'preview', 'check', 'build']) expect(result.stdout).toContain(`minutier ${command}`);
+    for (const command of ['init', 'new', 'preview', 'check', 'build'])
+      expect(result.stdout).toContain(`minutier ${command}`);
     expect(result.stdout).toContain('Exemples :');
   });
 });

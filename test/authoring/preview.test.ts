@@ -24,14 +24,31 @@ beforeAll(async () => {
   expect(
     (
       await minutier(
-        ['init', '--forme', 'commune', '--nom', 'Commune de Bellevue', '--president', 'M. DUPONT Jean',
-          '--membre', 'M. DUPONT Jean', '--membre', 'Mme MARTIN Anne', '--membre', 'DURAND Paul', '--yes'],
+        [
+          'init',
+          '--forme',
+          'commune',
+          '--nom',
+          'Commune de Bellevue',
+          '--president',
+          'M. DUPONT Jean',
+          '--membre',
+          'M. DUPONT Jean',
+          '--membre',
+          'Mme MARTIN Anne',
+          '--membre',
+          'DURAND Paul',
+          '--yes',
+        ],
         dir,
       )
     ).code,
   ).toBe(0);
   await writeFile(path.join(dir, 'odj.txt'), 'Tarifs de la cantine\n');
-  const created = await minutier(['new', '--date', '2026-12-10', '--heure', '18h30', '--lieu', 'à la mairie', '--ordre-du-jour', 'odj.txt'], dir);
+  const created = await minutier(
+    ['new', '--date', '2026-12-10', '--heure', '18h30', '--lieu', 'à la mairie', '--ordre-du-jour', 'odj.txt'],
+    dir,
+  );
   expect(created.code).toBe(0);
   sessionFile = path.join(dir, 'sessions/2026-12-10-conseil-municipal.md');
   original = await readFile(sessionFile, 'utf8');
@@ -64,7 +81,10 @@ describe('minutier preview', () => {
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     await writeFile(
       sessionFile,
-      original.replace('### 1. Tarifs de la cantine\n', '### 1. Tarifs de la cantine\n\nLe repas passe à 3,40 € pour les écoliers.\n\nAdoptée à l\'unanimité\n'),
+      original.replace(
+        '### 1. Tarifs de la cantine\n',
+        "### 1. Tarifs de la cantine\n\nLe repas passe à 3,40 € pour les écoliers.\n\nAdoptée à l'unanimité\n",
+      ),
     );
     await waitForText('Le repas passe à 3,40 €');
     expect(await text()).not.toContain('ne dit pas le résultat du vote');
@@ -121,10 +141,14 @@ describe('minutier preview', () => {
   });
 
   it('prints the PDF from the page’s PDF link', async () => {
-    const href = await page.$eval('#minutier-apercu a', (a) => (a).href);
+    const href = await page.$eval('#minutier-apercu a', (a) => a.href);
     const response = await fetch(href);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
   });
 });

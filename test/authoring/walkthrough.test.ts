@@ -19,7 +19,13 @@ const execFileAsync = promisify(execFile);
 // Run from `npm test`, the environment carries npm's settings for *this* project (npm_config_local_prefix…):
 // the new repository must not inherit them, or npm would install into minutier itself.
 const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/iu.test(key)));
-const env = { ...inherited, CI: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+const env = {
+  ...inherited,
+  CI: '1',
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+};
 
 let dir: string;
 let preview: ChildProcess | undefined;
@@ -53,15 +59,40 @@ describe('from an empty folder to a checked, built PV', () => {
 
     // 1. init (what `npx minutier init` runs), minutier as a file: dependency of the new repository.
     const init = await run(process.execPath, [
-      bin, 'init', '--forme', 'commune', '--nom', 'Bellevue', '--habitants', '800',
-      '--president', 'Mme MARTIN Anne',
-      '--membre', 'Mme MARTIN Anne', '--membre', 'M. DUPONT Jean', '--membre', 'M. DURAND Paul',
-      '--membre', 'Mme LEROY Claire', '--membre', 'M. PETIT Louis',
-      '--minutier', `file:${root}`, '--yes',
+      bin,
+      'init',
+      '--forme',
+      'commune',
+      '--nom',
+      'Bellevue',
+      '--habitants',
+      '800',
+      '--president',
+      'Mme MARTIN Anne',
+      '--membre',
+      'Mme MARTIN Anne',
+      '--membre',
+      'M. DUPONT Jean',
+      '--membre',
+      'M. DURAND Paul',
+      '--membre',
+      'Mme LEROY Claire',
+      '--membre',
+      'M. PETIT Louis',
+      '--minutier',
+      `file:${root}`,
+      '--yes',
     ]);
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
-    for (const file of ['package.json', 'organisations/bellevue.yml', 'sessions', '.github/workflows/minutes.yml', '.gitignore', 'README.md']) {
+    for (const file of [
+      'package.json',
+      'organisations/bellevue.yml',
+      'sessions',
+      '.github/workflows/minutes.yml',
+      '.gitignore',
+      'README.md',
+    ]) {
       expect(existsSync(path.join(dir, file)), file).toBe(true);
     }
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toContain('output/');
@@ -72,7 +103,17 @@ describe('from an empty folder to a checked, built PV', () => {
 
     // 3. new, with the ordre du jour.
     await writeFile(path.join(dir, 'ordre-du-jour.txt'), 'Tarifs de la cantine\nSubvention au comité des fêtes\n');
-    const created = await npx('new', '--date', '2026-12-10', '--heure', '18h30', '--lieu', 'à la mairie, salle du conseil', '--ordre-du-jour', 'ordre-du-jour.txt');
+    const created = await npx(
+      'new',
+      '--date',
+      '2026-12-10',
+      '--heure',
+      '18h30',
+      '--lieu',
+      'à la mairie, salle du conseil',
+      '--ordre-du-jour',
+      'ordre-du-jour.txt',
+    );
     expect(created.code, created.stderr).toBe(0);
     const sessionFile = path.join(dir, 'sessions/2026-12-10-conseil-municipal.md');
     let text = await readFile(sessionFile, 'utf8');
@@ -85,7 +126,11 @@ describe('from an empty folder to a checked, built PV', () => {
     expect(fresh.stdout).toContain('ne dit pas le résultat du vote');
 
     // 4. preview, open in a browser while the session is written.
-    preview = spawn(process.execPath, [path.join(dir, 'node_modules/.bin/minutier'), 'preview'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    preview = spawn(process.execPath, [path.join(dir, 'node_modules/.bin/minutier'), 'preview'], {
+      cwd: dir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       preview!.stdout!.on('data', (chunk: Buffer) => {
@@ -113,12 +158,12 @@ describe('from an empty folder to a checked, built PV', () => {
     await save('excuses: []', 'excuses: [PETIT Louis]');
     await save(
       '### 1. Tarifs de la cantine\n',
-      '### 1. Tarifs de la cantine\n\nLe repas des écoliers passe de 3,20 € à 3,40 € au 1er janvier 2027.\n\nAdoptée à l\'unanimité\n',
+      "### 1. Tarifs de la cantine\n\nLe repas des écoliers passe de 3,20 € à 3,40 € au 1er janvier 2027.\n\nAdoptée à l'unanimité\n",
     );
     await shows('Le repas des écoliers passe de 3,20');
     await save(
       '### 2. Subvention au comité des fêtes\n',
-      '### 2. Subvention au comité des fêtes\n\nUne subvention de 1 500 € est attribuée au comité des fêtes pour 2027.\n\nAdoptée à l\'unanimité\n\nLa séance est levée à 19h45\n',
+      "### 2. Subvention au comité des fêtes\n\nUne subvention de 1 500 € est attribuée au comité des fêtes pour 2027.\n\nAdoptée à l'unanimité\n\nLa séance est levée à 19h45\n",
     );
     await shows('Une subvention de 1 500 € est attribuée');
     await shows('0\u00A0avertissement'); // the review bar: nothing left to fix
@@ -129,7 +174,9 @@ describe('from an empty folder to a checked, built PV', () => {
     expect(check.code).toBe(0);
     const build = await npx('build');
     expect(build.code, build.stdout + build.stderr).toBe(0);
-    const pdf = await inspectPdf(new Uint8Array(await readFile(path.join(dir, 'output/2026-12-10-conseil-municipal.pdf'))));
+    const pdf = await inspectPdf(
+      new Uint8Array(await readFile(path.join(dir, 'output/2026-12-10-conseil-municipal.pdf'))),
+    );
     const printed = pdf.pages.join(' ');
     expect(printed).toContain('commune de Bellevue');
     expect(printed).toContain('Le repas des écoliers passe de 3,20 € à 3,40 € au 1er janvier 2027.');

@@ -22,10 +22,16 @@ afterAll(async () => {
 });
 
 it('gives the sample the same findings, at the same lines and columns, whatever its line endings or BOM', async () => {
-  const files = await checkFiles(['lf.md', 'crlf.md', 'bom.md', 'bom-crlf.md'].map((name) => path.join(dir, name)), { cwd: root });
+  const files = await checkFiles(
+    ['lf.md', 'crlf.md', 'bom.md', 'bom-crlf.md'].map((name) => path.join(dir, name)),
+    { cwd: root },
+  );
   // Lines and columns are what a user sees; offsets count the \r characters and differ, as they should.
   const summary = (index: number) =>
-    files[index]!.messages.map((m) => `${m.line}:${m.column}-${m.place && 'end' in m.place ? `${m.place.end.line}:${m.place.end.column}` : ''} ${m.ruleId} ${m.reason}`);
+    files[index]!.messages.map(
+      (m) =>
+        `${m.line}:${m.column}-${m.place && 'end' in m.place ? `${m.place.end.line}:${m.place.end.column}` : ''} ${m.ruleId} ${m.reason}`,
+    );
   expect(summary(0).length).toBeGreaterThan(5);
   expect(summary(1)).toEqual(summary(0));
   expect(summary(2)).toEqual(summary(0));

@@ -153,6 +153,8 @@ describe('loadConfig', () => {
       /réglage invalide \(à « rules\.quorum » \) ?: les réglages possibles sont "off", "warn", "error" et "info"|réglage invalide \(à « rules.quorum »\) : les réglages possibles/,
     );
     expect(() => parseConfig('{ rules: }', '.minutierrc.json', [])).toThrow(ConfigError);
-    expect(() => parseConfig('{ "regles": {} }', 'minutier.config.json', [])).toThrow('seule la clé "rules" est reconnue');
+    expect(() => parseConfig('{ "regles": {} }', 'minutier.config.json', [])).toThrow(
+      'seule la clé "rules" est reconnue',
+    );
   });
 });

@@ -55,7 +55,10 @@ describe('minutier check', () => {
       'json',
     ]);
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as Array<{ path: string; messages: Array<{ line: number | null; column: number | null; fatal?: boolean; reason: string }> }>;
+    const report = JSON.parse(result.stdout) as Array<{
+      path: string;
+      messages: Array<{ line: number | null; column: number | null; fatal?: boolean; reason: string }>;
+    }>;
     expect(report.map((file) => file.path)).toEqual([
       'test/fixtures/bad/yaml-guillemet-non-ferme.md',
       'test/fixtures/bad/binaire.md',
@@ -145,9 +148,12 @@ describe('minutier build without a browser', () => {
   });
 
   it('still writes the HTML, says how to get a browser, and exits 1', async () => {
-    const result = await minutier(['build', 'sessions/2022-06-28-comite-syndical.md', '--out', out, '--documents', 'pv'], {
-      env: { CHROME_PATH: path.join(out, 'no-chromium-here') },
-    });
+    const result = await minutier(
+      ['build', 'sessions/2022-06-28-comite-syndical.md', '--out', out, '--documents', 'pv'],
+      {
+        env: { CHROME_PATH: path.join(out, 'no-chromium-here') },
+      },
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('CHROME_PATH');
     expect(result.stderr).toMatch(/PDF non produits/u);
@@ -165,14 +171,25 @@ describe('sessions in subfolders', () => {
       await cp(path.join(root, 'organisations'), path.join(dir, 'organisations'), { recursive: true });
       for (const year of ['2022', '2023']) {
         await mkdir(path.join(dir, 'sessions', year), { recursive: true });
-        await cp(path.join(root, 'sessions/2022-06-28-comite-syndical.md'), path.join(dir, 'sessions', year, '2022-06-28-comite-syndical.md'));
+        await cp(
+          path.join(root, 'sessions/2022-06-28-comite-syndical.md'),
+          path.join(dir, 'sessions', year, '2022-06-28-comite-syndical.md'),
+        );
       }
       const checked = await minutier(['check', '--format', 'json'], { cwd: dir });
       const paths = (JSON.parse(checked.stdout) as Array<{ path: string }>).map((file) => file.path);
-      expect(paths).toEqual(['sessions/2022/2022-06-28-comite-syndical.md', 'sessions/2023/2022-06-28-comite-syndical.md']);
-      const built = await minutier(['build', '--documents', 'pv'], { cwd: dir, env: { CHROME_PATH: path.join(dir, 'none') } });
+      expect(paths).toEqual([
+        'sessions/2022/2022-06-28-comite-syndical.md',
+        'sessions/2023/2022-06-28-comite-syndical.md',
+      ]);
+      const built = await minutier(['build', '--documents', 'pv'], {
+        cwd: dir,
+        env: { CHROME_PATH: path.join(dir, 'none') },
+      });
       expect(built.code).toBe(1);
-      expect(built.stderr).toMatch(/sessions\/2023\/2022-06-28-comite-syndical\.md : non produite, sessions\/2022\/2022-06-28-comite-syndical\.md porte le même nom/u);
+      expect(built.stderr).toMatch(
+        /sessions\/2023\/2022-06-28-comite-syndical\.md : non produite, sessions\/2022\/2022-06-28-comite-syndical\.md porte le même nom/u,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -14,7 +14,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 function minutier(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/minutier.js'), ...args], { cwd, env: { ...process.env, MINUTIER_DEBUG: '' } });
+    const child = spawn(process.execPath, [path.join(root, 'bin/minutier.js'), ...args], {
+      cwd,
+      env: { ...process.env, MINUTIER_DEBUG: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -32,7 +35,10 @@ beforeAll(async () => {
   await writeFile(path.join(repo, 'propre.md'), minimal);
   // The stated voices (10) do not match the attendance rows (9): an error of the check, not of the reading.
   await writeFile(path.join(repo, 'erreur.md'), minimal.replace('  voix: 9', '  voix: 10'));
-  await writeFile(path.join(repo, 'avertissement.md'), minimal.replace('excuses: [MARTIN Anne]', 'excuses: [MARTIN anne]'));
+  await writeFile(
+    path.join(repo, 'avertissement.md'),
+    minimal.replace('excuses: [MARTIN Anne]', 'excuses: [MARTIN anne]'),
+  );
   await writeFile(path.join(repo, 'illisible.md'), 'pas d’en-tête\n');
 });
 afterAll(async () => {
@@ -48,9 +54,15 @@ const docs = async () => ({
 describe('exit codes: what the docs promise is what the CLI does', () => {
   it('the promises are written in the README, --help and docs/reviewing.md', async () => {
     const { readme, reviewing, help } = await docs();
-    expect(readme).toMatch(/exits `0` when every session's documents were written —\s+\*\*even when the check found errors\*\*/u);
-    expect(help).toMatch(/build\s+0 quand tous les documents sont écrits, même si la vérification a trouvé des erreurs/u);
-    expect(reviewing).toMatch(/\| 0 \| tous les documents demandés ont été écrits, \*\*même si la vérification a trouvé des erreurs\*\*/u);
+    expect(readme).toMatch(
+      /exits `0` when every session's documents were written —\s+\*\*even when the check found errors\*\*/u,
+    );
+    expect(help).toMatch(
+      /build\s+0 quand tous les documents sont écrits, même si la vérification a trouvé des erreurs/u,
+    );
+    expect(reviewing).toMatch(
+      /\| 0 \| tous les documents demandés ont été écrits, \*\*même si la vérification a trouvé des erreurs\*\*/u,
+    );
     for (const text of [readme, help, reviewing]) expect(text).toMatch(/--strict/u);
   });
 
@@ -88,7 +100,10 @@ describe('exit codes: what the docs promise is what the CLI does', () => {
   });
 
   it('build: 1 when a session cannot be read (the others are built)', async () => {
-    const result = await minutier(['build', 'illisible.md', 'propre.md', '--out', 'out-illisible', '--documents', 'pv'], repo);
+    const result = await minutier(
+      ['build', 'illisible.md', 'propre.md', '--out', 'out-illisible', '--documents', 'pv'],
+      repo,
+    );
     expect(result.stderr).toMatch(/illisible\.md : séance illisible, non produite/u);
     expect(result.code).toBe(1);
   });

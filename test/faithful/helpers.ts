@@ -63,17 +63,27 @@ export async function build(body: string): Promise<Built> {
 }
 
 /** The messages of one rule, as `line:column message`. */
-export function findings(built: Built, ruleId = 'body-faithful'): Array<{ line: number; column: number; reason: string; fatal: boolean | null | undefined }> {
+export function findings(
+  built: Built,
+  ruleId = 'body-faithful',
+): Array<{ line: number; column: number; reason: string; fatal: boolean | null | undefined }> {
   return built.messages
     .filter((message) => message.ruleId === ruleId)
-    .map((message) => ({ line: message.line ?? 0, column: message.column ?? 0, reason: message.reason, fatal: message.fatal }));
+    .map((message) => ({
+      line: message.line ?? 0,
+      column: message.column ?? 0,
+      reason: message.reason,
+      fatal: message.fatal,
+    }));
 }
 
 /** The body words (of the whole body) that the PV does not print in order. */
 export function missingInPv(built: Built): string[] {
   const session = built.session!;
   const body = session.tree.children.filter((node) => node.type !== 'yaml');
-  return missingWords(bodyWords(body, built.source), documentWords(built.pv!)).map((run) => run.map((w) => w.word).join(' '));
+  return missingWords(bodyWords(body, built.source), documentWords(built.pv!)).map((run) =>
+    run.map((w) => w.word).join(' '),
+  );
 }
 
 /** The file line of body line n (1-based). */

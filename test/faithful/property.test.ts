@@ -21,8 +21,28 @@ interface Piece {
   words: string[];
 }
 
-const WORDS = ['budget', 'séance', 'travaux', 'élus', 'commune', 'l’école', 'voirie', 'marché', 'réseau', 'été', 'œuvre', 'Amiens', 'syndicat', 'forêt', 'Noël', 'ça'];
-const word = fc.oneof(fc.constantFrom(...WORDS), fc.integer({ min: 1, max: 999 }).map((n) => `m${n}`));
+const WORDS = [
+  'budget',
+  'séance',
+  'travaux',
+  'élus',
+  'commune',
+  'l’école',
+  'voirie',
+  'marché',
+  'réseau',
+  'été',
+  'œuvre',
+  'Amiens',
+  'syndicat',
+  'forêt',
+  'Noël',
+  'ça',
+];
+const word = fc.oneof(
+  fc.constantFrom(...WORDS),
+  fc.integer({ min: 1, max: 999 }).map((n) => `m${n}`),
+);
 const words = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max });
 
 const piece = (md: string, printed: string[]): Piece => ({ md, words: printed });
@@ -52,30 +72,58 @@ const line = fc.tuple(word, fc.array(inline, { maxLength: 4 })).map(([first, pie
   return { ...joined, md: joined.md.replace(/\\\n$/u, '').trimEnd() };
 });
 
-const cell = fc.oneof(word.map((w) => piece(w, [w])), fc.constant(piece('', [])), fc.integer({ min: 1, max: 9999 }).map((n) => piece(`${n} €`, [String(n), '€'])));
+const cell = fc.oneof(
+  word.map((w) => piece(w, [w])),
+  fc.constant(piece('', [])),
+  fc.integer({ min: 1, max: 9999 }).map((n) => piece(`${n} €`, [String(n), '€'])),
+);
 
 /** A GFM table whose rows may be shorter or longer than the header. */
 const table = fc
-  .tuple(fc.array(word, { minLength: 1, maxLength: 4 }), fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 }))
+  .tuple(
+    fc.array(word, { minLength: 1, maxLength: 4 }),
+    fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 }),
+  )
   .map(([header, rows]) => {
     const headerLine = `| ${header.join(' | ')} |`;
     const rule = `|${header.map(() => '---').join('|')}|`;
     const lines = rows.map((row) => `| ${row.map((c) => c.md).join(' | ')} |`);
-    return piece([headerLine, rule, ...lines].join('\n'), [...header, ...rows.flatMap((row) => row.flatMap((c) => c.words))]);
+    return piece([headerLine, rule, ...lines].join('\n'), [
+      ...header,
+      ...rows.flatMap((row) => row.flatMap((c) => c.words)),
+    ]);
   });
 
 /** A block inside a deliberation: nothing that would end it (headings of level 3 and below, setext headings). */
 const innerBlock: fc.Arbitrary<Piece> = fc.oneof(
   { weight: 6, arbitrary: line },
-  fc.tuple(fc.integer({ min: 4, max: 6 }), words(1, 3)).map(([depth, w]) => piece(`${'#'.repeat(depth)} ${w.join(' ')}`, w)),
-  fc.tuple(words(1, 3), fc.constantFrom('---', '===')).map(([w, underline]) => piece(`${w.join(' ')}\n${underline}`, w)),
-  fc.array(line, { minLength: 1, maxLength: 3 }).map((items) => piece(items.map((item) => `- ${item.md.replace(/\n/gu, '\n  ')}`).join('\n'), items.flatMap((i) => i.words))),
-  fc.array(words(1, 3), { minLength: 1, maxLength: 3 }).map((items) => piece(items.map((item, k) => `${k + 1}. ${item.join(' ')}`).join('\n'), items.flat())),
+  fc
+    .tuple(fc.integer({ min: 4, max: 6 }), words(1, 3))
+    .map(([depth, w]) => piece(`${'#'.repeat(depth)} ${w.join(' ')}`, w)),
+  fc
+    .tuple(words(1, 3), fc.constantFrom('---', '==='))
+    .map(([w, underline]) => piece(`${w.join(' ')}\n${underline}`, w)),
+  fc.array(line, { minLength: 1, maxLength: 3 }).map((items) =>
+    piece(
+      items.map((item) => `- ${item.md.replace(/\n/gu, '\n  ')}`).join('\n'),
+      items.flatMap((i) => i.words),
+    ),
+  ),
+  fc
+    .array(words(1, 3), { minLength: 1, maxLength: 3 })
+    .map((items) => piece(items.map((item, k) => `${k + 1}. ${item.join(' ')}`).join('\n'), items.flat())),
   line.map((l) => piece(`> ${l.md.replace(/\n/gu, '\n> ')}`, l.words)),
   table,
   words(1, 5).map((w) => piece(`\`\`\`\n${w.join(' ')}\n\`\`\``, w)),
   words(1, 4).map((w) => piece(`<!-- ${w.join(' ')} -->`, [])),
-  fc.tuple(words(1, 2), fc.integer({ min: 1, max: 9 })).map(([w, n]) => piece(`[${w.join(' ')}]: https://exemple.fr/${n}`, [`[${w[0]}`, ...w.slice(1, -1), ...(w.length > 1 ? [`${w.at(-1)}]:`] : []), `https://exemple.fr/${n}`].map((x, k, all) => (all.length === 2 && k === 0 ? `[${w[0]}]:` : x)))),
+  fc.tuple(words(1, 2), fc.integer({ min: 1, max: 9 })).map(([w, n]) =>
+    piece(
+      `[${w.join(' ')}]: https://exemple.fr/${n}`,
+      [`[${w[0]}`, ...w.slice(1, -1), ...(w.length > 1 ? [`${w.at(-1)}]:`] : []), `https://exemple.fr/${n}`].map(
+        (x, k, all) => (all.length === 2 && k === 0 ? `[${w[0]}]:` : x),
+      ),
+    ),
+  ),
   words(1, 3).map((w) => piece(`[^1]: ${w.join(' ')}`, ['[^1]:', ...w])),
   fc.constant(piece('***', [])),
   words(1, 3).map((w) => piece(`<div>${w.join(' ')}</div>`, w)),
@@ -93,17 +141,28 @@ interface Item {
 const VOTES = ["Adoptée à l'unanimité", 'Adopté par 3 voix pour', "Rejetée à l'unanimité"];
 
 const item = (n: number): fc.Arbitrary<Item> =>
-  fc.tuple(words(1, 4), fc.array(innerBlock, { maxLength: 4 }), fc.option(fc.constantFrom(...VOTES), { nil: undefined }), fc.array(innerBlock, { maxLength: 2 })).map(
-    ([title, before, vote, after]) => {
+  fc
+    .tuple(
+      words(1, 4),
+      fc.array(innerBlock, { maxLength: 4 }),
+      fc.option(fc.constantFrom(...VOTES), { nil: undefined }),
+      fc.array(innerBlock, { maxLength: 2 }),
+    )
+    .map(([title, before, vote, after]) => {
       const blocks = [...before, ...(vote ? [piece(vote, vote.split(' '))] : []), ...(vote ? after : [])];
-      const result: Item = { heading: piece(`### ${n}. ${title.join(' ')}`, [`${n}.`, ...title]), title, body: join(blocks, '\n\n') };
+      const result: Item = {
+        heading: piece(`### ${n}. ${title.join(' ')}`, [`${n}.`, ...title]),
+        title,
+        body: join(blocks, '\n\n'),
+      };
       if (vote) result.vote = vote;
       return result;
-    },
-  );
+    });
 
 /** A section between or after deliberations: a ## heading of its own and some text. */
-const section = fc.tuple(words(1, 3), fc.array(innerBlock, { maxLength: 2 })).map(([w, blocks]) => join([piece(`## ${w.join(' ')}`, w), ...blocks], '\n\n'));
+const section = fc
+  .tuple(words(1, 3), fc.array(innerBlock, { maxLength: 2 }))
+  .map(([w, blocks]) => join([piece(`## ${w.join(' ')}`, w), ...blocks], '\n\n'));
 
 interface Case {
   md: string;
@@ -116,7 +175,13 @@ const session: fc.Arbitrary<Case> = fc
     fc.array(innerBlock, { maxLength: 3 }),
     fc.boolean(),
     fc.array(line, { maxLength: 1 }),
-    fc.integer({ min: 1, max: 3 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, k) => fc.tuple(item(k + 1), fc.option(section, { nil: undefined }))))),
+    fc
+      .integer({ min: 1, max: 3 })
+      .chain((count) =>
+        fc.tuple(
+          ...Array.from({ length: count }, (_, k) => fc.tuple(item(k + 1), fc.option(section, { nil: undefined }))),
+        ),
+      ),
     fc.boolean(),
     fc.array(innerBlock, { maxLength: 2 }),
   )
@@ -130,7 +195,10 @@ const session: fc.Arbitrary<Case> = fc
     }
     if (closing) pieces.push(piece('La séance est levée à 19h00', ['La', 'séance', 'est', 'levée', 'à', '19h00']));
     pieces.push(...trailing);
-    const all = join(pieces.filter((p) => p.md !== ''), '\n\n');
+    const all = join(
+      pieces.filter((p) => p.md !== ''),
+      '\n\n',
+    );
     return { md: `${all.md}\n`, words: all.words, items: items.map(([it]) => it) };
   });
 
@@ -146,7 +214,9 @@ describe('the faithfulness guarantee, on generated bodies', () => {
     await fc.assert(
       fc.asyncProperty(session, async (generated) => {
         const built = await build(generated.md);
-        const errors = built.messages.filter((message) => message.fatal && (message.ruleId === 'body-faithful' || message.ruleId?.startsWith('parse-')));
+        const errors = built.messages.filter(
+          (message) => message.fatal && (message.ruleId === 'body-faithful' || message.ruleId?.startsWith('parse-')),
+        );
         expect(errors.map((e) => `${e.line}:${e.column} ${e.ruleId} ${e.reason}`)).toEqual([]);
         expect(missing(generated.words, built.pv!)).toEqual([]);
         generated.items.forEach((it, k) => {
@@ -175,7 +245,11 @@ describe('the faithfulness guarantee, on generated bodies', () => {
 describe('the faithfulness guarantee, on printed PDFs', () => {
   let printer: Printer;
   beforeAll(async () => {
-    printer = await Printer.launch({ executablePath: (await requireBrowser()).executablePath, concurrency: 1, timeoutMs: 60_000 });
+    printer = await Printer.launch({
+      executablePath: (await requireBrowser()).executablePath,
+      concurrency: 1,
+      timeoutMs: 60_000,
+    });
   }, 60_000);
   afterAll(async () => {
     await printer?.close();
@@ -208,7 +282,10 @@ describe('the faithfulness guarantee, on printed PDFs', () => {
       let from = 0;
       for (const expected of generated.words.map(letters).filter(Boolean)) {
         const at = printed.indexOf(expected, from);
-        expect(at, `« ${expected} » dans le PDF après ${from} : ${printed.slice(from, from + 300)}\n${generated.md}`).toBeGreaterThanOrEqual(0);
+        expect(
+          at,
+          `« ${expected} » dans le PDF après ${from} : ${printed.slice(from, from + 300)}\n${generated.md}`,
+        ).toBeGreaterThanOrEqual(0);
         from = at + expected.length;
       }
     }

@@ -39,12 +39,22 @@ describe('issue 10: every word of the body is printed in place, or a finding say
     );
     expect(findings(built)).toEqual([]);
     expect(missingInPv(built)).toEqual([]);
-    inOrder(built.pv!, '1. Budget primitif', 'Adoptée', 'Informations Le point sur les travaux.', '2. Tarifs 2023', 'Questions diverses Aucune question.', 'La séance est levée à 19h00');
+    inOrder(
+      built.pv!,
+      '1. Budget primitif',
+      'Adoptée',
+      'Informations Le point sur les travaux.',
+      '2. Tarifs 2023',
+      'Questions diverses Aucune question.',
+      'La séance est levée à 19h00',
+    );
     expect(documentText(built.extraits[0]!)).not.toContain('Informations');
   });
 
   it('2. a paragraph after the closing is printed in place; a closing before the last item is printed in place with a positioned finding', async () => {
-    const after = await build(`${ITEM_1}\nLa séance est levée à 19h00\n\nLe prochain comité aura lieu le 12 juillet.\n`);
+    const after = await build(
+      `${ITEM_1}\nLa séance est levée à 19h00\n\nLe prochain comité aura lieu le 12 juillet.\n`,
+    );
     expect(missingInPv(after)).toEqual([]);
     inOrder(after.pv!, 'La séance est levée à 19h00', 'Le prochain comité aura lieu le 12 juillet.');
 
@@ -57,7 +67,9 @@ describe('issue 10: every word of the body is printed in place, or a finding say
   });
 
   it('3. a setext heading inside an item keeps the rest of the item and its vote, printed in place, with a positioned finding', async () => {
-    const built = await build(`### 1. Budget primitif\n\nTexte\n---\n\nLa suite du texte.\n\nAdoptée à l'unanimité\n\n${ITEM_2}\nLa séance est levée à 19h00\n`);
+    const built = await build(
+      `### 1. Budget primitif\n\nTexte\n---\n\nLa suite du texte.\n\nAdoptée à l'unanimité\n\n${ITEM_2}\nLa séance est levée à 19h00\n`,
+    );
     const deliberation = built.session!.deliberations[0]!;
     expect(deliberation.vote?.text).toBe("Adoptée à l'unanimité");
     expect(missingInPv(built)).toEqual([]);
@@ -67,7 +79,9 @@ describe('issue 10: every word of the body is printed in place, or a finding say
   });
 
   it('4. an unclosed comment inside an item is a positioned finding: an error saying the rest of the file is hidden', async () => {
-    const built = await build(`### 1. Budget primitif\n\nLe budget.\n\n<!-- à relire\n\nAdoptée à l'unanimité\n\n${ITEM_2}`);
+    const built = await build(
+      `### 1. Budget primitif\n\nLe budget.\n\n<!-- à relire\n\nAdoptée à l'unanimité\n\n${ITEM_2}`,
+    );
     const [finding] = findings(built);
     expect(finding).toMatchObject({ line: bodyLine(5), column: 1, fatal: true });
     expect(finding!.reason).toContain('masque tout le reste du fichier');
@@ -80,7 +94,14 @@ describe('issue 10: every word of the body is printed in place, or a finding say
     expect(built.session!.deliberations[0]!.vote?.text).toBe("Adoptée à l'unanimité.");
     expect(missingInPv(built)).toEqual([]);
     for (const html of [built.pv!, built.extraits[0]!]) {
-      inOrder(html, 'Le Président propose les tarifs.', "Adoptée à l'unanimité.", 'Tarif A : 10 €', 'Tarif B : 20 €', 'Approuvés par le comité, ces tarifs seront publiés.');
+      inOrder(
+        html,
+        'Le Président propose les tarifs.',
+        "Adoptée à l'unanimité.",
+        'Tarif A : 10 €',
+        'Tarif B : 20 €',
+        'Approuvés par le comité, ces tarifs seront publiés.',
+      );
     }
     inOrder(built.liste!, 'Tarifs', "Adoptée à l'unanimité.");
     expect(documentText(built.liste!)).not.toContain('Approuvés par le comité');
@@ -100,10 +121,13 @@ describe('issue 10: every word of the body is printed in place, or a finding say
   });
 
   it('7. a line « [Annexe 1]: texte » or a footnote definition « [^1]: texte » is printed in place', async () => {
-    const built = await build(`### 1. Budget\n\nVoir l'annexe.\n\n[Annexe 1]: budget.pdf\n\n[^1]: note\n\nAdoptée à l'unanimité\n`);
+    const built = await build(
+      `### 1. Budget\n\nVoir l'annexe.\n\n[Annexe 1]: budget.pdf\n\n[^1]: note\n\nAdoptée à l'unanimité\n`,
+    );
     expect(findings(built)).toEqual([]);
     expect(missingInPv(built)).toEqual([]);
-    for (const html of [built.pv!, built.extraits[0]!]) inOrder(html, "Voir l'annexe.", '[Annexe 1]: budget.pdf', '[^1]: note', 'Adoptée');
+    for (const html of [built.pv!, built.extraits[0]!])
+      inOrder(html, "Voir l'annexe.", '[Annexe 1]: budget.pdf', '[^1]: note', 'Adoptée');
   });
 
   it('8. a hard line break or inline code in a title, a vote or the closing is printed in place, words apart and code kept', async () => {
@@ -116,7 +140,12 @@ describe('issue 10: every word of the body is printed in place, or a finding say
     expect(built.session!.closing?.value).toBe('La séance est levée à 19h00, sans autre question');
     expect(findings(built)).toEqual([]);
     expect(missingInPv(built)).toEqual([]);
-    inOrder(built.pv!, 'Budget BP-2023 annexe', "Adoptée à l'unanimité des membres, réf. V-12", 'La séance est levée à 19h00, sans autre question');
+    inOrder(
+      built.pv!,
+      'Budget BP-2023 annexe',
+      "Adoptée à l'unanimité des membres, réf. V-12",
+      'La séance est levée à 19h00, sans autre question',
+    );
     inOrder(built.liste!, 'Budget BP-2023 annexe', "Adoptée à l'unanimité des membres, réf. V-12");
 
     const br = await build(`### 1. Tarifs<br>2023\n\nTexte.\n\nAdoptée à l'unanimité\n\nLa séance est levée à 19h00\n`);

@@ -2,10 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { civiliteOf, displayName, matchName, nameKey } from '../../src/model/names.js';
 
-const roster = ['DUPONT Jean', 'DUPONT Marie', 'MARTIN Anne', 'DESCHAMPS-DERCHEU Thierry', 'LE BRIS Yann'].map((name) => ({
-  name,
-  key: nameKey(name),
-}));
+const roster = ['DUPONT Jean', 'DUPONT Marie', 'MARTIN Anne', 'DESCHAMPS-DERCHEU Thierry', 'LE BRIS Yann'].map(
+  (name) => ({
+    name,
+    key: nameKey(name),
+  }),
+);
 
 describe('names', () => {
   it('strips civilities and titles beyond M. / Mme', () => {

@@ -63,7 +63,10 @@ describe('dated regimes', () => {
 
   it('a session may state its own legal basis, or the ordinary regime', async () => {
     const own = await findings(
-      session('2023-01-10', 'regime: { quorum: { seuil: 1/3 }, pouvoirs: { maximum: 2 }, source: arrêté préfectoral du 3 janvier 2023 }\n'),
+      session(
+        '2023-01-10',
+        'regime: { quorum: { seuil: 1/3 }, pouvoirs: { maximum: 2 }, source: arrêté préfectoral du 3 janvier 2023 }\n',
+      ),
       'proxy-limit',
     );
     expect(own.session.organisation.proxies.maxPerHolder).toBe(2);
@@ -75,11 +78,18 @@ describe('dated regimes', () => {
 
   it('an organisation declares its own dated regimes; its stated rules win over the legal periods', async () => {
     const dated = await findings(
-      session('2023-01-10', '', '  regimes:\n    - { du: 2023-01-01, au: 2023-06-30, pouvoirs: { maximum: 2 }, source: statuts modifiés }\n'),
+      session(
+        '2023-01-10',
+        '',
+        '  regimes:\n    - { du: 2023-01-01, au: 2023-06-30, pouvoirs: { maximum: 2 }, source: statuts modifiés }\n',
+      ),
       'proxy-limit',
     );
     expect(dated.session.organisation.proxies.maxPerHolder).toBe(2);
-    const stated = await findings(session('2021-12-15', '', '  pouvoirs: { maximum: 1, source: règlement intérieur }\n'), 'proxy-limit');
+    const stated = await findings(
+      session('2021-12-15', '', '  pouvoirs: { maximum: 1, source: règlement intérieur }\n'),
+      'proxy-limit',
+    );
     expect(stated.session.organisation.proxies.maxPerHolder).toBe(1);
   });
 });

@@ -5,28 +5,74 @@ import { findings, parsePath, parseText } from './helpers.js';
 /** Each bad fixture, its single finding: place, rule and (the start of) the French reason. */
 const CASES: Array<[file: string, place: string, ruleId: string, reason: string, modelled?: boolean]> = [
   ['yaml-guillemet-non-ferme.md', '5:7-5:19', 'parse-yaml', 'Erreur de syntaxe YAML : guillemet fermant manquant'],
-  ['yaml-indentation.md', '9:4-9:11', 'parse-yaml', 'Erreur de syntaxe YAML : indentation incorrecte : cette ligne commence par 3 espaces, la précédente par 2'],
+  [
+    'yaml-indentation.md',
+    '9:4-9:11',
+    'parse-yaml',
+    'Erreur de syntaxe YAML : indentation incorrecte : cette ligne commence par 3 espaces, la précédente par 2',
+  ],
   ['cle-inconnue.md', '7:1-7:10', 'parse-unknown-key', 'Clé inconnue « preesents » : vouliez-vous dire « presents » ?'],
-  ['cle-inconnue-imbriquee.md', '8:25-8:29', 'parse-unknown-key', 'Clé inconnue « vois » : vouliez-vous dire « voix » ?'],
+  [
+    'cle-inconnue-imbriquee.md',
+    '8:25-8:29',
+    'parse-unknown-key',
+    'Clé inconnue « vois » : vouliez-vous dire « voix » ?',
+  ],
   ['mauvais-type.md', '7:10-7:21', 'parse-schema', '« excuses » : doit être une liste de noms.'],
   ['date-manquante.md', '1:1-1:4', 'parse-schema', 'Champ obligatoire manquant : « date »'],
   ['organisation-manquante.md', '1:1-1:4', 'parse-schema', 'Champ obligatoire manquant : « organisation »'],
-  ['date-inexistante.md', '3:7-3:17', 'parse-schema', '« date » : la date « 2022-02-30 » n\'existe pas dans le calendrier'],
-  ['heure-invalide.md', '4:8-4:13', 'parse-schema', '« heure » : l\'heure « 25h00 » n\'existe pas'],
-  ['voix-en-lettres.md', '8:31-8:35', 'parse-number', '« voix » : « deux » n\'est pas un nombre : écrivez-le en chiffres'],
-  ['voix-point-decimal.md', '8:31-8:34', 'parse-number', '« voix » : « 1.5 » n\'est pas un nombre écrit à la française : la virgule marque les décimales, écrivez « "1,5" »'],
-  ['pouvoir-inconnu.md', '8:34-8:48', 'parse-unknown-person', '« INCONNU Albert » n\'est pas dans la liste des délégués de Syndicat d\'exemple', true],
+  [
+    'date-inexistante.md',
+    '3:7-3:17',
+    'parse-schema',
+    "« date » : la date « 2022-02-30 » n'existe pas dans le calendrier",
+  ],
+  ['heure-invalide.md', '4:8-4:13', 'parse-schema', "« heure » : l'heure « 25h00 » n'existe pas"],
+  [
+    'voix-en-lettres.md',
+    '8:31-8:35',
+    'parse-number',
+    "« voix » : « deux » n'est pas un nombre : écrivez-le en chiffres",
+  ],
+  [
+    'voix-point-decimal.md',
+    '8:31-8:34',
+    'parse-number',
+    '« voix » : « 1.5 » n\'est pas un nombre écrit à la française : la virgule marque les décimales, écrivez « "1,5" »',
+  ],
+  [
+    'pouvoir-inconnu.md',
+    '8:34-8:48',
+    'parse-unknown-person',
+    "« INCONNU Albert » n'est pas dans la liste des délégués de Syndicat d'exemple",
+    true,
+  ],
   ['vide.md', '1:1-1:1', 'parse-empty', 'Le fichier est vide'],
   ['sans-en-tete.md', '1:1-1:31', 'parse-frontmatter', 'En-tête YAML manquant'],
   ['binaire.md', '3:1-3:1', 'parse-encoding', 'Le fichier contient un caractère nul'],
-  ['latin1.md', '5:7-5:7', 'parse-encoding', 'Le fichier n\'est pas un texte UTF-8 valide (octet 0xe0'],
+  ['latin1.md', '5:7-5:7', 'parse-encoding', "Le fichier n'est pas un texte UTF-8 valide (octet 0xe0"],
   ['etiquette-yaml.md', '7:11-7:24', 'parse-yaml', 'Erreur de syntaxe YAML : étiquette YAML non permise'],
   ['bombe-alias.md', '3:8-3:10', 'parse-yaml', 'Trop de références (alias « * ») : plus de 100'],
-  ['annotation-detachee.md', '9:19-9:29', 'parse-annotation', 'L\'annotation « {#montant} » doit suivre immédiatement un nombre'],
+  [
+    'annotation-detachee.md',
+    '9:19-9:29',
+    'parse-annotation',
+    "L'annotation « {#montant} » doit suivre immédiatement un nombre",
+  ],
   ['organisation-introuvable.md', '2:15-2:25', 'parse-organisation', 'Organisme « inexistant » introuvable'],
-  ['organisation-chemin.md', '2:15-2:25', 'parse-organisation', '« ../exemple » n\'est pas un identifiant d\'organisme'],
-  ['organisation-seuil.md', '2:15-2:29', 'parse-organisation', 'Le fichier de l\'organisme test/fixtures/organisations/seuil-invalide.yml contient une erreur ; ligne 3, colonne 10'],
-  ['organisation-en-ligne-seuil.md', '6:20-6:26', 'parse-schema', '« quorum.seuil » : « moitié » n\'est pas une fraction : écrivez « 1/2 »'],
+  ['organisation-chemin.md', '2:15-2:25', 'parse-organisation', "« ../exemple » n'est pas un identifiant d'organisme"],
+  [
+    'organisation-seuil.md',
+    '2:15-2:29',
+    'parse-organisation',
+    "Le fichier de l'organisme test/fixtures/organisations/seuil-invalide.yml contient une erreur ; ligne 3, colonne 10",
+  ],
+  [
+    'organisation-en-ligne-seuil.md',
+    '6:20-6:26',
+    'parse-schema',
+    "« quorum.seuil » : « moitié » n'est pas une fraction : écrivez « 1/2 »",
+  ],
 ];
 
 describe('les entrées fautives donnent un message français positionné', () => {
@@ -49,12 +95,17 @@ describe('les entrées fautives donnent un message français positionné', () =>
     }
   });
 
-  it('les erreurs d\'un fichier d\'organisme sont placées dans ce fichier', async () => {
+  it("les erreurs d'un fichier d'organisme sont placées dans ce fichier", async () => {
     const { file } = await parsePath('test/fixtures/bad/organisation-seuil.md');
     const organisationFile = file.data.organisationFile!;
     expect(organisationFile.path).toBe('test/fixtures/organisations/seuil-invalide.yml');
     expect(findings(organisationFile)).toEqual([
-      { place: '3:10-3:13', ruleId: 'parse-schema', fatal: true, reason: '« quorum.seuil » : doit être une fraction écrite « 1/2 » ou « 1/3 ».' },
+      {
+        place: '3:10-3:13',
+        ruleId: 'parse-schema',
+        fatal: true,
+        reason: '« quorum.seuil » : doit être une fraction écrite « 1/2 » ou « 1/3 ».',
+      },
     ]);
   });
 
@@ -79,7 +130,12 @@ describe('les entrées fautives donnent un message français positionné', () =>
     const { session, file } = await parseText(big);
     expect(session).toBeUndefined();
     expect(findings(file)).toEqual([
-      { place: '1:1-1:1', ruleId: 'parse-limits', fatal: true, reason: 'Le fichier est trop volumineux (2,1 Mo) : minutier lit des fichiers de 2 Mo au plus.' },
+      {
+        place: '1:1-1:1',
+        ruleId: 'parse-limits',
+        fatal: true,
+        reason: 'Le fichier est trop volumineux (2,1 Mo) : minutier lit des fichiers de 2 Mo au plus.',
+      },
     ]);
   });
 

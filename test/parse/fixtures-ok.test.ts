@@ -12,7 +12,12 @@ describe('séance minimale', async () => {
 
   it('résout les personnes et leurs voix', () => {
     const [dupont, leroy] = session!.attendance.room;
-    expect(dupont!.person.delegate).toMatchObject({ name: 'DUPONT Jean', college: 'departement', voices: 3, civilite: 'M.' });
+    expect(dupont!.person.delegate).toMatchObject({
+      name: 'DUPONT Jean',
+      college: 'departement',
+      voices: 3,
+      civilite: 'M.',
+    });
     expect(leroy!.person.delegate?.voices).toBe(2);
     const [durand] = session!.attendance.remote;
     // College without stated voices: 1.
@@ -30,7 +35,10 @@ describe('séance minimale', async () => {
     expect(session!.deliberations).toHaveLength(1);
     expect(session!.deliberations[0]!.vote).toMatchObject({ outcome: 'adoptee', unanimous: true, ballot: 'ordinaire' });
     expect(session!.closing).toMatchObject({ value: 'La séance est levée à 19h15', time: '19h15' });
-    const body = session!.tree.children.slice(session!.deliberations[0]!.children.start, session!.deliberations[0]!.children.end);
+    const body = session!.tree.children.slice(
+      session!.deliberations[0]!.children.start,
+      session!.deliberations[0]!.children.end,
+    );
     expect(body.map((node) => node.type)).toEqual(['paragraph', 'paragraph']);
   });
 });
@@ -43,7 +51,7 @@ describe('séance complète', async () => {
     expect(session).toBeDefined();
   });
 
-  it('lit l\'en-tête entier', () => {
+  it("lit l'en-tête entier", () => {
     expect(session!.instance.value).toBe('Bureau syndical');
     expect(session!.time?.value).toBe('9h');
     expect(session!.convocation?.value).toBe('2023-03-01');
@@ -66,12 +74,22 @@ describe('séance complète', async () => {
     const [first, second, third] = session!.deliberations;
     expect(first!.kind).toBe('compte-administratif');
     expect(first!.vote).toMatchObject({ majority: 'absolue', unanimous: false });
-    expect([first!.vote!.for, first!.vote!.against, first!.vote!.abstentions, first!.vote!.notVoting].map((n) => n?.raw)).toEqual(['5', '1', '2', '1']);
+    expect(
+      [first!.vote!.for, first!.vote!.against, first!.vote!.abstentions, first!.vote!.notVoting].map((n) => n?.raw),
+    ).toEqual(['5', '1', '2', '1']);
     expect(slice(session!, first!.vote!.notVoting!.position)).toBe('1');
     expect(second!.vote).toMatchObject({ outcome: 'rejetee', ballot: 'secret' });
     expect([second!.vote!.for?.raw, second!.vote!.against?.raw]).toEqual(['2', '4']);
     expect(third!.vote?.text).toBe('Adoptés');
-    expect([third!.vote!.for, third!.vote!.against, third!.vote!.abstentions, third!.vote!.notVoting, third!.vote!.blank].map((n) => n?.raw)).toEqual(['6', '0', '1', '0', '2']);
+    expect(
+      [
+        third!.vote!.for,
+        third!.vote!.against,
+        third!.vote!.abstentions,
+        third!.vote!.notVoting,
+        third!.vote!.blank,
+      ].map((n) => n?.raw),
+    ).toEqual(['6', '0', '1', '0', '2']);
     expect(slice(session!, third!.vote!.blank!.position)).toBe('2');
   });
 
@@ -98,7 +116,7 @@ describe('séance complète', async () => {
   });
 });
 
-describe('organisme écrit dans l\'en-tête', () => {
+describe("organisme écrit dans l'en-tête", () => {
   it('se lit et garde ses positions dans la séance', async () => {
     const text = [
       '---',
@@ -121,7 +139,11 @@ describe('organisme écrit dans l\'en-tête', () => {
     expect(session!.organisation.name.value).toBe('Commune de Test');
     expect(session!.organisation.name.file).toBeUndefined();
     expect(slice(session!, session!.organisation.name.position)).toBe('Commune de Test');
-    expect(session!.organisation.quorum).toMatchObject({ base: 'membres', count: 'presents', fraction: { numerator: 1, denominator: 2 } });
+    expect(session!.organisation.quorum).toMatchObject({
+      base: 'membres',
+      count: 'presents',
+      fraction: { numerator: 1, denominator: 2 },
+    });
     expect(session!.organisation.proxies.maxPerHolder).toBe(1);
     expect(session!.organisation.convocationDays.value).toBe(5);
     expect(session!.president?.delegate?.name).toBe('DUPONT Jean');
@@ -130,7 +152,7 @@ describe('organisme écrit dans l\'en-tête', () => {
   });
 });
 
-describe('chargeur d\'organisme', () => {
+describe("chargeur d'organisme", () => {
   it('met les organismes en cache pour la durée du traitement', async () => {
     const { loadOrganisation } = await import('../../src/parse/index.js');
     const first = await loadOrganisation('exemple', 'test/fixtures/ok');

@@ -14,7 +14,10 @@ export function findings(file: VFile): Finding[] {
   return file.messages.map((message) => {
     const place = message.place as Position | undefined;
     return {
-      place: place && 'start' in place ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}` : '',
+      place:
+        place && 'start' in place
+          ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`
+          : '',
       ruleId: message.ruleId,
       fatal: message.fatal,
       reason: message.reason,

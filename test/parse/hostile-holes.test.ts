@@ -29,7 +29,8 @@ presents:
 
 describe('doubled braces are text, not annotations', () => {
   it('{{#each this}}, {{> pv}}, {{{raw}}} and 12{{#x}} are neither reported (parse-annotation) nor read as annotations', async () => {
-    const body = 'Le président ouvre la séance : {{#each this}}[{{@key}}]{{/each}} {{> pv}} {{{raw}}} 12{{#x}} {{= 2}}.\n';
+    const body =
+      'Le président ouvre la séance : {{#each this}}[{{@key}}]{{/each}} {{> pv}} {{{raw}}} 12{{#x}} {{= 2}}.\n';
     const { session, file } = await parseText(`${HEADER}\n${body}`);
     expect(findings(file).filter((finding) => finding.ruleId === 'parse-annotation')).toEqual([]);
     expect(session).toBeDefined();
@@ -45,7 +46,9 @@ describe('doubled braces are text, not annotations', () => {
 
 describe('templates: a session never chooses them; an organisation file names a folder of its repository', () => {
   it('an inline organisation with templates is refused at the key', async () => {
-    const { session, file } = await parseText(HEADER.replace("  nom: Syndicat d'essai\n", "  nom: Syndicat d'essai\n  templates: /etc\n"));
+    const { session, file } = await parseText(
+      HEADER.replace("  nom: Syndicat d'essai\n", "  nom: Syndicat d'essai\n  templates: /etc\n"),
+    );
     expect(session).toBeUndefined();
     const refused = findings(file).find((finding) => finding.fatal)!;
     expect(refused).toMatchObject({ place: '4:3-4:12', ruleId: 'parse-schema' });
@@ -63,9 +66,12 @@ describe('templates: a session never chooses them; an organisation file names a 
     expect(templatesRefusal(value, true)).toMatch(reason);
   });
 
-  it.each(['../gabarits', 'gabarits', '..', './modeles/../gabarits'])('organisation file: « %s » is accepted', (value) => {
-    expect(templatesRefusal(value, true)).toBeUndefined();
-  });
+  it.each(['../gabarits', 'gabarits', '..', './modeles/../gabarits'])(
+    'organisation file: « %s » is accepted',
+    (value) => {
+      expect(templatesRefusal(value, true)).toBeUndefined();
+    },
+  );
 
   it('an organisation file whose templates leave the repository is refused at that value, in that file', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'minutier-templates-'));
@@ -74,9 +80,12 @@ describe('templates: a session never chooses them; an organisation file names a 
       await mkdir(path.join(root, 'organisations'));
       await mkdir(path.join(root, 'sessions'));
       const organisation = await readFile('test/fixtures/hostile/organisations/hostile.yml', 'utf8');
-      await writeFile(path.join(root, 'organisations/hostile.yml'), `${organisation.trimEnd()}\ntemplates: ../../etc\n`);
+      await writeFile(
+        path.join(root, 'organisations/hostile.yml'),
+        `${organisation.trimEnd()}\ntemplates: ../../etc\n`,
+      );
       const session = path.join(root, 'sessions/s.md');
-      await writeFile(session, (await readFile('test/fixtures/hostile/liens.md', 'utf8')));
+      await writeFile(session, await readFile('test/fixtures/hostile/liens.md', 'utf8'));
       const { session: parsed, file } = await parsePath(session);
       expect(parsed).toBeUndefined();
       expect(findings(file)[0]).toMatchObject({ ruleId: 'parse-organisation', fatal: true });

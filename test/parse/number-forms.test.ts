@@ -12,8 +12,7 @@ import { VFile } from 'vfile';
 import path from 'node:path';
 
 type Expected =
-  | { value: string; decimals: number; unit?: '€' | '%'; tax?: 'HT' | 'TTC'; note?: RegExp }
-  | { error: RegExp };
+  { value: string; decimals: number; unit?: '€' | '%'; tax?: 'HT' | 'TTC'; note?: RegExp } | { error: RegExp };
 
 /** The corpus: each text as written in a published PV (or a table cell), and what it must give. */
 const CORPUS: Array<[string, Expected]> = [
@@ -30,13 +29,27 @@ const CORPUS: Array<[string, Expected]> = [
   ['+12,5', { value: '12.5', decimals: 1 }],
   ['16,404 %', { value: '16.404', decimals: 3, unit: '%' }],
   // Point decimals: read, with a note.
-  ['1 204 518.37', { value: '1204518.37', decimals: 2, note: /« 1 204 518\.37 » est lu 1 204 518,37 : en français, la virgule marque les décimales/u }],
+  [
+    '1 204 518.37',
+    {
+      value: '1204518.37',
+      decimals: 2,
+      note: /« 1 204 518\.37 » est lu 1 204 518,37 : en français, la virgule marque les décimales/u,
+    },
+  ],
   ['12.5', { value: '12.5', decimals: 1, note: /la virgule marque les décimales/u }],
   ['0.234', { value: '0.234', decimals: 3, note: /la virgule marque les décimales/u }],
   ['1234.567', { value: '1234.567', decimals: 3, note: /la virgule marque les décimales/u }],
   ['3.50 €', { value: '3.5', decimals: 2, unit: '€', note: /est lu 3,50 € :/u }],
   // Dot thousands: read, with a note.
-  ['6.482.105,40', { value: '6482105.40', decimals: 2, note: /« 6\.482\.105,40 » est lu 6 482 105,40 : en français, les milliers sont séparés par une espace/u }],
+  [
+    '6.482.105,40',
+    {
+      value: '6482105.40',
+      decimals: 2,
+      note: /« 6\.482\.105,40 » est lu 6 482 105,40 : en français, les milliers sont séparés par une espace/u,
+    },
+  ],
   ['512.904,18', { value: '512904.18', decimals: 2, note: /les milliers sont séparés par une espace/u }],
   ['6.482.105', { value: '6482105', decimals: 0, note: /les milliers sont séparés par une espace/u }],
   ['1.234,5 €', { value: '1234.5', decimals: 1, unit: '€', note: /est lu 1 234,5 €/u }],
@@ -44,7 +57,14 @@ const CORPUS: Array<[string, Expected]> = [
   ['1,234.56', { value: '1234.56', decimals: 2, note: /écrit à l'anglaise/u }],
   ['1,234,567', { value: '1234567', decimals: 0, note: /écrit à l'anglaise/u }],
   // A sign separated by a space: read as a sign, with a note.
-  ['- 318 402,56', { value: '-318402.56', decimals: 2, note: /« - 318 402,56 » est lu −318 402,56 : le signe s'écrit collé au nombre/u }],
+  [
+    '- 318 402,56',
+    {
+      value: '-318402.56',
+      decimals: 2,
+      note: /« - 318 402,56 » est lu −318 402,56 : le signe s'écrit collé au nombre/u,
+    },
+  ],
   ['+ 512.904,18', { value: '512904.18', decimals: 2, note: /le signe s'écrit collé au nombre/u }],
   ['− 7,40 €', { value: '-7.4', decimals: 2, unit: '€', note: /le signe s'écrit collé/u }],
   ['– 7,40', { value: '-7.4', decimals: 2, note: /le signe s'écrit collé/u }],
@@ -55,7 +75,13 @@ const CORPUS: Array<[string, Expected]> = [
   ['—', { value: '0', decimals: 0 }],
   ['−\u00A0€', { value: '0', decimals: 0, unit: '€' }],
   // Ambiguous or unreadable: an error with the reason.
-  ['1.234', { error: /« 1\.234 » est ambigu : 1 234 \(le point séparant les milliers\) ou 1,234 \(le point marquant les décimales\)/u }],
+  [
+    '1.234',
+    {
+      error:
+        /« 1\.234 » est ambigu : 1 234 \(le point séparant les milliers\) ou 1,234 \(le point marquant les décimales\)/u,
+    },
+  ],
   ['512.904 €', { error: /« 512\.904 € » est ambigu/u }],
   ['- 1.234', { error: /est ambigu/u }],
   ['28.06.2022', { error: /« 28\.06\.2022 » n'est pas un nombre lisible/u }],
@@ -104,7 +130,9 @@ describe('scanNumbers: the same forms inside a sentence', () => {
     expect(isRead(lot!) && lot.notes).toEqual([]);
     const [solde] = scanNumbers('un solde de - 318 402,56 €');
     expect(isRead(solde!) && solde.value.toFixed()).toBe('318402.56');
-    expect(isRead(solde!) && solde.notes.join(' ')).toMatch(/lu comme une ponctuation, le nombre comme positif ; pour un nombre négatif, écrivez « −318 402,56 € »/u);
+    expect(isRead(solde!) && solde.notes.join(' ')).toMatch(
+      /lu comme une ponctuation, le nombre comme positif ; pour un nombre négatif, écrivez « −318 402,56 € »/u,
+    );
     const [start] = scanNumbers('- 318 402,56 €');
     expect(isRead(start!) && start.value.toFixed()).toBe('-318402.56');
   });
@@ -144,7 +172,13 @@ async function check(body: string) {
 describe('numbers in a session: read, positioned, and the table total checked', () => {
   it('a table written with dot thousands is read: its wrong TOTAL row is found, each cell noted at its number', async () => {
     const { messages, at } = await check(
-      ['| Poste | Montant |', '|---|---|', '| Travaux | 6.482.105,40 |', '| Études | 512.904,18 |', '| TOTAL | 6.995.009,50 |'].join('\n'),
+      [
+        '| Poste | Montant |',
+        '|---|---|',
+        '| Travaux | 6.482.105,40 |',
+        '| Études | 512.904,18 |',
+        '| TOTAL | 6.995.009,50 |',
+      ].join('\n'),
     );
     const total = messages.find((m) => m.ruleId === 'table-total-row');
     expect(total, messages.map((m) => `${m.ruleId}: ${m.reason}`).join('\n')).toBeDefined();
@@ -156,14 +190,23 @@ describe('numbers in a session: read, positioned, and the table total checked', 
 
   it('a correct table in those forms passes, a dash counting as zero', async () => {
     const { messages } = await check(
-      ['| Poste | Montant |', '|---|---|', '| Travaux | 6.482.105,40 |', '| Études | - 512.904,18 |', '| Divers | - € |', '| TOTAL | 5.969.201,22 |'].join('\n'),
+      [
+        '| Poste | Montant |',
+        '|---|---|',
+        '| Travaux | 6.482.105,40 |',
+        '| Études | - 512.904,18 |',
+        '| Divers | - € |',
+        '| TOTAL | 5.969.201,22 |',
+      ].join('\n'),
     );
     expect(messages.filter((m) => m.ruleId === 'table-total-row')).toEqual([]);
     expect(messages.filter((m) => m.fatal)).toEqual([]);
   });
 
   it('an ambiguous cell is an error at the cell, saying the total cannot be checked', async () => {
-    const { session, messages, at } = await check(['| Poste | Montant |', '|---|---|', '| Travaux | 1.234 |', '| TOTAL | 1 234 |'].join('\n'));
+    const { session, messages, at } = await check(
+      ['| Poste | Montant |', '|---|---|', '| Travaux | 1.234 |', '| TOTAL | 1 234 |'].join('\n'),
+    );
     // The session is still read, checked and built: only the number is left out.
     expect(session).toBeDefined();
     const error = messages.find((m) => m.ruleId === 'parse-number');
@@ -175,7 +218,13 @@ describe('numbers in a session: read, positioned, and the table total checked', 
 
   it('a cell with digits and text in a column of numbers, in a table with a total, is said to be left out of it', async () => {
     const { messages, at } = await check(
-      ['| Poste | Montant |', '|---|---|', '| Travaux | 1 200,00 € (1) |', '| Études | 300,00 € |', '| TOTAL | 1 500,00 € |'].join('\n'),
+      [
+        '| Poste | Montant |',
+        '|---|---|',
+        '| Travaux | 1 200,00 € (1) |',
+        '| Études | 300,00 € |',
+        '| TOTAL | 1 500,00 € |',
+      ].join('\n'),
     );
     const warning = messages.find((m) => m.ruleId === 'parse-number-format');
     expect(warning?.reason).toBe(
@@ -189,7 +238,9 @@ describe('numbers in a session: read, positioned, and the table total checked', 
   });
 
   it('an annotated point-decimal number is read whole (not 37) and noted; an ambiguous one is an error, not a guess', async () => {
-    const { messages, at } = await check('Le budget s\'élève à 1 204 518.37 €{#budget = 1 204 518,37}.\n\nLe solde est de 1.234 €{#solde}.');
+    const { messages, at } = await check(
+      "Le budget s'élève à 1 204 518.37 €{#budget = 1 204 518,37}.\n\nLe solde est de 1.234 €{#solde}.",
+    );
     expect(messages.filter((m) => m.ruleId === 'relation-holds')).toEqual([]);
     const note = messages.find((m) => m.ruleId === 'parse-number-format');
     expect(at(note!)).toBe('1 204 518.37 €');
@@ -213,6 +264,8 @@ describe('22. `voix: 1,5` unquoted in a YAML flow mapping', () => {
         'Pour le nombre 1,5, écrivez-le entre guillemets : voix: "1,5".',
     );
     const line = text.split('\n')[message!.line! - 1]!;
-    expect(line.slice(message!.column! - 1, (message!.place as { end: { column: number } }).end.column - 1)).toBe('1,5');
+    expect(line.slice(message!.column! - 1, (message!.place as { end: { column: number } }).end.column - 1)).toBe(
+      '1,5',
+    );
   });
 });

@@ -52,14 +52,18 @@ describe('round trip (property)', () => {
   const separators = fc.constantFrom(' ', '\u00A0', '\u202F');
   it('formats then parses to the same exact value and precision', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }), (units, decimals) => {
-        const value = new Decimal(units.toString()).div(new Decimal(10).pow(decimals));
-        const text = formatFrenchNumber(value, decimals);
-        const parsed = parseFrenchNumber(text);
-        expect(parsed).toBeDefined();
-        expect(parsed!.value.equals(value)).toBe(true);
-        expect(parsed!.decimals).toBe(decimals);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.integer({ min: 0, max: 4 }),
+        (units, decimals) => {
+          const value = new Decimal(units.toString()).div(new Decimal(10).pow(decimals));
+          const text = formatFrenchNumber(value, decimals);
+          const parsed = parseFrenchNumber(text);
+          expect(parsed).toBeDefined();
+          expect(parsed!.value.equals(value)).toBe(true);
+          expect(parsed!.decimals).toBe(decimals);
+        },
+      ),
     );
   });
 

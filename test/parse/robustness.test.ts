@@ -17,7 +17,7 @@ async function parsesCleanly(text: string | Uint8Array): Promise<void> {
   }
 }
 
-describe('le parseur ne lève jamais d\'exception', () => {
+describe("le parseur ne lève jamais d'exception", () => {
   it('sur des textes quelconques', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 300 }), async (text) => parsesCleanly(text)),
@@ -45,7 +45,10 @@ describe('le parseur ne lève jamais d\'exception', () => {
     const mutation = fc.record({
       at: fc.nat({ max: sample.length - 1 }),
       length: fc.nat({ max: 40 }),
-      insert: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('{#', '}', '|', '---', '\n', '"', ':', '- ', '{= x}', '  ', '\t', '&a', '*a', '<!--', '-->')),
+      insert: fc.oneof(
+        fc.string({ maxLength: 20 }),
+        fc.constantFrom('{#', '}', '|', '---', '\n', '"', ':', '- ', '{= x}', '  ', '\t', '&a', '*a', '<!--', '-->'),
+      ),
     });
     await fc.assert(
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (mutations) => {

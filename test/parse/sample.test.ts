@@ -20,14 +20,16 @@ describe('la séance exemple du 28 juin 2022', async () => {
       'Adhésion au groupement de commandes ENT sur le territoire régional des Hauts de France',
     );
     expect(session!.deliberations[0]!.slug).toBe('compte-de-gestion-2021');
-    expect(session!.deliberations.filter((d) => d.kind === 'compte-administratif').map((d) => d.number.value)).toEqual([2]);
+    expect(session!.deliberations.filter((d) => d.kind === 'compte-administratif').map((d) => d.number.value)).toEqual([
+      2,
+    ]);
     for (const deliberation of session!.deliberations) {
       expect(deliberation.vote?.outcome).toBe('adoptee');
       expect(deliberation.vote?.unanimous).toBe(true);
     }
   });
 
-  it('sépare l\'ouverture du titre « Délibérations »', () => {
+  it("sépare l'ouverture du titre « Délibérations »", () => {
     const opening = session!.tree.children.slice(session!.opening.start, session!.opening.end);
     expect(opening.map((node) => node.type)).toEqual(['paragraph', 'paragraph']);
   });
@@ -90,11 +92,15 @@ describe('la séance exemple du 28 juin 2022', async () => {
     expect(present!.position.start).toMatchObject(lineColumn(session!.source, index));
   });
 
-  it('lit l\'organisme depuis organisations/somme-numerique.yml', () => {
+  it("lit l'organisme depuis organisations/somme-numerique.yml", () => {
     expect(session!.organisation.name.value).toBe('Somme Numérique');
     expect(session!.organisation.file).toMatch(/organisations\/somme-numerique\.yml$/u);
     expect(session!.organisation.colleges).toHaveLength(5);
-    expect(session!.organisation.quorum).toMatchObject({ base: 'membres', count: 'presents-et-representes', fraction: { numerator: 1, denominator: 2 } });
+    expect(session!.organisation.quorum).toMatchObject({
+      base: 'membres',
+      count: 'presents-et-representes',
+      fraction: { numerator: 1, denominator: 2 },
+    });
     expect(session!.organisation.totalVoices?.value).toBe(104);
     expect(session!.organisation.president?.delegate?.name).toBe('VARLET Philippe');
     expect(file.data.organisationFile?.messages).toEqual([]);

@@ -28,39 +28,60 @@ describe('vote sentences', () => {
   });
 
   it('« Le conseil municipal, après en avoir délibéré, adopte à l’unanimité »', () => {
-    expect(readVoteText('Le conseil municipal, après en avoir délibéré, adopte à l’unanimité le budget primitif.')).toMatchObject({
+    expect(
+      readVoteText('Le conseil municipal, après en avoir délibéré, adopte à l’unanimité le budget primitif.'),
+    ).toMatchObject({
       outcome: 'adoptee',
       unanimous: true,
     });
-    expect(readVoteText('LE CONSEIL MUNICIPAL APPROUVE A L’UNANIMITE le compte-rendu de la séance.')).toMatchObject({ unanimous: true });
+    expect(readVoteText('LE CONSEIL MUNICIPAL APPROUVE A L’UNANIMITE le compte-rendu de la séance.')).toMatchObject({
+      unanimous: true,
+    });
   });
 
   it('« À l’unanimité » alone, « approuvent à l’unanimité »', () => {
     expect(readVoteText('À l’unanimité')).toMatchObject({ outcome: 'adoptee', unanimous: true });
     expect(
-      readVoteText('Les membres du Conseil Communautaire, après en avoir délibéré, approuvent à l’unanimité le procès-verbal.'),
+      readVoteText(
+        'Les membres du Conseil Communautaire, après en avoir délibéré, approuvent à l’unanimité le procès-verbal.',
+      ),
     ).toMatchObject({ unanimous: true });
-    expect(readVoteText('LE CONSEIL MUNICIPAL DECIDE A L’UNANIMITE de vendre la parcelle.')).toMatchObject({ unanimous: true });
+    expect(readVoteText('LE CONSEIL MUNICIPAL DECIDE A L’UNANIMITE de vendre la parcelle.')).toMatchObject({
+      unanimous: true,
+    });
   });
 
   it('« décide à l’unanimité »', () => {
-    expect(readVoteText('Le conseil, après en avoir délibéré, décide à l’unanimité d’autoriser le maire à signer.')).toMatchObject({
+    expect(
+      readVoteText('Le conseil, après en avoir délibéré, décide à l’unanimité d’autoriser le maire à signer.'),
+    ).toMatchObject({
       outcome: 'adoptee',
       unanimous: true,
     });
   });
 
   it('« Approbation à l’unanimité des suffrages exprimés »', () => {
-    expect(readVoteText('Approbation à l’unanimité des suffrages exprimés')).toMatchObject({ outcome: 'adoptee', unanimous: true });
+    expect(readVoteText('Approbation à l’unanimité des suffrages exprimés')).toMatchObject({
+      outcome: 'adoptee',
+      unanimous: true,
+    });
   });
 
   it('a passive outcome: « … est approuvé à l’unanimité. », « le compte rendu est approuvé. »', () => {
-    expect(readVoteText('Après lecture, le procès-verbal est approuvé à l’unanimité.')).toMatchObject({ unanimous: true });
-    expect(readVoteText('Aucune remarque n’ayant été apportée, le compte rendu est approuvé.')).toMatchObject({ outcome: 'adoptee' });
+    expect(readVoteText('Après lecture, le procès-verbal est approuvé à l’unanimité.')).toMatchObject({
+      unanimous: true,
+    });
+    expect(readVoteText('Aucune remarque n’ayant été apportée, le compte rendu est approuvé.')).toMatchObject({
+      outcome: 'adoptee',
+    });
   });
 
   it('« par 20 voix pour, 3 contre et 2 abstentions »', () => {
-    expect(counts('Adoptée par 20 voix pour, 3 contre et 2 abstentions')).toEqual({ for: 20, against: 3, abstentions: 2 });
+    expect(counts('Adoptée par 20 voix pour, 3 contre et 2 abstentions')).toEqual({
+      for: 20,
+      against: 3,
+      abstentions: 2,
+    });
     expect(counts('Le conseil municipal adopte par 20 voix pour, 3 contre et 2 abstentions.')).toEqual({
       for: 20,
       against: 3,
@@ -70,11 +91,16 @@ describe('vote sentences', () => {
 
   it('« à la majorité (2 contre : MM. X, Y) »', () => {
     expect(readVoteText('Adopté à la majorité (2 contre : MM. DUPONT, MARTIN)')).toMatchObject({ outcome: 'adoptee' });
-    expect(counts('Adopté à la majorité (2 contre : MM. DUPONT, MARTIN)')).toEqual({ against: 2, againstNames: ['DUPONT', 'MARTIN'] });
+    expect(counts('Adopté à la majorité (2 contre : MM. DUPONT, MARTIN)')).toEqual({
+      against: 2,
+      againstNames: ['DUPONT', 'MARTIN'],
+    });
   });
 
   it('votes by name: « Contre : MM. DUPONT et MARTIN », « 2 abstentions (Mme X, M. Y) »', () => {
-    expect(counts('Adopté à la majorité. Contre : MM. DUPONT et MARTIN')).toEqual({ againstNames: ['DUPONT', 'MARTIN'] });
+    expect(counts('Adopté à la majorité. Contre : MM. DUPONT et MARTIN')).toEqual({
+      againstNames: ['DUPONT', 'MARTIN'],
+    });
     expect(counts('Adoptée par 18 voix pour et 2 abstentions (Mme PETIT, M. LEROY)')).toEqual({
       for: 18,
       abstentions: 2,
@@ -92,23 +118,31 @@ describe('vote sentences', () => {
   });
 
   it('« ne prend pas part au vote », blancs, scrutin secret, majorité absolue', () => {
-    expect(readVoteText('Adoptée à la majorité absolue : 50 pour, 10 contre, 4 abstentions, 1 ne prend pas part au vote')).toMatchObject({
+    expect(
+      readVoteText('Adoptée à la majorité absolue : 50 pour, 10 contre, 4 abstentions, 1 ne prend pas part au vote'),
+    ).toMatchObject({
       majority: 'absolue',
     });
-    expect(counts('Adoptée à la majorité absolue : 50 pour, 10 contre, 4 abstentions, 1 ne prend pas part au vote')).toEqual({
+    expect(
+      counts('Adoptée à la majorité absolue : 50 pour, 10 contre, 4 abstentions, 1 ne prend pas part au vote'),
+    ).toEqual({
       for: 50,
       against: 10,
       abstentions: 4,
       notVoting: 1,
     });
-    expect(readVoteText('Rejetée au scrutin secret par 20 voix pour et 30 voix contre')).toMatchObject({ ballot: 'secret' });
+    expect(readVoteText('Rejetée au scrutin secret par 20 voix pour et 30 voix contre')).toMatchObject({
+      ballot: 'secret',
+    });
   });
 
   it('prose is not a vote', () => {
     expect(isVoteText('Le Président propose d’adopter le budget primitif 2022.')).toBe(false);
     expect(isVoteText('Le budget 2021 avait été adopté en mars.')).toBe(false);
     expect(isVoteText('Le montant est de 20 000 €.')).toBe(false);
-    expect(isVoteText('Monsieur le Maire rappelle que la commune a décidé à l’unanimité en 2019 de rénover l’école.')).toBe(false);
+    expect(
+      isVoteText('Monsieur le Maire rappelle que la commune a décidé à l’unanimité en 2019 de rénover l’école.'),
+    ).toBe(false);
     expect(isVoteText('Le compte administratif 2021 a été adopté à l’unanimité le 12 avril.')).toBe(false);
   });
 
@@ -190,6 +224,6 @@ Le conseil municipal, après en avoir délibéré, décide à l'unanimité d'aut
 `);
     const vote = session!.deliberations[0]!.vote!;
     expect(vote.text).toMatch(/^Le conseil municipal/u);
-    expect(vote.others?.map((other) => other.text)).toEqual(['Adopté à l\'unanimité']);
+    expect(vote.others?.map((other) => other.text)).toEqual(["Adopté à l'unanimité"]);
   });
 });

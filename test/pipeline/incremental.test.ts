@@ -45,7 +45,8 @@ function changed(before: Snapshot, after: Snapshot): string[] {
 }
 
 /** The files of one session: `<id>.html`, `<id>.pdf` (and any other `<id>.*`), `<id>/…`. */
-const ofSession = (files: string[], id: string) => files.filter((file) => file.startsWith(`${id}.`) || file.startsWith(`${id}/`));
+const ofSession = (files: string[], id: string) =>
+  files.filter((file) => file.startsWith(`${id}.`) || file.startsWith(`${id}/`));
 const written = (count: number) => `${count} fichier${count > 1 ? 's' : ''} écrit${count > 1 ? 's' : ''}`;
 
 async function build(...extra: string[]): Promise<string> {
@@ -87,7 +88,12 @@ describe('minutier build, run again', () => {
     const files = [...first.keys()];
     for (const id of [A, B]) {
       expect(files).toEqual(
-        expect.arrayContaining([`${id}.html`, `${id}.pdf`, `${id}/liste-des-deliberations.html`, `${id}/liste-des-deliberations.pdf`]),
+        expect.arrayContaining([
+          `${id}.html`,
+          `${id}.pdf`,
+          `${id}/liste-des-deliberations.html`,
+          `${id}/liste-des-deliberations.pdf`,
+        ]),
       );
     }
     expect(ofSession(files, B)).toHaveLength(perSession);
@@ -104,7 +110,9 @@ describe('minutier build, run again', () => {
 
   it('still reports every finding of the up-to-date sessions, as the check finds them', async () => {
     const args = ['sessions', '--format', 'json'];
-    const rebuilt = await run(process.execPath, [bin, 'build', ...args, '--out', out, '--documents', 'pv,liste'], { cwd: work });
+    const rebuilt = await run(process.execPath, [bin, 'build', ...args, '--out', out, '--documents', 'pv,liste'], {
+      cwd: work,
+    });
     expect(rebuilt.stderr).toContain('2 déjà à jour');
     const checked = await run(process.execPath, [bin, 'check', ...args], { cwd: work }).catch(
       (error: { stdout: string }) => error,
@@ -148,7 +156,9 @@ describe('minutier build, run again', () => {
   });
 
   it('keeps listing in the index the documents an earlier run built, when only some are rebuilt', async () => {
-    await run(process.execPath, [bin, 'build', 'sessions', '--out', out, '--documents', 'pv', '--force'], { cwd: work });
+    await run(process.execPath, [bin, 'build', 'sessions', '--out', out, '--documents', 'pv', '--force'], {
+      cwd: work,
+    });
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(index).toContain(`href="${A}.pdf"`);
     expect(index).toContain(`href="${A}/liste-des-deliberations.pdf"`);

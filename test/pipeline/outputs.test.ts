@@ -57,7 +57,9 @@ async function sessions(folder: string, files: Record<string, string>): Promise<
 
 /** The files a build counts: not the index, the cache, nor the run's open-data CSV (output/deliberations.csv). */
 const documentsOf = async (out: string) =>
-  (await listFiles(out)).filter((file) => !['index.html', 'deliberations.csv'].includes(file) && !file.startsWith('.minutier'));
+  (await listFiles(out)).filter(
+    (file) => !['index.html', 'deliberations.csv'].includes(file) && !file.startsWith('.minutier'),
+  );
 
 describe('14. two deliberations with the same number and title', () => {
   it('each gets its own extrait, with its own text, and the build counts the files it wrote', async () => {
@@ -77,8 +79,12 @@ describe('14. two deliberations with the same number and title', () => {
       'double/extraits/01-budget-primitif-2023.pdf',
     ]);
     expect(result.stderr).toContain(`${documents.length} fichiers écrits`);
-    expect(await pdfText(path.join(out, 'double/extraits/01-budget-primitif-2023-2.pdf'))).toContain('Seconde délibération du même titre');
-    expect(await pdfText(path.join(out, 'double/extraits/01-budget-primitif-2023.pdf'))).not.toContain('Seconde délibération');
+    expect(await pdfText(path.join(out, 'double/extraits/01-budget-primitif-2023-2.pdf'))).toContain(
+      'Seconde délibération du même titre',
+    );
+    expect(await pdfText(path.join(out, 'double/extraits/01-budget-primitif-2023.pdf'))).not.toContain(
+      'Seconde délibération',
+    );
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(index).toContain('href="double/extraits/01-budget-primitif-2023.pdf"');
     expect(index).toContain('href="double/extraits/01-budget-primitif-2023-2.pdf"');
@@ -112,13 +118,20 @@ describe('16. two builds into the same --out at once', () => {
     const one = await sessions('s16a', { 'premiere.md': minimal });
     const two = await sessions('s16b', { 'seconde.md': minimal.replace('2023-03-14', '2023-03-15') });
     const args = ['--out', 'out16', '--documents', 'pv'];
-    const [a, b] = await Promise.all([minutier(['build', one, ...args], repo), minutier(['build', two, ...args], repo)]);
+    const [a, b] = await Promise.all([
+      minutier(['build', one, ...args], repo),
+      minutier(['build', two, ...args], repo),
+    ]);
     expect([a.code, b.code]).toEqual([0, 0]);
-    expect(a.stderr + b.stderr).toMatch(/Un autre build écrit dans out16\/ \(verrou \.minutier\.lock\) : attente de sa fin/u);
+    expect(a.stderr + b.stderr).toMatch(
+      /Un autre build écrit dans out16\/ \(verrou \.minutier\.lock\) : attente de sa fin/u,
+    );
     const index = await readFile(path.join(repo, 'out16/index.html'), 'utf8');
     expect(index).toContain('href="premiere.html"');
     expect(index).toContain('href="seconde.html"');
-    const cache = JSON.parse(await readFile(path.join(repo, 'out16/.minutier-cache.json'), 'utf8')) as { sessions: object };
+    const cache = JSON.parse(await readFile(path.join(repo, 'out16/.minutier-cache.json'), 'utf8')) as {
+      sessions: object;
+    };
     expect(Object.keys(cache.sessions).sort()).toEqual(['premiere', 'seconde']);
     // The lock is released at the end.
     expect(await readdir(path.join(repo, 'out16'))).not.toContain('.minutier.lock');
@@ -174,8 +187,12 @@ describe('18. symbolic links among the sessions', () => {
       const result = await minutier(['check', folder, '--format', 'json'], repo);
       const paths = (JSON.parse(result.stdout) as Array<{ path: string }>).map((file) => file.path);
       expect(paths).toEqual(['s18/liee.md', 's18/reelle.md']);
-      expect(result.stderr).toContain(`s18/externe.md : lien symbolique vers ${await realpath(path.join(outside, 'externe.md'))}, hors du dépôt`);
-      expect(result.stderr).toMatch(/s18\/(?:doublon|reelle)\.md : même fichier que s18\/(?:reelle|doublon)\.md \(lien symbolique\), déjà lu : ignoré\./u);
+      expect(result.stderr).toContain(
+        `s18/externe.md : lien symbolique vers ${await realpath(path.join(outside, 'externe.md'))}, hors du dépôt`,
+      );
+      expect(result.stderr).toMatch(
+        /s18\/(?:doublon|reelle)\.md : même fichier que s18\/(?:reelle|doublon)\.md \(lien symbolique\), déjà lu : ignoré\./u,
+      );
       expect(result.stderr).toContain("s18/cassee.md : lien symbolique cassé (sa cible n'existe pas) : ignoré.");
     } finally {
       await rm(outside, { recursive: true, force: true });
@@ -185,8 +202,14 @@ describe('18. symbolic links among the sessions', () => {
 
 describe('19. an output folder that cannot be written', () => {
   it.each([
-    ['/proc/minutier-x', /Dossier de sortie \/proc\/minutier-x\/ impossible à créer : ce dossier ne peut pas être créé à cet endroit/u],
-    ['fichier/sortie', /Dossier de sortie fichier\/sortie\/ inutilisable : .*fichier existe et n'est pas un dossier. Choisissez un autre --out./u],
+    [
+      '/proc/minutier-x',
+      /Dossier de sortie \/proc\/minutier-x\/ impossible à créer : ce dossier ne peut pas être créé à cet endroit/u,
+    ],
+    [
+      'fichier/sortie',
+      /Dossier de sortie fichier\/sortie\/ inutilisable : .*fichier existe et n'est pas un dossier. Choisissez un autre --out./u,
+    ],
   ])('--out %s: the findings are printed, then a French error; exit 2, nothing else written', async (out, message) => {
     await writeFile(path.join(repo, 'fichier'), 'pas un dossier\n');
     const folder = await sessions('s19', { 'erreur.md': minimal.replace('voix: 9', 'voix: 10') });

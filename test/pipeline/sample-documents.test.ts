@@ -29,7 +29,10 @@ async function readPdf(file: string): Promise<PdfText> {
   const report = await inspectPdf(await readFile(file));
   return {
     pages: report.lines,
-    outline: report.outline.map((entry) => ({ title: entry.title, items: entry.children.map((child) => ({ title: child.title })) })),
+    outline: report.outline.map((entry) => ({
+      title: entry.title,
+      items: entry.children.map((child) => ({ title: child.title })),
+    })),
     info: report.info,
     fonts: report.fontFamilies,
   };
@@ -70,12 +73,16 @@ describe('minutier build on the sample', () => {
     expect(extraits).toContain('13-contribution-ent-de-l-annee-scolaire-2021-2022.pdf');
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(index).toContain('href="2022-06-28-comite-syndical.pdf"');
-    expect(index).toContain('href="2022-06-28-comite-syndical/extraits/04-programme-renovation-energetique-et-amenagement-des-locaux.pdf"');
+    expect(index).toContain(
+      'href="2022-06-28-comite-syndical/extraits/04-programme-renovation-energetique-et-amenagement-des-locaux.pdf"',
+    );
   });
 
   it('writes the review page with every finding of the check highlighted', async () => {
     const review = await readFile(path.join(out, '2022-06-28-comite-syndical.review.html'), 'utf8');
-    const marked = [...review.matchAll(/<mark\b[^>]*id="finding-\d+"[^>]*>(.*?)<\/mark>/gsu)].map((m) => m[1]!.replace(/<[^>]+>/gu, ''));
+    const marked = [...review.matchAll(/<mark\b[^>]*id="finding-\d+"[^>]*>(.*?)<\/mark>/gsu)].map((m) =>
+      m[1]!.replace(/<[^>]+>/gu, ''),
+    );
     expect(marked.map((text) => text.replace(/[\u00A0\u202F]/gu, ' '))).toEqual(
       expect.arrayContaining(['1 746 700€ HT', '33 144,00 €', '213 200,00 €', 'DEFrance Hervé']),
     );
@@ -124,7 +131,10 @@ describe('minutier build on the sample', () => {
     const printed = letters(
       pdf.pages
         .join('\n')
-        .replace(/Somme Numérique — Comité syndical — 28 juin 2022|page \d+ \/ \d+|Procès-verbal — séance du 28 juin 2022/gu, '')
+        .replace(
+          /Somme Numérique — Comité syndical — 28 juin 2022|page \d+ \/ \d+|Procès-verbal — séance du 28 juin 2022/gu,
+          '',
+        )
         .split('\n')
         .filter((line) => !/^Procès-verbal$/u.test(line.trim()))
         .join('\n'),
@@ -180,11 +190,15 @@ describe('minutier build on the sample', () => {
 
   it("counts the compte administratif's voters without the ordonnateur's proxy (L2121-14)", async () => {
     const folder = path.join(out, '2022-06-28-comite-syndical', 'extraits');
-    const ca = (await readPdf(path.join(folder, '02-compte-administratif-2021.pdf'))).pages.join('\n').replace(/\s+/g, ' ');
+    const ca = (await readPdf(path.join(folder, '02-compte-administratif-2021.pdf'))).pages
+      .join('\n')
+      .replace(/\s+/g, ' ');
     expect(ca).toMatch(/Votants : 24/u);
     expect(ca).toMatch(/Voix : 63/u);
     expect(ca).toContain('la procuration de VARLET Philippe détenue par PARSIS Laurent n');
-    const other = (await readPdf(path.join(folder, '01-compte-de-gestion-2021.pdf'))).pages.join('\n').replace(/\s+/g, ' ');
+    const other = (await readPdf(path.join(folder, '01-compte-de-gestion-2021.pdf'))).pages
+      .join('\n')
+      .replace(/\s+/g, ' ');
     expect(other).toMatch(/Votants : 25/u);
     expect(other).toMatch(/Voix : 64/u);
   });

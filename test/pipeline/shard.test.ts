@@ -17,10 +17,12 @@ const bin = path.join(root, 'bin/minutier.js');
 let dir: string;
 
 async function minutier(...args: string[]): Promise<{ stdout: string; stderr: string }> {
-  return run(process.execPath, [bin, ...args], { cwd: dir }).catch((error: { stdout: string; stderr: string; code: number }) => {
-    if (error.code === 1) return error; // findings of the sample (warnings, errors) are not the subject here
-    throw error;
-  });
+  return run(process.execPath, [bin, ...args], { cwd: dir }).catch(
+    (error: { stdout: string; stderr: string; code: number }) => {
+      if (error.code === 1) return error; // findings of the sample (warnings, errors) are not the subject here
+      throw error;
+    },
+  );
 }
 
 /** Every file below a folder (relative path → bytes). */
@@ -46,7 +48,10 @@ beforeAll(async () => {
     if (names.length > 3) names.shift();
   }
   for (const [index, name] of names.entries()) {
-    await writeFile(path.join(dir, 'sessions', name), sample.replace(anchor, `${anchor} Séance d’essai n° ${index + 1}.`));
+    await writeFile(
+      path.join(dir, 'sessions', name),
+      sample.replace(anchor, `${anchor} Séance d’essai n° ${index + 1}.`),
+    );
   }
 }, 30_000);
 

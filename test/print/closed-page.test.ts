@@ -124,7 +124,14 @@ describe('closed printing page', () => {
     expect(text).toContain('Document hostile');
     expect(text).toContain('STYLE-AUTORISE');
     expect(text).toContain('SCRIPT-NON-EXECUTE');
-    for (const forbidden of ['SCRIPT-EXECUTE', 'SCRIPT-ECRIT', 'FUITE-RESEAU', 'FUITE-FICHIER', 'FUITE-CADRE', 'root:x:0:0']) {
+    for (const forbidden of [
+      'SCRIPT-EXECUTE',
+      'SCRIPT-ECRIT',
+      'FUITE-RESEAU',
+      'FUITE-FICHIER',
+      'FUITE-CADRE',
+      'root:x:0:0',
+    ]) {
       expect(text).not.toContain(forbidden);
     }
     const hostname = (await readFile('/etc/hostname', 'utf8').catch(() => '')).trim();

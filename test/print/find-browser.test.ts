@@ -34,7 +34,9 @@ describe.runIf(process.platform !== 'win32')('findBrowser', () => {
     const chrome = await fakeExecutable(path.join(dir, 'env', 'mon-chrome'));
     const other = await fakeExecutable(path.join(dir, 'env', 'autre-chrome'));
     const onPath = await fakeExecutable(path.join(dir, 'bin', 'chromium'));
-    expect(await findBrowser(bareEnv({ CHROME_PATH: chrome, PUPPETEER_EXECUTABLE_PATH: other, PATH: path.dirname(onPath) }))).toEqual({
+    expect(
+      await findBrowser(bareEnv({ CHROME_PATH: chrome, PUPPETEER_EXECUTABLE_PATH: other, PATH: path.dirname(onPath) })),
+    ).toEqual({
       executablePath: chrome,
       source: 'env:CHROME_PATH',
     });
@@ -69,14 +71,23 @@ describe.runIf(process.platform !== 'win32')('findBrowser', () => {
     const bin = path.join(dir, 'shell-first');
     await fakeExecutable(path.join(bin, 'chromium'));
     const shell = await fakeExecutable(path.join(bin, 'chromium-headless-shell'));
-    expect(await findBrowser(bareEnv({ PATH: bin }))).toEqual({ executablePath: shell, source: 'path:chromium-headless-shell' });
+    expect(await findBrowser(bareEnv({ PATH: bin }))).toEqual({
+      executablePath: shell,
+      source: 'path:chromium-headless-shell',
+    });
 
     const onlyFull = path.join(dir, 'full-only');
     await fakeExecutable(path.join(onlyFull, 'chromium'));
     const cache = path.join(dir, 'shell-cache');
     if (process.platform === 'darwin') return;
     const cached = await fakeExecutable(
-      path.join(cache, 'chrome-headless-shell', 'linux-131.0.6778.85', 'chrome-headless-shell-linux64', 'chrome-headless-shell'),
+      path.join(
+        cache,
+        'chrome-headless-shell',
+        'linux-131.0.6778.85',
+        'chrome-headless-shell-linux64',
+        'chrome-headless-shell',
+      ),
     );
     expect(await findBrowser(bareEnv({ PATH: onlyFull, PUPPETEER_CACHE_DIR: cache }))).toEqual({
       executablePath: cached,
@@ -94,7 +105,10 @@ describe.runIf(process.platform !== 'win32')('findBrowser', () => {
     const bin = path.join(dir, 'debian-bin');
     const wrapper = await fakeExecutable(path.join(bin, 'chromium-headless-shell'));
     await writeFile(wrapper, `#!/bin/sh -e\n\n${real} "$@"\n`);
-    expect(await findBrowser(bareEnv({ PATH: bin }))).toEqual({ executablePath: real, source: 'path:chromium-headless-shell' });
+    expect(await findBrowser(bareEnv({ PATH: bin }))).toEqual({
+      executablePath: real,
+      source: 'path:chromium-headless-shell',
+    });
   });
 
   it('falls back to the newest browser in the Puppeteer cache', async () => {

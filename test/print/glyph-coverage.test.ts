@@ -32,7 +32,17 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'sessions', 'glyphes.md'), source);
   const result = await run(
     process.execPath,
-    [path.join(root, 'bin/minutier.js'), 'build', 'sessions/glyphes.md', '--out', 'out', '--documents', 'pv', '--format', 'json'],
+    [
+      path.join(root, 'bin/minutier.js'),
+      'build',
+      'sessions/glyphes.md',
+      '--out',
+      'out',
+      '--documents',
+      'pv',
+      '--format',
+      'json',
+    ],
     { cwd: dir },
   ).catch((error: { stdout: string }) => error);
   stdout = result.stdout;
@@ -60,7 +70,11 @@ describe('characters beyond the text font (issue 10, item 12)', () => {
   });
 
   it('reports what no bundled font draws, at its line and column', () => {
-    const findings = (JSON.parse(stdout) as Array<{ messages: Array<{ ruleId: string; line: number; column: number; message?: string; reason?: string }> }>)
+    const findings = (
+      JSON.parse(stdout) as Array<{
+        messages: Array<{ ruleId: string; line: number; column: number; message?: string; reason?: string }>;
+      }>
+    )
       .flatMap((file) => file.messages)
       .filter((message) => message.ruleId === 'font-coverage');
     const line = sourceLines.findIndex((candidate) => candidate.includes('山田')) + 1;

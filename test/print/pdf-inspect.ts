@@ -26,8 +26,12 @@ export interface OutlineEntry {
 }
 
 export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 })
-    .promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
   try {
     const pages: string[] = [];
     const lines: string[] = [];

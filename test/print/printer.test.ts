@@ -42,8 +42,8 @@ describe('Printer', () => {
     expect(report.info.Language).toBe('fr-FR');
     expect(report.info.Creator).toBe('minutier');
     expect(report.info.Producer).toBe('minutier');
-    expect(report.info.CreationDate).toBe("D:20220628180000Z");
-    expect(report.info.ModDate).toBe("D:20220628180000Z");
+    expect(report.info.CreationDate).toBe('D:20220628180000Z');
+    expect(report.info.ModDate).toBe('D:20220628180000Z');
 
     const fonts = await listFonts(bytes);
     expect(fonts.some((font) => /\+SourceSerif4-Regular$/.test(font.baseFont) && font.embedded)).toBe(true);
@@ -51,7 +51,9 @@ describe('Printer', () => {
 
     expect(report.marked).toBe(true);
     expect(report.hasStructTree).toBe(true);
-    expect(await catalogKeys(bytes)).toEqual(expect.arrayContaining(['StructTreeRoot', 'MarkInfo', 'Outlines', 'Lang']));
+    expect(await catalogKeys(bytes)).toEqual(
+      expect.arrayContaining(['StructTreeRoot', 'MarkInfo', 'Outlines', 'Lang']),
+    );
   });
 
   it('gives byte-identical PDFs for the same job, one after the other or in parallel', async () => {

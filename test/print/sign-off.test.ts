@@ -22,14 +22,19 @@ function textBeforeSignOff(page: string): string {
     .replace(/Somme Numérique — Comité syndical — 28 juin 2022/gu, '')
     .replace(/(Extrait du registre|Liste des délibérations|Procès-verbal) — séance du 28 juin 2022/gu, '')
     .replace(/Extrait — délibération n° \d+|Liste des délibérations|Procès-verbal|page \d+ \/ \d+/gu, '')
-    .replace(/Pour extrait certifié conforme\.|Fait à Amiens, le …+|Le Président de séance|Le secrétaire de séance|M\. PARSIS Laurent|Mme Margaux DELETRE/gu, '')
+    .replace(
+      /Pour extrait certifié conforme\.|Fait à Amiens, le …+|Le Président de séance|Le secrétaire de séance|M\. PARSIS Laurent|Mme Margaux DELETRE/gu,
+      '',
+    )
     .replace(/\s+/gu, ' ')
     .trim();
 }
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'minutier-sign-off-'));
-  await run(process.execPath, ['bin/minutier.js', 'build', sample, '--out', out, '--documents', 'pv,liste,extraits'], { cwd: root });
+  await run(process.execPath, ['bin/minutier.js', 'build', sample, '--out', out, '--documents', 'pv,liste,extraits'], {
+    cwd: root,
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -38,7 +43,9 @@ afterAll(async () => {
 
 describe('the signature block stays with the text it signs (issue 10, item 25)', () => {
   it('prints the liste des délibérations’ signature on the page of its last rows', async () => {
-    const pdf = await inspectPdf(await readFile(path.join(out, '2022-06-28-comite-syndical', 'liste-des-deliberations.pdf')));
+    const pdf = await inspectPdf(
+      await readFile(path.join(out, '2022-06-28-comite-syndical', 'liste-des-deliberations.pdf')),
+    );
     const last = pdf.pages.at(-1)!;
     expect(last).toContain('Le Président de séance');
     expect(last).toContain('14 délibérations examinées');
@@ -58,7 +65,9 @@ describe('the signature block stays with the text it signs (issue 10, item 25)',
       expect(last, file).toContain('Le Président de séance');
       // The vote and at least one line of the deliberation's text before it.
       expect(last, file).toMatch(/Adoptée à l'unanimité|Adoptée à l’unanimité/u);
-      const rest = textBeforeSignOff(last).replace(/Adoptée à l['’]unanimité/gu, '').trim();
+      const rest = textBeforeSignOff(last)
+        .replace(/Adoptée à l['’]unanimité/gu, '')
+        .trim();
       expect(rest.length, `${file}: ${rest}`).toBeGreaterThan(40);
     }
   });

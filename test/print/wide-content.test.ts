@@ -19,17 +19,24 @@ let dir: string;
 const word = 'Anticonstitutionnellement'.repeat(80);
 const address = `https://exemple.fr/${'a'.repeat(1980)}`;
 const months = Array.from({ length: 11 }, (_, index) => `Mois ${index + 1}`);
-const amount = (row: number, column: number) => `${100 + row * 7 + column} ${String((123 * column) % 1000).padStart(3, '0')},${String(column).padStart(2, '0')} €`;
+const amount = (row: number, column: number) =>
+  `${100 + row * 7 + column} ${String((123 * column) % 1000).padStart(3, '0')},${String(column).padStart(2, '0')} €`;
 
 function wideSession(sample: string): string {
   const table = [
     `| Budget | ${months.join(' | ')} |`,
     `|${'---|'.repeat(12)}`,
-    ...Array.from({ length: 6 }, (_, row) => `| Ligne ${row} | ${months.map((_, column) => amount(row, column)).join(' | ')} |`),
+    ...Array.from(
+      { length: 6 },
+      (_, row) => `| Ligne ${row} | ${months.map((_, column) => amount(row, column)).join(' | ')} |`,
+    ),
   ].join('\n');
   const anchor = "Le Président propose au Comité syndical d'arrêter le compte de gestion 2021.";
   expect(sample).toContain(anchor);
-  return sample.replace(anchor, `${anchor}\n\n${table}\n\nMot très long : ${word} fin du mot.\n\nAdresse : <${address}> fin de l’adresse.\n`);
+  return sample.replace(
+    anchor,
+    `${anchor}\n\n${table}\n\nMot très long : ${word} fin du mot.\n\nAdresse : <${address}> fin de l’adresse.\n`,
+  );
 }
 
 interface PageText {
@@ -47,7 +54,10 @@ async function readPages(file: string): Promise<PageText[]> {
     const page = await document.getPage(number);
     const [, , width, height] = page.view as [number, number, number, number];
     const content = await page.getTextContent();
-    const items = content.items.filter((item) => 'str' in item && item.str.trim() !== '') as Array<{ str: string; transform: number[] }>;
+    const items = content.items.filter((item) => 'str' in item && item.str.trim() !== '') as Array<{
+      str: string;
+      transform: number[];
+    }>;
     pages.push({
       width,
       height,
@@ -67,9 +77,13 @@ beforeAll(async () => {
   await mkdir(path.join(dir, 'sessions'));
   const sample = await readFile(path.join(root, 'sessions/2022-06-28-comite-syndical.md'), 'utf8');
   await writeFile(path.join(dir, 'sessions', 'large.md'), wideSession(sample));
-  await run(process.execPath, [path.join(root, 'bin/minutier.js'), 'build', 'sessions/large.md', '--out', 'out', '--documents', 'pv'], {
-    cwd: dir,
-  }).catch((error: { stdout?: string }) => {
+  await run(
+    process.execPath,
+    [path.join(root, 'bin/minutier.js'), 'build', 'sessions/large.md', '--out', 'out', '--documents', 'pv'],
+    {
+      cwd: dir,
+    },
+  ).catch((error: { stdout?: string }) => {
     // Findings about the added table are expected; the PDF must exist all the same.
     if (!String(error.stdout ?? '').length) throw error;
   });
@@ -98,11 +112,13 @@ describe('wide content fits the page (issue 10, item 13)', () => {
     for (let row = 0; row < 6; row++) expect(text).toContain(amount(row, 10));
     expect(Math.min(...table.sizes)).toBeGreaterThan(6.5);
     // Every other page stays portrait A4.
-    for (const page of pages.filter((other) => other !== table)) expect([Math.round(page.width), Math.round(page.height)]).toEqual([595, 842]);
+    for (const page of pages.filter((other) => other !== table))
+      expect([Math.round(page.width), Math.round(page.height)]).toEqual([595, 842]);
   });
 
   it('wraps a 2 000-character word and address and prints them whole', () => {
-    const running = /Somme Numérique — Comité syndical — 28 juin 2022|Procès-verbal — séance du 28 juin 2022|page \d+ \/ \d+|Procès-verbal/gu;
+    const running =
+      /Somme Numérique — Comité syndical — 28 juin 2022|Procès-verbal — séance du 28 juin 2022|page \d+ \/ \d+|Procès-verbal/gu;
     const all = pages
       .map((page) => page.text.replace(running, ''))
       .join('')

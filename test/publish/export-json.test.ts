@@ -14,7 +14,10 @@ import { sessionJsonSchema } from '../../src/publish/export-json.js';
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin', 'minutier.js');
-const published = JSON.parse(readFileSync(path.join(root, 'docs/schema/session.schema.json'), 'utf8')) as Record<string, unknown>;
+const published = JSON.parse(readFileSync(path.join(root, 'docs/schema/session.schema.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 async function minutier(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -29,7 +32,13 @@ async function minutier(args: string[]): Promise<{ code: number; stdout: string;
 interface Exported {
   fichier: string;
   illisible?: true;
-  deliberations?: Array<{ numero: number; type: string; presence: { votants: number; voix: number; exclus: string[] }; vote?: { unanimite: boolean }; donneesOuvertes: Record<string, string> }>;
+  deliberations?: Array<{
+    numero: number;
+    type: string;
+    presence: { votants: number; voix: number; exclus: string[] };
+    vote?: { unanimite: boolean };
+    donneesOuvertes: Record<string, string>;
+  }>;
   constats: Array<{ regle: string | null; severite: string; ligne: number | null; colonne: number | null }>;
 }
 
@@ -39,7 +48,13 @@ describe('minutier export --format json', () => {
   });
 
   it('prints each checked session, valid against the published schema, with who votes at each item and the findings', async () => {
-    const result = await minutier(['export', 'sessions/2022-06-28-comite-syndical.md', 'test/fixtures/publication/seance-publiee.md', '--format', 'json']);
+    const result = await minutier([
+      'export',
+      'sessions/2022-06-28-comite-syndical.md',
+      'test/fixtures/publication/seance-publiee.md',
+      '--format',
+      'json',
+    ]);
     expect(result.code).toBe(0);
     const exported = JSON.parse(result.stdout) as Exported[];
     const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -51,7 +66,9 @@ describe('minutier export --format json', () => {
     expect(ca.presence.votants).toBe(24);
     expect(ca.presence.exclus.join(' ')).toMatch(/VARLET Philippe/u);
     expect(sample.deliberations!.find((d) => d.numero === 1)!.presence.votants).toBe(25);
-    expect(sample.constats).toContainEqual(expect.objectContaining({ regle: 'relation-holds', severite: 'erreur', ligne: 125, colonne: 35 }));
+    expect(sample.constats).toContainEqual(
+      expect.objectContaining({ regle: 'relation-holds', severite: 'erreur', ligne: 125, colonne: 35 }),
+    );
     expect(complete.deliberations![0]!.donneesOuvertes.DELIB_MATIERE_CODE).toBe('7.1');
     expect(complete.constats).toEqual([]);
   });

@@ -51,7 +51,10 @@ describe('publication keys', () => {
   });
 
   it.each([
-    ['  siret: 01234567890123', /4:\d+ .*SIRET « 1234567890123 » doit s'écrire en 14 chiffres.*il en a 13.*entre guillemets/u],
+    [
+      '  siret: 01234567890123',
+      /4:\d+ .*SIRET « 1234567890123 » doit s'écrire en 14 chiffres.*il en a 13.*entre guillemets/u,
+    ],
     ['  siret: "21860194600014"', /4:\d+ .*clé de contrôle/u],
     ['  publication-url: www.exemple.fr', /4:\d+ .*adresse web complète/u],
     ['  delib-id: "{annee}-{numero}"', /4:\d+ .*« \{numero\} » n'est pas un repère connu/u],

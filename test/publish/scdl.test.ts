@@ -48,7 +48,9 @@ function rowSchema() {
 }
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM/NodeNext.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv;
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 const validateRow = ajv.compile(rowSchema());
@@ -116,14 +118,22 @@ describe('SCDL « Délibérations » CSV', () => {
     });
     // A comma and quotes in the title survive the CSV quoting.
     expect(parsed[1]!.DELIB_OBJET).toBe("Adhésion à l'association des élus, « numérique & territoires »");
-    expect(parsed[1]).toMatchObject({ DELIB_MATIERE_NOM: 'institutions et vie politique/intercommunalité', BUDGET_ANNEE: '', VOTE_POUR: '4', VOTE_CONTRE: '0', VOTE_ABSTENTION: '0' });
+    expect(parsed[1]).toMatchObject({
+      DELIB_MATIERE_NOM: 'institutions et vie politique/intercommunalité',
+      BUDGET_ANNEE: '',
+      VOTE_POUR: '4',
+      VOTE_CONTRE: '0',
+      VOTE_ABSTENTION: '0',
+    });
   });
 
   it('counts, at each item, who votes there (a withdrawal), and publishes no figure the vote check refuses', async () => {
-    const text = readFileSync(path.join(root, 'test/fixtures/publication/seance-publiee.md'), 'utf8').replace(
-      'absents: [LEROY Marc]\n',
-      'absents: [LEROY Marc]\nmouvements:\n  - { retrait: BERNARD Claire, point: 2 }\n',
-    ).replace('Adoptée par 3 voix pour et 1 abstention', 'Adoptée par 3 voix pour et 2 abstentions');
+    const text = readFileSync(path.join(root, 'test/fixtures/publication/seance-publiee.md'), 'utf8')
+      .replace(
+        'absents: [LEROY Marc]\n',
+        'absents: [LEROY Marc]\nmouvements:\n  - { retrait: BERNARD Claire, point: 2 }\n',
+      )
+      .replace('Adoptée par 3 voix pour et 1 abstention', 'Adoptée par 3 voix pour et 2 abstentions');
     const file = new VFile({ path: 'sessions/seance.md', value: text, cwd: root });
     const session = (await parseSession(file))!;
     checkSession(session, file, { rules: allRules });
@@ -131,9 +141,17 @@ describe('SCDL « Délibérations » CSV', () => {
     // 3 + 2 = 5 votes for 4 voters: vote-count refuses them, so they are not published, and the CSV says why.
     expect(file.messages.some((m) => m.ruleId === 'vote-count')).toBe(true);
     expect(first!.values).toMatchObject({ VOTE_REEL: '4', VOTE_POUR: '', VOTE_CONTRE: '', VOTE_ABSTENTION: '' });
-    expect(first!.problems.map((p) => p.message)).toEqual([expect.stringMatching(/le contrôle du vote y signale une erreur/u)]);
+    expect(first!.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/le contrôle du vote y signale une erreur/u),
+    ]);
     // BERNARD Claire withdraws from item 2: 3 voters, and the unanimity is theirs.
-    expect(second!.values).toMatchObject({ VOTE_EFFECTIF: '5', VOTE_REEL: '3', VOTE_POUR: '3', VOTE_CONTRE: '0', VOTE_ABSTENTION: '0' });
+    expect(second!.values).toMatchObject({
+      VOTE_EFFECTIF: '5',
+      VOTE_REEL: '3',
+      VOTE_POUR: '3',
+      VOTE_CONTRE: '0',
+      VOTE_ABSTENTION: '0',
+    });
   });
 
   it('prints nothing of the matière comments in the PV', async () => {
@@ -152,7 +170,13 @@ describe('SCDL « Délibérations » CSV', () => {
     const ca = rows.find((row) => /compte administratif/iu.test(row.values.DELIB_OBJET))!;
     const other = rows.find((row) => row !== ca)!;
     // As the PV's documents say: 24 voters (63 voix) for the compte administratif, 25 (64 voix) elsewhere; 44 seats.
-    expect(ca.values).toMatchObject({ VOTE_EFFECTIF: '44', VOTE_REEL: '24', VOTE_POUR: '63', BUDGET_ANNEE: '2021', DELIB_ID: '2022-06-28-2' });
+    expect(ca.values).toMatchObject({
+      VOTE_EFFECTIF: '44',
+      VOTE_REEL: '24',
+      VOTE_POUR: '63',
+      BUDGET_ANNEE: '2021',
+      DELIB_ID: '2022-06-28-2',
+    });
     expect(other.values).toMatchObject({ VOTE_EFFECTIF: '44', VOTE_REEL: '25', VOTE_POUR: '64' });
     for (const row of records(scdlCsv(rows.map((r) => r.values)))) {
       expect(errorsOf(row).some((error) => /COLL_SIRET|DELIB_MATIERE_CODE/u.test(error))).toBe(true);
@@ -181,7 +205,10 @@ describe('SCDL « Délibérations » CSV', () => {
   });
 
   it('refuses an organisation whose SIRET fails its key, at the value, in French', async () => {
-    const text = readFileSync(path.join(root, 'test/fixtures/publication/seance-publiee.md'), 'utf8').replace('"21860194600013"', '"21860194600014"');
+    const text = readFileSync(path.join(root, 'test/fixtures/publication/seance-publiee.md'), 'utf8').replace(
+      '"21860194600013"',
+      '"21860194600014"',
+    );
     const file = new VFile({ path: 'sessions/x.md', value: text, cwd: root });
     expect(await parseSession(file)).toBeUndefined();
     const message = file.messages.find((m) => m.ruleId === 'parse-schema')!;

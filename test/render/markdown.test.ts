@@ -13,7 +13,9 @@ const render = (markdown: string, minHeadingDepth?: number) =>
 
 describe('renderMarkdown', () => {
   it('removes annotations but keeps braces that are not annotations', () => {
-    const { html } = render('Total 564 614,75 €{#a = b + c}, 7,37{= t / n}, 3%{#taux} et 25 000{≈ e ± 10 %} ; {x} {{7*7}}');
+    const { html } = render(
+      'Total 564 614,75 €{#a = b + c}, 7,37{= t / n}, 3%{#taux} et 25 000{≈ e ± 10 %} ; {x} {{7*7}}',
+    );
     expect(html).not.toMatch(/\{#|\{=|\{≈/);
     expect(html).toContain('{x} {{7*7}}');
     expect(html).toContain('3%');
@@ -27,7 +29,9 @@ describe('renderMarkdown', () => {
   });
 
   it('marks number cells, right-aligns the header of a column of numbers, drops an empty header row', () => {
-    const { html } = render('| Objet | Montant |\n|---|---|\n| A | 1 000,00 |\n| B | 2 500,50 € |\n\n| | |\n|---|---|\n| x | 3 |');
+    const { html } = render(
+      '| Objet | Montant |\n|---|---|\n| A | 1 000,00 |\n| B | 2 500,50 € |\n\n| | |\n|---|---|\n| x | 3 |',
+    );
     expect(html).toContain('<th class="num">Montant</th>');
     expect(html).toContain('<td class="num"><span class="num">1 000,00</span></td>');
     expect(html).toContain('<td>A</td>');

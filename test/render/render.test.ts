@@ -56,7 +56,9 @@ describe('the procès-verbal of the sample', () => {
   it('is a standalone French HTML5 document', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<html lang="fr">');
-    expect(html).toMatch(/<title>Procès-verbal — Comité syndical du syndicat mixte Somme Numérique — séance du 28 juin 2022<\/title>/);
+    expect(html).toMatch(
+      /<title>Procès-verbal — Comité syndical du syndicat mixte Somme Numérique — séance du 28 juin 2022<\/title>/,
+    );
     expect(html).toContain("font-family: 'Source Serif 4'");
     expect(html).toContain('src: url(data:font/woff2;base64,');
   });
@@ -105,7 +107,7 @@ describe('the procès-verbal of the sample', () => {
       'PARSIS LAURENT',
       'Présents en téléconférence',
       'Excusés',
-      'Dans le cadre d\'une vidéo diffusée',
+      "Dans le cadre d'une vidéo diffusée",
       'Délibérations',
       '1. Compte de gestion 2021',
       '14. Adhésion au groupement de commandes ENT',
@@ -126,12 +128,16 @@ describe('the procès-verbal of the sample', () => {
     expect(titles).toHaveLength(14);
     expect(titles[0]![3]).toBe('Compte de gestion 2021');
     expect(titles[0]![1]).toBe('compte-de-gestion-2021');
-    const referenceTitles = reference.split('\n').filter((line) => /^\d+\. \S/.test(line) && !line.startsWith('1. 400') && !line.startsWith('2. 1 300'));
+    const referenceTitles = reference
+      .split('\n')
+      .filter((line) => /^\d+\. \S/.test(line) && !line.startsWith('1. 400') && !line.startsWith('2. 1 300'));
     expect(titles.map((match) => `${match[2]}. ${visibleText(match[3]!)}`)).toEqual(referenceTitles.map(fold));
   });
 
   it('prints the attendance tables with header cells, the stated voices and computed totals', () => {
-    expect(html).toContain('<th scope="col">Présents</th><th scope="col">Pouvoirs</th><th scope="col" class="num">Voix</th>');
+    expect(html).toContain(
+      '<th scope="col">Présents</th><th scope="col">Pouvoirs</th><th scope="col" class="num">Voix</th>',
+    );
     expect(html).toContain('<th scope="col">Présents en téléconférence</th>');
     expect(html).toMatch(/<th scope="col">Excusés<\/th>/);
     expect(html).toContain('<thead>');
@@ -196,7 +202,7 @@ describe('a hostile session body', () => {
     '',
     '<p onmouseover="alert(2)">survol</p>',
     '',
-    'Adoptée à l\'unanimité',
+    "Adoptée à l'unanimité",
     '',
   ].join('\n');
 
@@ -226,7 +232,15 @@ describe('a hostile session body', () => {
   it('reports what the sanitizer dropped, with positions', () => {
     const dropped = rendered.dropped.map((item) => item.tagOrAttr);
     expect(dropped).toEqual(
-      expect.arrayContaining(['<script>', '<img>', '<iframe>', 'href="javascript:alert(1)"', 'onclick', 'style', 'onmouseover']),
+      expect.arrayContaining([
+        '<script>',
+        '<img>',
+        '<iframe>',
+        'href="javascript:alert(1)"',
+        'onclick',
+        'style',
+        'onmouseover',
+      ]),
     );
     const line = sampleSource.slice(0, sampleSource.indexOf('La séance est levée')).split('\n').length;
     for (const item of rendered.dropped) expect(item.position?.start.line).toBeGreaterThanOrEqual(line);
@@ -247,9 +261,11 @@ describe('the liste des délibérations', () => {
     expect(liste.title).toBe(
       'Liste des délibérations examinées par le Comité syndical lors de sa séance du 28 juin 2022',
     );
-    expect(text).toContain('Liste des délibérations examinées par le Comité syndical lors de sa séance du 28 juin 2022');
+    expect(text).toContain(
+      'Liste des délibérations examinées par le Comité syndical lors de sa séance du 28 juin 2022',
+    );
     expect(text).toContain('N° Objet Résultat du vote');
-    expect(text).toContain('1 Compte de gestion 2021 Adoptée à l\'unanimité');
+    expect(text).toContain("1 Compte de gestion 2021 Adoptée à l'unanimité");
     expect(text).toContain('14 Adhésion au groupement de commandes ENT sur le territoire régional des Hauts de France');
     expect(text).toContain('Présents : 13');
     expect(text).toContain('Représentés : 12');
@@ -303,7 +319,10 @@ describe('the index', () => {
 describe('an organisation’s own templates', () => {
   it('replace the defaults file by file', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'minutier-templates-'));
-    writeFileSync(path.join(dir, 'signatures.hbs'), '<p class="signatures">Signé : {{#each signers}}{{name}} {{/each}}</p>\n');
+    writeFileSync(
+      path.join(dir, 'signatures.hbs'),
+      '<p class="signatures">Signé : {{#each signers}}{{name}} {{/each}}</p>\n',
+    );
     const pv = renderSessionHtml(session, { templatesDir: dir });
     expect(pv.html).toContain('<p class="signatures">Signé : M. PARSIS Laurent Mme Margaux DELETRE </p>');
     expect(pv.html).toContain('<p class="closing">La séance est levée à 19h00</p>');

@@ -20,7 +20,9 @@ type Node = Root | ElementContent;
 
 function parseBody(html: string): Root {
   const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '';
-  return unified().use(rehypeRaw).runSync({ type: 'root', children: [{ type: 'raw', value: body } as never] });
+  return unified()
+    .use(rehypeRaw)
+    .runSync({ type: 'root', children: [{ type: 'raw', value: body } as never] });
 }
 
 function textOf(node: Node): string {
@@ -56,11 +58,14 @@ function byId(tree: Root, id: string) {
 }
 
 /** The text of a mark without the finding badges of marks nested in it. */
-const markText = (mark: Element) => textOf({ ...mark, children: mark.children.filter((c) => !(c.type === 'element' && c.tagName === 'a')) });
+const markText = (mark: Element) =>
+  textOf({ ...mark, children: mark.children.filter((c) => !(c.type === 'element' && c.tagName === 'a')) });
 
 /** The deliberation section whose heading starts with "N." */
 function deliberationOf(ancestors: Element[]): string | undefined {
-  const section = [...ancestors].reverse().find((a) => a.tagName === 'section' && classesOf(a).includes('deliberation'));
+  const section = [...ancestors]
+    .reverse()
+    .find((a) => a.tagName === 'section' && classesOf(a).includes('deliberation'));
   const heading = section?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'h2');
   return heading ? /^(\d+)\./.exec(textOf(heading).trim())?.[1] : undefined;
 }
@@ -70,7 +75,13 @@ function pointOf(source: string, offset: number) {
   return { line: before.length, column: before.at(-1)!.length + 1, offset };
 }
 
-function messageAt(source: string, start: number, end: number, reason: string, options: { ruleId?: string; fatal?: boolean } = {}) {
+function messageAt(
+  source: string,
+  start: number,
+  end: number,
+  reason: string,
+  options: { ruleId?: string; fatal?: boolean } = {},
+) {
   const message = new VFileMessage(reason, {
     place: { start: pointOf(source, start), end: pointOf(source, end) },
     ruleId: options.ruleId ?? 'essai',
@@ -104,7 +115,9 @@ describe('the review page of the sample', () => {
   });
 
   it('lists every finding once, each linking to its place in the PV', () => {
-    const entries = elements(tree).filter(({ node }) => node.tagName === 'li' && classesOf(node).includes('finding-entry'));
+    const entries = elements(tree).filter(
+      ({ node }) => node.tagName === 'li' && classesOf(node).includes('finding-entry'),
+    );
     expect(entries).toHaveLength(messages.length);
     entries.forEach(({ node }, index) => {
       const n = index + 1;
@@ -204,7 +217,13 @@ describe('the review page of the sample', () => {
     const withoutNotes = (node: Node): Node => {
       if (!('children' in node)) return node;
       const children = (node.children as ElementContent[])
-        .filter((c) => !(c.type === 'element' && ['finding-notes', 'finding-row', 'finding-badge'].some((k) => classesOf(c).includes(k))))
+        .filter(
+          (c) =>
+            !(
+              c.type === 'element' &&
+              ['finding-notes', 'finding-row', 'finding-badge'].some((k) => classesOf(c).includes(k))
+            ),
+        )
         .map((c) => withoutNotes(c) as ElementContent);
       return { ...node, children };
     };

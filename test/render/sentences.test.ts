@@ -39,7 +39,9 @@ describe('sentences', () => {
       ({ name: located(name), ...(kind ? { kind: located(kind) } : {}) }) as Organisation;
     expect(ofOrganisation(organisation('syndicat mixte', 'Somme Numérique'))).toBe('du syndicat mixte Somme Numérique');
     expect(ofOrganisation(organisation('commune', 'Amiens'))).toBe('de la commune d’Amiens');
-    expect(ofOrganisation(organisation('communauté de communes', 'du Vimeu'))).toBe('de la communauté de communes du Vimeu');
+    expect(ofOrganisation(organisation('communauté de communes', 'du Vimeu'))).toBe(
+      'de la communauté de communes du Vimeu',
+    );
     expect(ofOrganisation(organisation(undefined, 'Somme Numérique'))).toBe('de Somme Numérique');
   });
 

@@ -82,7 +82,7 @@ describe('wording per kind', () => {
   it('a vote list with names is read and printed once, as written, under the vote (issue 10, item 11)', async () => {
     const source = village.replace(
       "Adopté à l'unanimité",
-      "Adopté à la majorité :\n\n- Pour : 1\n- Abstentions : 2 (MM. DURAND et MARTIN)",
+      'Adopté à la majorité :\n\n- Pour : 1\n- Abstentions : 2 (MM. DURAND et MARTIN)',
     );
     const { session } = await parseText(source);
     const vote = session!.deliberations[0]!.vote!;

@@ -60,7 +60,10 @@ describe('changedSessions', () => {
     write(SESSIONS[2]!, '# changée sur main\n');
     git('commit', '-q', '-am', 'main edit');
     git('checkout', '-q', 'feature');
-    expect(await changedSessions({ ref: 'main', cwd: repo, candidates: SESSIONS })).toEqual({ all: false, files: [SESSIONS[1]] });
+    expect(await changedSessions({ ref: 'main', cwd: repo, candidates: SESSIONS })).toEqual({
+      all: false,
+      files: [SESSIONS[1]],
+    });
   });
 
   it('adds staged, unstaged and untracked changes', async () => {
@@ -107,7 +110,10 @@ describe('changedSessions', () => {
     git('branch', '-q', '-f', 'base');
     write(`minutes/${SESSIONS[0]}`, '# modifiée\n');
     const cwd = path.join(repo, 'minutes');
-    expect(await changedSessions({ ref: 'base', cwd, candidates: SESSIONS })).toEqual({ all: false, files: [SESSIONS[0]] });
+    expect(await changedSessions({ ref: 'base', cwd, candidates: SESSIONS })).toEqual({
+      all: false,
+      files: [SESSIONS[0]],
+    });
     // organisations/ at the top of the repository is outside the minutes folder: not a shared change for it.
     write('organisations/somme-numerique.yml', 'nom: autre\n');
     expect((await changedSessions({ ref: 'base', cwd, candidates: SESSIONS })).all).toBe(false);
@@ -120,14 +126,20 @@ describe('changedSessions', () => {
   });
 
   it('never lets a ref be read as an option or a shell command', async () => {
-    await expect(changedSessions({ ref: '--output=/tmp/x', cwd: repo, candidates: SESSIONS })).rejects.toThrow(/n’est pas une référence git valable/);
-    await expect(changedSessions({ ref: 'main; touch pwned', cwd: repo, candidates: SESSIONS })).rejects.toThrow(/n’existe pas/);
+    await expect(changedSessions({ ref: '--output=/tmp/x', cwd: repo, candidates: SESSIONS })).rejects.toThrow(
+      /n’est pas une référence git valable/,
+    );
+    await expect(changedSessions({ ref: 'main; touch pwned', cwd: repo, candidates: SESSIONS })).rejects.toThrow(
+      /n’existe pas/,
+    );
   });
 
   it('explains in French when the folder is not a git repository', async () => {
     const plain = mkdtempSync(path.join(tmpdir(), 'minutier-nogit-'));
     try {
-      await expect(changedSessions({ ref: 'main', cwd: plain, candidates: [] })).rejects.toThrow(/n’est pas dans un dépôt git/);
+      await expect(changedSessions({ ref: 'main', cwd: plain, candidates: [] })).rejects.toThrow(
+        /n’est pas dans un dépôt git/,
+      );
     } finally {
       rmSync(plain, { recursive: true, force: true });
     }

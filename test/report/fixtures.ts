@@ -36,7 +36,12 @@ export function addFinding(file: VFile, spec: FindingSpec): VFileMessage {
   if (spec.actual !== undefined) message.actual = spec.actual;
   (message as VFileMessage & { data?: unknown }).data = {
     ...(spec.suggestion !== undefined ? { suggestion: spec.suggestion } : {}),
-    rule: { id: spec.ruleId, description: `Règle ${spec.ruleId}.`, severity: level === 'warning' ? 'warn' : level, docs: `docs/rules/${spec.ruleId}.md` },
+    rule: {
+      id: spec.ruleId,
+      description: `Règle ${spec.ruleId}.`,
+      severity: level === 'warning' ? 'warn' : level,
+      docs: `docs/rules/${spec.ruleId}.md`,
+    },
   };
   return message;
 }

@@ -75,8 +75,12 @@ describe('github formatter', () => {
   });
 
   it('uses ::notice for infos and omits the end of a single-place message', () => {
-    const file = session('sessions/a.md', 'x\ny\n', [{ reason: 'Pour information.', ruleId: 'info-rule', at: [2, 1], level: 'info' }]);
-    expect(github([file], noSummary)).toBe('::notice file=sessions/a.md,line=2,col=1,title=info-rule::Pour information.\n');
+    const file = session('sessions/a.md', 'x\ny\n', [
+      { reason: 'Pour information.', ruleId: 'info-rule', at: [2, 1], level: 'info' },
+    ]);
+    expect(github([file], noSummary)).toBe(
+      '::notice file=sessions/a.md,line=2,col=1,title=info-rule::Pour information.\n',
+    );
   });
 
   it('prints at most 10 per level, errors first in file order, then says in French how many more there are', () => {
@@ -119,7 +123,8 @@ describe('github formatter', () => {
 
   it('keeps one notice slot for the "de plus" notice when there are more than 10 infos', () => {
     const file = session('sessions/a.md', 'x\n'.repeat(20));
-    for (let line = 1; line <= 12; line += 1) addFinding(file, { reason: `info ${line}`, ruleId: 'i', at: [line, 1], level: 'info' });
+    for (let line = 1; line <= 12; line += 1)
+      addFinding(file, { reason: `info ${line}`, ruleId: 'i', at: [line, 1], level: 'info' });
     const commands = github([file], noSummary).trimEnd().split('\n').map(parseCommand);
     expect(commands).toHaveLength(10);
     expect(commands.slice(0, 9).map((c) => c.data)).toEqual(Array.from({ length: 9 }, (_, i) => `info ${i + 1}`));
@@ -145,13 +150,16 @@ describe('github formatter', () => {
       actual: 'c\nd',
     });
     const many = session('sessions/b.md', 'x\n'.repeat(30));
-    for (let line = 1; line <= 25; line += 1) addFinding(many, { reason: `e${line}`, ruleId: 'r', at: [line, 1, line, 2] });
+    for (let line = 1; line <= 25; line += 1)
+      addFinding(many, { reason: `e${line}`, ruleId: 'r', at: [line, 1, line, 2] });
 
     formatReport('github', [file, many], { env: { GITHUB_STEP_SUMMARY: summaryFile } });
     const summary = readFileSync(summaryFile, 'utf8');
     expect(summary.startsWith('Étape précédente\n')).toBe(true); // appended, not replaced
     expect(summary).toContain('| Fichier:ligne | Niveau | Règle | Message | Attendu | Constaté |');
-    const rows = summary.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Fichier') && !line.startsWith('| ---'));
+    const rows = summary
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| Fichier') && !line.startsWith('| ---'));
     // Every finding, not only the 10 GitHub shows.
     expect(rows).toHaveLength(27);
     expect(rows).toContain(

@@ -4,7 +4,10 @@ import { session, tableFile } from './fixtures.js';
 
 function diagnostics(output: string): RdDiagnostic[] {
   expect(output.endsWith('\n')).toBe(true);
-  return output.trimEnd().split('\n').map((line) => JSON.parse(line) as RdDiagnostic);
+  return output
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as RdDiagnostic);
 }
 
 describe('rdjsonl formatter', () => {
@@ -24,7 +27,13 @@ describe('rdjsonl formatter', () => {
     const target = 'DÉCLÉ';
     const start = line.indexOf(target) + 1; // UTF-16 column
     const file = session('sessions/é.md', source, [
-      { reason: 'Nom inconnu.', ruleId: 'unknown-delegate', at: [2, start, 2, start + target.length], suggestion: 'DECLÉ', level: 'warning' },
+      {
+        reason: 'Nom inconnu.',
+        ruleId: 'unknown-delegate',
+        at: [2, start, 2, start + target.length],
+        suggestion: 'DECLÉ',
+        level: 'warning',
+      },
       { reason: 'Montant.', ruleId: 'amount', at: [2, line.indexOf('€') + 1, 2, line.indexOf('€') + 2], level: 'info' },
     ]);
     const [name, euro] = diagnostics(formatReport('rdjsonl', [file]));
@@ -59,7 +68,10 @@ describe('rdjsonl formatter', () => {
       },
       severity: 'ERROR',
       source: { name: 'minutier', url: 'https://github.com/minutier/minutier' },
-      code: { value: 'table-total-row', url: 'https://github.com/minutier/minutier/blob/main/docs/rules/table-total-row.md' },
+      code: {
+        value: 'table-total-row',
+        url: 'https://github.com/minutier/minutier/blob/main/docs/rules/table-total-row.md',
+      },
       suggestions: [{ range: { start: { line: 9, column: 11 }, end: { line: 9, column: 21 } }, text: '564 614,75' }],
     });
   });

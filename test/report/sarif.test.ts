@@ -6,29 +6,60 @@ import { FINGERPRINT_KEY, formatReport, sarifLog, type ReportRule } from '../../
 import { addFinding, session, TABLE_SOURCE, tableFile } from './fixtures.js';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM/NodeNext.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv;
 
-const schema = JSON.parse(readFileSync(new URL('./schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(new URL('./schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8'),
+) as object;
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
 const RULES: ReportRule[] = [
-  { id: 'table-total-row', description: 'La ligne de total d’un tableau est la somme des lignes.', severity: 'error', docs: 'docs/rules/table-total-row.md' },
-  { id: 'attendance-row-voices', description: 'Les voix de chaque ligne de présence suivent l’organisme.', severity: 'warn', docs: 'docs/rules/attendance-row-voices.md' },
-  { id: 'quorum-info', description: 'Le calcul du quorum, pour information.', severity: 'info', docs: 'docs/rules/quorum-info.md' },
+  {
+    id: 'table-total-row',
+    description: 'La ligne de total d’un tableau est la somme des lignes.',
+    severity: 'error',
+    docs: 'docs/rules/table-total-row.md',
+  },
+  {
+    id: 'attendance-row-voices',
+    description: 'Les voix de chaque ligne de présence suivent l’organisme.',
+    severity: 'warn',
+    docs: 'docs/rules/attendance-row-voices.md',
+  },
+  {
+    id: 'quorum-info',
+    description: 'Le calcul du quorum, pour information.',
+    severity: 'info',
+    docs: 'docs/rules/quorum-info.md',
+  },
 ];
 
 function parse(files = [tableFile()]) {
-  return JSON.parse(formatReport('sarif', files, { rules: RULES, toolVersion: '0.1.0' })) as ReturnType<typeof sarifLog>;
+  return JSON.parse(formatReport('sarif', files, { rules: RULES, toolVersion: '0.1.0' })) as ReturnType<
+    typeof sarifLog
+  >;
 }
 
 describe('sarif formatter', () => {
   it('is valid against the official SARIF 2.1.0 schema', () => {
-    const accented = session('sessions/2023-03-15 séance extraordinaire.md', 'Présents : 12\nÉlus : DECLE Paul-Eric\n', [
-      { reason: 'Nom mal orthographié.', ruleId: 'unknown-delegate', at: [2, 8, 2, 23], level: 'warning', suggestion: 'DECLÉ Paul-Éric' },
-      { reason: 'Quorum atteint : 12 présents sur 20.', ruleId: 'quorum-info', at: [1, 1], level: 'info' },
-    ]);
+    const accented = session(
+      'sessions/2023-03-15 séance extraordinaire.md',
+      'Présents : 12\nÉlus : DECLE Paul-Eric\n',
+      [
+        {
+          reason: 'Nom mal orthographié.',
+          ruleId: 'unknown-delegate',
+          at: [2, 8, 2, 23],
+          level: 'warning',
+          suggestion: 'DECLÉ Paul-Éric',
+        },
+        { reason: 'Quorum atteint : 12 présents sur 20.', ruleId: 'quorum-info', at: [1, 1], level: 'info' },
+      ],
+    );
     const parse = session('sessions/broken.md', '---\nfoo: [\n');
     parse.message('YAML invalide', { line: 2, column: 6 }).fatal = true; // no ruleId
     const log = JSON.parse(formatReport('sarif', [tableFile(), accented, parse], { rules: RULES })) as object;
@@ -86,7 +117,9 @@ describe('sarif formatter', () => {
   });
 
   it('adds a descriptor for rules that reported without being listed, so ruleIndex always points at one', () => {
-    const file = session('sessions/a.md', 'x\n', [{ reason: 'r', ruleId: 'plugin-rule', at: [1, 1], level: 'warning' }]);
+    const file = session('sessions/a.md', 'x\n', [
+      { reason: 'r', ruleId: 'plugin-rule', at: [1, 1], level: 'warning' },
+    ]);
     const log = parse([file]);
     const rules = log.runs[0]!.tool.driver.rules!;
     const result = log.runs[0]!.results![0]!;
@@ -103,20 +136,23 @@ describe('sarif formatter', () => {
     const before = parse([tableFile()]).runs[0]!.results![0]!;
     const shifted = TABLE_SOURCE.replace('| Chapitre |', 'Le comité a examiné le tableau suivant.\n\n| Chapitre |');
     const after = parse([tableFile(undefined, shifted)]).runs[0]!.results![0]!;
-    expect(after.locations![0]!.physicalLocation!.region!.startLine).toBe(before.locations![0]!.physicalLocation!.region!.startLine! + 2);
+    expect(after.locations![0]!.physicalLocation!.region!.startLine).toBe(
+      before.locations![0]!.physicalLocation!.region!.startLine! + 2,
+    );
     expect(after.partialFingerprints).toEqual(before.partialFingerprints);
     expect(Object.keys(before.partialFingerprints!)).toContain(FINGERPRINT_KEY);
   });
 
   it('ignores line numbers written in the reason, but not the amounts', () => {
     const make = (reason: string, line: number) =>
-      parse([session('sessions/a.md', 'a\nb\nc\nd\n', [{ reason, ruleId: 'r', at: [line, 1, line, 2] }])]).runs[0]!.results![0]!
-        .partialFingerprints;
+      parse([session('sessions/a.md', 'a\nb\nc\nd\n', [{ reason, ruleId: 'r', at: [line, 1, line, 2] }])]).runs[0]!
+        .results![0]!.partialFingerprints;
     const lineA = make('Vote en double (déjà compté ligne 1).', 3);
     const lineB = make('Vote en double (déjà compté ligne 2).', 4);
     // Lines 3 and 4 hold different text: give both the same text to isolate the reason.
     const same = (reason: string) =>
-      parse([session('sessions/a.md', 'x\n', [{ reason, ruleId: 'r', at: [1, 1, 1, 2] }])]).runs[0]!.results![0]!.partialFingerprints;
+      parse([session('sessions/a.md', 'x\n', [{ reason, ruleId: 'r', at: [1, 1, 1, 2] }])]).runs[0]!.results![0]!
+        .partialFingerprints;
     expect(same('Vote en double (déjà compté ligne 1).')).toEqual(same('Vote en double (déjà compté ligne 7).'));
     expect(same('Total : 12 voix.')).not.toEqual(same('Total : 13 voix.'));
     expect(lineA).not.toEqual(lineB); // different offending text
@@ -125,8 +161,8 @@ describe('sarif formatter', () => {
   it('changes the fingerprint when the offending text or the file changes', () => {
     const base = parse([tableFile()]).runs[0]!.results![0]!.partialFingerprints;
     const otherFile = parse([tableFile('sessions/autre.md')]).runs[0]!.results![0]!.partialFingerprints;
-    const otherText = parse([tableFile(undefined, TABLE_SOURCE.replace('564 641,75', '564 614,70'))]).runs[0]!.results![0]!
-      .partialFingerprints;
+    const otherText = parse([tableFile(undefined, TABLE_SOURCE.replace('564 641,75', '564 614,70'))]).runs[0]!
+      .results![0]!.partialFingerprints;
     expect(otherFile).not.toEqual(base);
     expect(otherText).not.toEqual(base);
   });

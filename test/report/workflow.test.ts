@@ -98,7 +98,10 @@ describe('.github/workflows/minutes.yml', () => {
       index((s) => s.run === 'npx minutier build'),
       index((s) => s.uses?.startsWith('actions/upload-artifact@') ?? false),
     ];
-    expect(order.every((i) => i >= 0), `étapes manquantes : ${JSON.stringify(order)}`).toBe(true);
+    expect(
+      order.every((i) => i >= 0),
+      `étapes manquantes : ${JSON.stringify(order)}`,
+    ).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
 
     const upload = steps[order[6]!]!;

@@ -47,8 +47,7 @@ describe('the sample session', () => {
       {
         rule: 'relation-holds',
         line: lineOf(sample, '33 144,00 €{= annuite'),
-        reason:
-          '33 144,00 € ne vaut pas annuite(emprunt_armoires; taux_emprunt_armoires; duree_emprunt_armoires; 12)',
+        reason: '33 144,00 € ne vaut pas annuite(emprunt_armoires; taux_emprunt_armoires; duree_emprunt_armoires; 12)',
         expected: '33 147,92',
         actual: '33 144,00 €',
         note:
@@ -69,13 +68,55 @@ describe('the sample session', () => {
   });
 
   const mutations: Array<{ what: string; from: string; to: string; rule: string; at: string }> = [
-    { what: 'l’excédent affecté (point 3)', from: '564 614,75 €{#excedent_bp', to: '564 641,75 €{#excedent_bp', rule: 'relation-holds', at: '564 641,75 €{#excedent_bp' },
-    { what: 'une part de l’affectation', from: '2 133,85€{#part_1068}', to: '2 313,85€{#part_1068}', rule: 'relation-holds', at: '564 614,75 €{#excedent_bp' },
-    { what: 'un total du budget supplémentaire (point 6)', from: '| 2 175 247,58 |', to: '| 2 175 274,58 |', rule: 'table-total-column', at: '| 2 175 274,58 |' },
-    { what: 'une dépense du service ENT (point 13)', from: '| Madmagz | 24 048,07 |', to: '| Madmagz | 24 084,07 |', rule: 'table-total-row', at: 'TOTAL dépenses année scolaire' },
-    { what: 'le coût par élève', from: '7,37{= total_ent', to: '7,47{= total_ent', rule: 'relation-holds', at: '7,47{= total_ent' },
-    { what: 'le nombre d’élèves', from: '43 792{#eleves_ent', to: '43 795{#eleves_ent', rule: 'relation-holds', at: '43 795{#eleves_ent' },
-    { what: 'un nom mal écrit', from: '{#excedent_bp = part_1068 + solde_002}', to: '{#excedent_bp = part_1086 + solde_002}', rule: 'relation-reference', at: 'part_1086' },
+    {
+      what: 'l’excédent affecté (point 3)',
+      from: '564 614,75 €{#excedent_bp',
+      to: '564 641,75 €{#excedent_bp',
+      rule: 'relation-holds',
+      at: '564 641,75 €{#excedent_bp',
+    },
+    {
+      what: 'une part de l’affectation',
+      from: '2 133,85€{#part_1068}',
+      to: '2 313,85€{#part_1068}',
+      rule: 'relation-holds',
+      at: '564 614,75 €{#excedent_bp',
+    },
+    {
+      what: 'un total du budget supplémentaire (point 6)',
+      from: '| 2 175 247,58 |',
+      to: '| 2 175 274,58 |',
+      rule: 'table-total-column',
+      at: '| 2 175 274,58 |',
+    },
+    {
+      what: 'une dépense du service ENT (point 13)',
+      from: '| Madmagz | 24 048,07 |',
+      to: '| Madmagz | 24 084,07 |',
+      rule: 'table-total-row',
+      at: 'TOTAL dépenses année scolaire',
+    },
+    {
+      what: 'le coût par élève',
+      from: '7,37{= total_ent',
+      to: '7,47{= total_ent',
+      rule: 'relation-holds',
+      at: '7,47{= total_ent',
+    },
+    {
+      what: 'le nombre d’élèves',
+      from: '43 792{#eleves_ent',
+      to: '43 795{#eleves_ent',
+      rule: 'relation-holds',
+      at: '43 795{#eleves_ent',
+    },
+    {
+      what: 'un nom mal écrit',
+      from: '{#excedent_bp = part_1068 + solde_002}',
+      to: '{#excedent_bp = part_1086 + solde_002}',
+      rule: 'relation-reference',
+      at: 'part_1086',
+    },
   ];
 
   for (const mutation of mutations) {
@@ -84,8 +125,12 @@ describe('the sample session', () => {
       const changed = sample.replace(mutation.from, mutation.to);
       const found = await findings(changed);
       const baseline = await findings(sample);
-      const added = found.filter((finding) => !baseline.some((known) => known.reason === finding.reason && known.line === finding.line));
-      expect(added.map(({ rule, line }) => ({ rule, line }))).toEqual([{ rule: mutation.rule, line: lineOf(changed, mutation.at) }]);
+      const added = found.filter(
+        (finding) => !baseline.some((known) => known.reason === finding.reason && known.line === finding.line),
+      );
+      expect(added.map(({ rule, line }) => ({ rule, line }))).toEqual([
+        { rule: mutation.rule, line: lineOf(changed, mutation.at) },
+      ]);
     });
   }
 });

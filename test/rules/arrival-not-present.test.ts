@@ -42,15 +42,23 @@ const rules = ['vote-count', 'vote-names', 'attendance-unknown-person', 'attenda
 
 describe('arrival of a member who was not present', () => {
   it('votes from the item he arrives at, not before', async () => {
-    const file = await runRules(source('Adopté par 3 voix pour.', 'Adopté par 3 voix pour et 1 contre (M. LEROY).'), rules);
+    const file = await runRules(
+      source('Adopté par 3 voix pour.', 'Adopté par 3 voix pour et 1 contre (M. LEROY).'),
+      rules,
+    );
     expect(file.messages.map(formatMessage)).toEqual([]);
   });
 
   it('a vote that counts him before he arrives is reported', async () => {
-    const file = await runRules(source('Adopté par 3 voix pour et 1 contre (M. LEROY).', 'Adopté par 4 voix pour.'), rules);
+    const file = await runRules(
+      source('Adopté par 3 voix pour et 1 contre (M. LEROY).', 'Adopté par 4 voix pour.'),
+      rules,
+    );
     expect(file.messages.map(formatMessage)).toEqual([
       expect.stringMatching(/Le vote compte 4 votants mais le point 1 a 3 votants\.\s+vote-count$/u),
-      expect.stringMatching(/« M\. LEROY » est nommé parmi les votes contre du point 1, mais n’y est ni présent ni représenté\.\s+vote-names$/u),
+      expect.stringMatching(
+        /« M\. LEROY » est nommé parmi les votes contre du point 1, mais n’y est ni présent ni représenté\.\s+vote-names$/u,
+      ),
     ]);
   });
 });

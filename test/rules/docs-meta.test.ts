@@ -26,7 +26,10 @@ describe.each(allRules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, 
     expect(heading).toBe(`# ${id}`);
     expect(description?.replace(/\s*\n\s*/gu, ' ')).toBe(rule.meta.description);
     expect(severity).toMatch(
-      new RegExp(`^Sévérité par défaut : \\*\\*${severityLabel[rule.meta.severity]}\\*\\* \\(\`${rule.meta.severity}\`\\)`, 'u'),
+      new RegExp(
+        `^Sévérité par défaut : \\*\\*${severityLabel[rule.meta.severity]}\\*\\* \\(\`${rule.meta.severity}\`\\)`,
+        'u',
+      ),
     );
   });
 

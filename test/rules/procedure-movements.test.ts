@@ -58,7 +58,10 @@ describe('weighted votes, movements and the compte administratif', () => {
   });
 
   it('accepts a member withdrawing from an item stated as not taking part', async () => {
-    const text = session('mouvements:\n  - { retrait: LEROY Marc, point: 2 }\n', 'Adoptée par 2 voix pour, 2 ne prend pas part au vote');
+    const text = session(
+      'mouvements:\n  - { retrait: LEROY Marc, point: 2 }\n',
+      'Adoptée par 2 voix pour, 2 ne prend pas part au vote',
+    );
     expect(await findings(text, 'vote-count')).toEqual([]);
   });
 

@@ -25,7 +25,9 @@ describe('procedural rules on the 28 June 2022 sample', () => {
     expect(row!.fatal).toBe(true);
 
     const [seats] = byRule('composition-total');
-    expect(seats!.reason).toBe('Le procès-verbal nomme 46 délégués différents pour 44 sièges prévus par la composition : MASSET Jacques est le 45e.');
+    expect(seats!.reason).toBe(
+      'Le procès-verbal nomme 46 délégués différents pour 44 sièges prévus par la composition : MASSET Jacques est le 45e.',
+    );
     expect(seats!.fatal).toBe(false);
 
     expect(byRule('attendance-name-variant').map((message) => message.actual)).toEqual([
@@ -48,11 +50,16 @@ describe('procedural rules on the 28 June 2022 sample', () => {
   });
 
   it('changing one row’s voices fires attendance-row-voices on that line, and the stated total', async () => {
-    const changed = source.replace('{ nom: PENAUD Guy, pouvoir: ROY Mathilde, voix: 12 }', '{ nom: PENAUD Guy, pouvoir: ROY Mathilde, voix: 11 }');
+    const changed = source.replace(
+      '{ nom: PENAUD Guy, pouvoir: ROY Mathilde, voix: 12 }',
+      '{ nom: PENAUD Guy, pouvoir: ROY Mathilde, voix: 11 }',
+    );
     const messages = await check(changed);
     const line = lineOf('PENAUD Guy, pouvoir: ROY Mathilde');
     const row = messages.find((message) => message.ruleId === 'attendance-row-voices' && message.line === line);
-    expect(row && formatMessage(row)).toMatch(/Cette ligne annonce 11 voix ; ces 2 délégués en ont 12 selon la liste des délégués\./);
+    expect(row && formatMessage(row)).toMatch(
+      /Cette ligne annonce 11 voix ; ces 2 délégués en ont 12 selon la liste des délégués\./,
+    );
     expect(row!.note).toBe('PENAUD Guy (6 voix) + ROY Mathilde (6 voix) = 12');
     const figures = messages.find((message) => message.ruleId === 'attendance-stated-figures');
     expect(figures!.line).toBe(lineOf('  voix: 64'));

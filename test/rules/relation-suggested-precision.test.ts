@@ -19,7 +19,11 @@ function sessionsIn(folder: string): string[] {
     .map((name) => path.join(folder, name));
 }
 
-const declared = [...sessionsIn('sessions'), ...sessionsIn('test/fixtures/ok'), ...sessionsIn('test/fixtures/relations')];
+const declared = [
+  ...sessionsIn('sessions'),
+  ...sessionsIn('test/fixtures/ok'),
+  ...sessionsIn('test/fixtures/relations'),
+];
 const corpus = sessionsIn('test/fixtures/real');
 
 describe('relation-suggested raises no warning where the relations are declared or hold', () => {

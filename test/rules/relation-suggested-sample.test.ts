@@ -26,7 +26,6 @@ function line(message: VFileMessage): string {
   return `${message.line}:${message.column} ${message.fatal === false ? 'warning' : message.fatal ? 'error' : 'info'} ${message.reason}`;
 }
 
-
 describe('relation-suggested on the sample without annotations', () => {
   const stripped = stripAnnotations(readFileSync(samplePath, 'utf8'));
 
@@ -43,14 +42,20 @@ describe('relation-suggested on the sample without annotations', () => {
 
   it('suggests annotations whose acceptance declares the relations the sample declares by hand', async () => {
     const file = await runRules(stripped, allRules, 'sessions/2022-06-28-comite-syndical.md');
-    const infos = file.messages.filter((message) => message.ruleId === 'relation-suggested' && message.fatal === undefined);
+    const infos = file.messages.filter(
+      (message) => message.ruleId === 'relation-suggested' && message.fatal === undefined,
+    );
     // The figures of the sample that hold, each suggested once (docs/rules/relation-suggested.md counts them).
-    expect(infos.map((message) => message.line)).toEqual([107, 133, 140, 141, 144, 147, 153, 154, 157, 173, 185, 195, 314, 336, 338]);
+    expect(infos.map((message) => message.line)).toEqual([
+      107, 133, 140, 141, 144, 147, 153, 154, 157, 173, 185, 195, 314, 336, 338,
+    ]);
     const { text } = applyEdits(stripped, infos.flatMap(editsOf));
     // Only annotations were written: removing them gives the stripped text back, number for number.
     expect(stripAnnotations(text)).toBe(stripped);
     const fixed = await runRules(text, allRules, 'sessions/2022-06-28-comite-syndical.md');
-    const relationFindings = fixed.messages.filter((message) => /^(relation-|parse-annotation)/u.test(message.ruleId ?? ''));
+    const relationFindings = fixed.messages.filter((message) =>
+      /^(relation-|parse-annotation)/u.test(message.ruleId ?? ''),
+    );
     // Every accepted relation holds; nothing is suggested twice; the three warnings stay.
     expect(relationFindings.filter((message) => message.ruleId !== 'relation-suggested').map(line)).toEqual([]);
     expect(relationFindings.filter((message) => message.fatal === undefined).map(line)).toEqual([]);
@@ -69,17 +74,30 @@ describe('relation-suggested on the sample without annotations', () => {
 
   it('carries the suggestions to reviewdog (rdjsonl suggestions) and code scanning (SARIF fixes)', async () => {
     const file = await runRules(stripped, allRules, 'sessions/2022-06-28-comite-syndical.md');
-    const perPupil = rdDiagnostics([file], { cwd: root }).find((diagnostic) => diagnostic.location.range?.start.line === 336 && diagnostic.code?.value === 'relation-suggested');
+    const perPupil = rdDiagnostics([file], { cwd: root }).find(
+      (diagnostic) => diagnostic.location.range?.start.line === 336 && diagnostic.code?.value === 'relation-suggested',
+    );
     expect(perPupil?.severity).toBe('INFO');
     // Insertions: empty ranges right after each number, the relation on the 7,37 (reviewdog counts UTF-8 bytes: the
     // accents before it on the line make column 69 the 74th byte).
-    expect(perPupil?.suggestions?.at(-1)).toEqual({ range: { start: { line: 336, column: 74 }, end: { line: 336, column: 74 } }, text: expect.stringMatching(/^\{= \w+ \/ \w+\}$/u) });
+    expect(perPupil?.suggestions?.at(-1)).toEqual({
+      range: { start: { line: 336, column: 74 }, end: { line: 336, column: 74 } },
+      text: expect.stringMatching(/^\{= \w+ \/ \w+\}$/u),
+    });
     const log = sarifLog([file], { cwd: root });
-    const result = log.runs[0]!.results!.find((entry) => entry.ruleId === 'relation-suggested' && entry.locations?.[0]?.physicalLocation?.region?.startLine === 336);
+    const result = log.runs[0]!.results!.find(
+      (entry) =>
+        entry.ruleId === 'relation-suggested' && entry.locations?.[0]?.physicalLocation?.region?.startLine === 336,
+    );
     const replacements = result?.fixes?.[0]?.artifactChanges[0]?.replacements ?? [];
-    expect(replacements.at(-1)).toEqual({ deletedRegion: { startLine: 336, startColumn: 69, endLine: 336, endColumn: 69 }, insertedContent: { text: expect.stringMatching(/^\{= \w+ \/ \w+\}$/u) } });
+    expect(replacements.at(-1)).toEqual({
+      deletedRegion: { startLine: 336, startColumn: 69, endLine: 336, endColumn: 69 },
+      insertedContent: { text: expect.stringMatching(/^\{= \w+ \/ \w+\}$/u) },
+    });
     // Warnings carry no fix: the number the assembly voted is never rewritten.
-    const warning = log.runs[0]!.results!.find((entry) => entry.ruleId === 'relation-suggested' && entry.level === 'warning');
+    const warning = log.runs[0]!.results!.find(
+      (entry) => entry.ruleId === 'relation-suggested' && entry.level === 'warning',
+    );
     expect(warning?.fixes).toBeUndefined();
   });
 });

@@ -79,7 +79,14 @@ export async function copyCorpus(repo: string, names: string[], port: number, se
 /** A valid session of the hostile organisation, with nothing hostile in it. */
 export function controlSession(options: { date?: string; items?: number } = {}): string {
   const items = Array.from({ length: options.items ?? 1 }, (_, index) =>
-    [`### ${index + 1}. Point n° ${index + 1}`, '', `Texte original du point ${index + 1}.`, '', 'Adoptée à l’unanimité', ''].join('\n'),
+    [
+      `### ${index + 1}. Point n° ${index + 1}`,
+      '',
+      `Texte original du point ${index + 1}.`,
+      '',
+      'Adoptée à l’unanimité',
+      '',
+    ].join('\n'),
   );
   return [
     '---',

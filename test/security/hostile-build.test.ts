@@ -65,7 +65,10 @@ async function writeGenerated(sessions: string): Promise<void> {
     `${header}## Délibérations\n\n### 1. Tableau démesuré\n\n| Poste | Montant |\n|---|---|\n${rows}\n\nAdoptée à l’unanimité\n`,
   );
   const filler = 'Un paragraphe de remplissage pour dépasser la taille permise. '.repeat(20);
-  await writeFile(path.join(sessions, 'gros-3mo.md'), `${header}${`${filler}\n\n`.repeat(Math.ceil((3 * 1024 * 1024) / filler.length))}`);
+  await writeFile(
+    path.join(sessions, 'gros-3mo.md'),
+    `${header}${`${filler}\n\n`.repeat(Math.ceil((3 * 1024 * 1024) / filler.length))}`,
+  );
   const garbage = randomBytes(4096);
   garbage[0] = 0x00; // a NUL byte and an invalid UTF-8 byte first: line 1 whatever follows
   garbage[1] = 0xff;
@@ -79,7 +82,10 @@ let secretDir: string;
 let secret: string;
 let server: Awaited<ReturnType<typeof startSpyServer>>;
 let build: CliResult;
-let check: Array<{ path: string; messages: Array<{ line?: number; column?: number; fatal?: boolean; ruleId?: string; reason: string }> }>;
+let check: Array<{
+  path: string;
+  messages: Array<{ line?: number; column?: number; fatal?: boolean; ruleId?: string; reason: string }>;
+}>;
 let outputs: string[];
 
 beforeAll(async () => {

@@ -9,10 +9,22 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STACK_LINE, controlSession, hostileDir, listFiles, pdfOpens, root, runCli, type CliResult } from './helpers.js';
+import {
+  STACK_LINE,
+  controlSession,
+  hostileDir,
+  listFiles,
+  pdfOpens,
+  root,
+  runCli,
+  type CliResult,
+} from './helpers.js';
 
 const TEMP_NAME = /(^|\/)\.[^/]+\.tmp-[0-9a-f]+$/u;
-const UNRELATED = { 'notes-du-secretariat.txt': 'Notes personnelles, à garder.\n', 'archives/pv-2019-signe.pdf': '%PDF-1.4 archive\n' };
+const UNRELATED = {
+  'notes-du-secretariat.txt': 'Notes personnelles, à garder.\n',
+  'archives/pv-2019-signe.pdf': '%PDF-1.4 archive\n',
+};
 
 let repo: string;
 let out: string;
@@ -23,7 +35,9 @@ let after: string[];
 let last: CliResult;
 
 async function digest(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
 
 async function snapshot(): Promise<Map<string, string>> {
@@ -62,11 +76,15 @@ function killGroup(pid: number): void {
 /** Starts `build --force`, and kills it (SIGKILL) as soon as one PDF of the previous build has been replaced. */
 async function interruptedBuild(pdfs: string[]): Promise<typeof killed> {
   const startedAt = Date.now();
-  const child = spawn(process.execPath, [path.join(root, 'bin/minutier.js'), 'build', 'sessions', '--out', 'out', '--force'], {
-    cwd: repo,
-    detached: true,
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'bin/minutier.js'), 'build', 'sessions', '--out', 'out', '--force'],
+    {
+      cwd: repo,
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
   const exited = new Promise<{ signal: NodeJS.Signals | null; code: number | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -76,7 +94,13 @@ async function interruptedBuild(pdfs: string[]): Promise<typeof killed> {
   void exited.then(() => (done = true));
   while (!done) {
     for (const pid of await childrenOf(child.pid!)) browsers.add(pid);
-    const times = await Promise.all(pdfs.map((pdf) => stat(path.join(out, pdf)).then((s) => s.mtimeMs).catch(() => 0)));
+    const times = await Promise.all(
+      pdfs.map((pdf) =>
+        stat(path.join(out, pdf))
+          .then((s) => s.mtimeMs)
+          .catch(() => 0),
+      ),
+    );
     rewrittenBeforeKill = times.filter((time) => time >= startedAt).length;
     if (rewrittenBeforeKill > 0) {
       killGroup(child.pid!);

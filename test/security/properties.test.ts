@@ -56,14 +56,40 @@ const characterMutation = fc.record({
   remove: fc.nat({ max: 30 }),
   insert: fc.oneof(
     fc.string({ maxLength: 12 }),
-    fc.constantFrom('<script>', '<img src=x onerror=alert(1)>', '{{7*7}}', '{#x}', '{= a +', '|', '\n---\n', '\r\n', '\u0000', '&a', '*a', '!!js/function', '\t'),
+    fc.constantFrom(
+      '<script>',
+      '<img src=x onerror=alert(1)>',
+      '{{7*7}}',
+      '{#x}',
+      '{= a +',
+      '|',
+      '\n---\n',
+      '\r\n',
+      '\u0000',
+      '&a',
+      '*a',
+      '!!js/function',
+      '\t',
+    ),
   ),
 });
 
 const lineMutation = fc.record({
   at: fc.nat(),
   kind: fc.constantFrom('delete', 'duplicate', 'replace', 'insert'),
-  line: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('---', '| a | b |', '|---|---|', '### 1. Titre', 'Adoptée à l’unanimité', '  - { nom: X }', 'annonce: *a', '<iframe src=file:///etc/passwd>')),
+  line: fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom(
+      '---',
+      '| a | b |',
+      '|---|---|',
+      '### 1. Titre',
+      'Adoptée à l’unanimité',
+      '  - { nom: X }',
+      'annonce: *a',
+      '<iframe src=file:///etc/passwd>',
+    ),
+  ),
 });
 
 function mutateLines(text: string, mutations: Array<{ at: number; kind: string; line: string }>): string {
@@ -103,14 +129,20 @@ describe('parse + check never throw and place every message inside the file', ()
   });
 
   it('arbitrary strings', async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 400 }), (text) => checksCleanly(text, 'sessions/aleatoire.md')), {
-      numRuns: 150,
-    });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 400 }), (text) => checksCleanly(text, 'sessions/aleatoire.md')),
+      {
+        numRuns: 150,
+      },
+    );
   });
 
   it('arbitrary strings under a valid header', async () => {
     const header = sample.slice(0, sample.indexOf('\n---', 3) + 5);
-    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 300 }), (body) => checksCleanly(`${header}\n${body}`)), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 300 }), (body) => checksCleanly(`${header}\n${body}`)),
+      { numRuns: 60 },
+    );
   });
 
   it('character mutations of the sample', async () => {
@@ -129,7 +161,9 @@ describe('parse + check never throw and place every message inside the file', ()
 
   it('line mutations of the sample (delete, duplicate, replace, insert)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(lineMutation, { minLength: 1, maxLength: 4 }), (mutations) => checksCleanly(mutateLines(sample, mutations))),
+      fc.asyncProperty(fc.array(lineMutation, { minLength: 1, maxLength: 4 }), (mutations) =>
+        checksCleanly(mutateLines(sample, mutations)),
+      ),
       { numRuns: 60 },
     );
   });
@@ -137,11 +171,28 @@ describe('parse + check never throw and place every message inside the file', ()
   it('random YAML values for each frontmatter key', async () => {
     const value = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
-      fc.constantFrom('', '../../etc/passwd', '/etc', '{{7*7}}', '2022-02-30', '25h99', -1, 1e308, 0.1, true, null, [], {}, ['A B', 'A B']),
+      fc.constantFrom(
+        '',
+        '../../etc/passwd',
+        '/etc',
+        '{{7*7}}',
+        '2022-02-30',
+        '25h99',
+        -1,
+        1e308,
+        0.1,
+        true,
+        null,
+        [],
+        {},
+        ['A B', 'A B'],
+      ),
       fc.date({ noInvalidDate: true }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...FRONTMATTER_KEYS), value, (key, random) => checksCleanly(withKey(key, random))),
+      fc.asyncProperty(fc.constantFrom(...FRONTMATTER_KEYS), value, (key, random) =>
+        checksCleanly(withKey(key, random)),
+      ),
       { numRuns: 120 },
     );
   });

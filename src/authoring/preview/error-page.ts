@@ -16,12 +16,14 @@ export function errorPage(sessionPath: string, files: VFile[], source: string | 
   const items: string[] = [];
   for (const file of files) {
     for (const message of file.messages) {
-      const lines = typeof file.value === 'string' ? file.value.split(/\r?\n/u) : source?.split(/\r?\n/u) ?? [];
+      const lines = typeof file.value === 'string' ? file.value.split(/\r?\n/u) : (source?.split(/\r?\n/u) ?? []);
       const line = message.line ? lines[message.line - 1] : undefined;
       items.push(
         `<li class="${message.fatal ? 'error' : 'warning'}"><p><strong>${escapeHtml(file.path)}</strong>${where(message) ? ` — ${where(message)}` : ''}` +
           ` <code>${escapeHtml(message.ruleId ?? '')}</code></p><p>${escapeHtml(message.reason)}</p>` +
-          (line !== undefined ? `<pre>${escapeHtml(line)}\n${' '.repeat(Math.max(0, (message.column ?? 1) - 1))}^</pre>` : '') +
+          (line !== undefined
+            ? `<pre>${escapeHtml(line)}\n${' '.repeat(Math.max(0, (message.column ?? 1) - 1))}^</pre>`
+            : '') +
           '</li>',
       );
     }

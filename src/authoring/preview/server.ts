@@ -15,7 +15,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
-import type { VFile } from 'vfile';
 import { loadConfig } from '../../check/index.js';
 import { checkFiles } from '../../pipeline/check-files.js';
 import type { Session } from '../../model/types.js';
@@ -132,13 +131,16 @@ export class PreviewServer {
       // The parser looks for the organisation from the file's path as seen from the process's folder.
       const [file] = await checkFiles([this.sessionFile], { config, cwd: process.cwd() });
       const session = file?.data.session as Session | undefined;
-      const organisationFile = file?.data.organisationFile as VFile | undefined;
+      const organisationFile = file?.data.organisationFile;
       const files = [file!, ...(organisationFile && organisationFile.messages.length > 0 ? [organisationFile] : [])];
       if (session && file) {
         const messages = [...file.messages, ...(organisationFile?.messages ?? [])];
         this.#state = { version, html: renderReview(session, messages), session };
       } else {
-        this.#state = { version, html: errorPage(shown, files, typeof file?.value === 'string' ? file.value : undefined) };
+        this.#state = {
+          version,
+          html: errorPage(shown, files, typeof file?.value === 'string' ? file.value : undefined),
+        };
       }
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
@@ -180,7 +182,11 @@ export class PreviewServer {
       return;
     }
     if (pathname === '/events') {
-      response.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+      response.writeHead(200, {
+        ...headers,
+        'content-type': 'text/event-stream; charset=utf-8',
+        connection: 'keep-alive',
+      });
       response.write(`retry: 500\n\n`);
       this.#clients.add(response);
       request.on('close', () => this.#clients.delete(response));
@@ -191,7 +197,9 @@ export class PreviewServer {
       const session = this.#state.session;
       if (!session) {
         response.writeHead(409, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
-        response.end('La séance ne peut pas être lue : corrigez les erreurs affichées dans l’aperçu, puis redemandez le PDF.');
+        response.end(
+          'La séance ne peut pas être lue : corrigez les erreurs affichées dans l’aperçu, puis redemandez le PDF.',
+        );
         return;
       }
       const pdf = await this.#print(session);
@@ -223,7 +231,6 @@ export class PreviewServer {
     }
     return printPreviewPdf(printer, session);
   }
-
 }
 
 /** The session to preview: the one given, else the last file of sessions/. */
@@ -235,7 +242,9 @@ export async function chooseSession(cwd: string, given: string | undefined): Pro
   }
   const files = await sessionFiles(path.join(cwd, 'sessions'));
   if (files.length === 0) {
-    throw new AuthoringError('Aucune séance dans sessions/ : préparez-en une avec « minutier new », ou indiquez le fichier à afficher.');
+    throw new AuthoringError(
+      'Aucune séance dans sessions/ : préparez-en une avec « minutier new », ou indiquez le fichier à afficher.',
+    );
   }
   return files.at(-1)!;
 }
@@ -248,11 +257,16 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
     await server.start();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new AuthoringError(`le port ${options.port} est déjà pris : choisissez-en un autre (--port) ou laissez minutier le choisir.`);
+    if (code === 'EADDRINUSE')
+      throw new AuthoringError(
+        `le port ${options.port} est déjà pris : choisissez-en un autre (--port) ou laissez minutier le choisir.`,
+      );
     throw error;
   }
   const shown = path.relative(options.cwd, sessionFile) || sessionFile;
-  process.stdout.write(`Aperçu de ${shown} : ${server.url}\nLa page se met à jour à chaque enregistrement. Ctrl+C pour arrêter.\n`);
+  process.stdout.write(
+    `Aperçu de ${shown} : ${server.url}\nLa page se met à jour à chaque enregistrement. Ctrl+C pour arrêter.\n`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -260,4 +274,3 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   await server.close();
   return 0;
 }
-

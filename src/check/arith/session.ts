@@ -6,7 +6,14 @@ import type { Decimal } from 'decimal.js';
 import { location } from 'vfile-location';
 import type { FrenchNumber, NumberAnnotation, Position, Session } from '../../model/types.js';
 import { formatFrenchNumber, parseFrenchNumber } from '../../model/numbers.js';
-import { isExprError, parseExpression, type Binding, type Environment, type Expr, type ExprError } from '../expr/index.js';
+import {
+  isExprError,
+  parseExpression,
+  type Binding,
+  type Environment,
+  type Expr,
+  type ExprError,
+} from '../expr/index.js';
 import { fromWritten, roundedRange, type Interval, type Tolerance } from './interval.js';
 
 /** How a written number shows in a computation: as typed, without its currency ("2 133,85", "3 %"). */
@@ -87,7 +94,11 @@ export function relations(session: Session): ParsedRelation[] {
 }
 
 /** The exact place of characters [start ; end) of an expression in the session file. */
-export function placeIn(session: Session, relation: { offset: number }, range: { start: number; end: number }): Position {
+export function placeIn(
+  session: Session,
+  relation: { offset: number },
+  range: { start: number; end: number },
+): Position {
   const index = location(session.source);
   const from = relation.offset + range.start;
   const to = relation.offset + Math.max(range.end, range.start);

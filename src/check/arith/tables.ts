@@ -5,11 +5,7 @@ import { expectedAt, numberText, replaceDigits, writeLike } from './session.js';
 import type { Finding } from '../rule.js';
 
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
 
 /** "Total", "TOTAL dépenses année scolaire 2021-2022", "Totaux budgets 2022", "Sous-total" (any case or accents). */
@@ -46,9 +42,8 @@ export function checkSum(
   const written = fromWritten(total.number);
   if (compare(written, '=', sum).holds) return undefined;
   const number = total.number;
-  const scaled = number.unit === '%'
-    ? { lo: sum.lo.mul(100), hi: sum.hi.mul(100), nominal: sum.nominal.mul(100) }
-    : sum;
+  const scaled =
+    number.unit === '%' ? { lo: sum.lo.mul(100), hi: sum.hi.mul(100), nominal: sum.nominal.mul(100) } : sum;
   const expected = expectedAt(number, scaled);
   const percent = number.unit === '%' ? ' %' : '';
   const finding: Omit<Finding, 'message' | 'place'> = {

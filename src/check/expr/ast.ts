@@ -56,13 +56,7 @@ export interface CallNode extends Range {
 
 export type Expr = NumberNode | NameNode | UnaryNode | BinaryNode | CallNode;
 
-export type ExprErrorCode =
-  | 'syntax'
-  | 'unknown-name'
-  | 'unknown-function'
-  | 'arity'
-  | 'division-by-zero'
-  | 'domain';
+export type ExprErrorCode = 'syntax' | 'unknown-name' | 'unknown-function' | 'arity' | 'division-by-zero' | 'domain';
 
 /** A problem in an expression, as a value (never thrown), positioned in the expression text. */
 export interface ExprError {

@@ -3,17 +3,7 @@
  * computation with the operands' values ("2 133,85 + 562 480,90") for the author. Errors are values, positioned.
  */
 import { closest, distance } from 'fastest-levenshtein';
-import {
-  add,
-  div,
-  fromLiteral,
-  isArithError,
-  mul,
-  neg,
-  point,
-  sub,
-  type Interval,
-} from '../arith/interval.js';
+import { add, div, fromLiteral, isArithError, mul, neg, point, sub, type Interval } from '../arith/interval.js';
 import { exprError, walk, type CallNode, type Expr, type ExprError, type NameNode } from './ast.js';
 import { arityMessage, findFunction, functions } from './functions.js';
 

@@ -163,18 +163,29 @@ const specs: FunctionSpec[] = [
       return { value: round(x as Interval, d.toNumber()) };
     },
   },
-  { name: 'min', minArgs: 1, maxArgs: Infinity, signature: 'min(a ; b ; …)', exactArgs: [], apply: (args) => ({ value: min(args) }) },
-  { name: 'max', minArgs: 1, maxArgs: Infinity, signature: 'max(a ; b ; …)', exactArgs: [], apply: (args) => ({ value: max(args) }) },
+  {
+    name: 'min',
+    minArgs: 1,
+    maxArgs: Infinity,
+    signature: 'min(a ; b ; …)',
+    exactArgs: [],
+    apply: (args) => ({ value: min(args) }),
+  },
+  {
+    name: 'max',
+    minArgs: 1,
+    maxArgs: Infinity,
+    signature: 'max(a ; b ; …)',
+    exactArgs: [],
+    apply: (args) => ({ value: max(args) }),
+  },
 ];
 
 export const functions: ReadonlyMap<string, FunctionSpec> = new Map(specs.map((spec) => [spec.name, spec]));
 
 /** Looks a function up by name, ignoring case and accents ("Échéance", "annuité"). */
 export function findFunction(name: string): FunctionSpec | undefined {
-  const key = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  const key = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   return functions.get(key);
 }
 

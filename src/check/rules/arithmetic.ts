@@ -6,4 +6,10 @@ import { tableTotalColumn } from './table-total-column.js';
 import { tableTotalRow } from './table-total-row.js';
 
 /** The arithmetic rules: the relations the annotations state, and the totals of tables. */
-export const arithmeticRules: Rule[] = [relationHolds, relationReference, tableTotalRow, tableTotalColumn, relationSuggested];
+export const arithmeticRules: Rule[] = [
+  relationHolds,
+  relationReference,
+  tableTotalRow,
+  tableTotalColumn,
+  relationSuggested,
+];

@@ -12,7 +12,8 @@ const id = 'attendance-announced-totals';
 export const attendanceAnnouncedTotals: Rule = {
   meta: {
     id,
-    description: 'En exercice, présents, absents, votants, suffrages exprimés et majorité absolue annoncés s’accordent.',
+    description:
+      'En exercice, présents, absents, votants, suffrages exprimés et majorité absolue annoncés s’accordent.',
     severity: 'error',
     docs: ruleDocs(id),
   },
@@ -51,7 +52,9 @@ export const attendanceAnnouncedTotals: Rule = {
     // Votants = présents + représentés.
     if (stated.voters) {
       const presentCount = present ?? all.length;
-      const represented = stated.represented ? n(stated.represented)! : all.reduce((sum, row) => sum + row.proxies.length, 0);
+      const represented = stated.represented
+        ? n(stated.represented)!
+        : all.reduce((sum, row) => sum + row.proxies.length, 0);
       const how = `${stated.present ? 'présents annoncés' : 'présents nommés'} ${presentCount} + ${stated.represented ? 'représentés annoncés' : 'pouvoirs des listes'} ${represented}`;
       const known = stated.present !== undefined || all.length > 0;
       if (known && n(stated.voters) !== presentCount + represented) {

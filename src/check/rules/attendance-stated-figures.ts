@@ -24,7 +24,9 @@ export const attendanceStatedFigures: Rule = {
         place: stated.present.position,
         expected: String(all.length),
         actual: stated.present.raw,
-        note: remote ? `${room} dans la salle + ${remote} en téléconférence = ${all.length}` : `${room} présents nommés`,
+        note: remote
+          ? `${room} dans la salle + ${remote} en téléconférence = ${all.length}`
+          : `${room} présents nommés`,
       });
     }
     const proxies = all.flatMap((row) => row.proxies);

@@ -8,7 +8,8 @@ const id = 'attendance-unknown-person';
 export const attendanceUnknownPerson: Rule = {
   meta: {
     id,
-    description: 'Chaque personne nommée (présents, pouvoirs, excusés, absents, président, secrétaire) est un délégué de la liste.',
+    description:
+      'Chaque personne nommée (présents, pouvoirs, excusés, absents, président, secrétaire) est un délégué de la liste.',
     severity: 'error',
     docs: ruleDocs(id),
   },
@@ -16,9 +17,17 @@ export const attendanceUnknownPerson: Rule = {
     if (!session.organisation?.roster?.length) return;
     for (const { ref, role } of allRefs(session)) {
       // A suppléant is not on the roster of titular delegates.
-      if (role === 'present' && session.attendance && [...session.attendance.room, ...session.attendance.remote].some((row) => row.person === ref && row.substituteFor)) continue;
+      if (
+        role === 'present' &&
+        session.attendance &&
+        [...session.attendance.room, ...session.attendance.remote].some(
+          (row) => row.person === ref && row.substituteFor,
+        )
+      )
+        continue;
       // A suppléant whose titulaire the PV does not name (a body with suppléants, a name close to no titulaire).
-      if (role === 'present' && rows(session).some((row) => row.person === ref && presumedSubstitute(session, row))) continue;
+      if (role === 'present' && rows(session).some((row) => row.person === ref && presumedSubstitute(session, row)))
+        continue;
       if (delegateOf(session, ref)) continue;
       const nearest = nearestDelegate(session, ref);
       report({

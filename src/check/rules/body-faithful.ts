@@ -9,7 +9,7 @@
 import type { Heading, RootContent, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { location } from 'vfile-location';
-import type { Position, Session } from '../../model/types.js';
+import type { Position } from '../../model/types.js';
 import { isSetextHeading } from '../../parse/body.js';
 import { renderDeliberationBody, renderSessionBody } from '../../html/body.js';
 import { bodyWords, documentWords, hastWords, missingWords, type BodyWord } from '../../html/faithful.js';
@@ -29,7 +29,8 @@ function quote(run: BodyWord[]): string {
 export const bodyFaithful: Rule = {
   meta: {
     id,
-    description: 'Chaque mot du corps de la séance est imprimé, à sa place, dans le procès-verbal, les extraits et la liste des délibérations.',
+    description:
+      'Chaque mot du corps de la séance est imprimé, à sa place, dans le procès-verbal, les extraits et la liste des délibérations.',
     severity: 'error',
     docs: ruleDocs(id),
   },
@@ -48,7 +49,10 @@ export const bodyFaithful: Rule = {
       runs.slice(0, MAX_REPORTED).forEach((run, index) => {
         const first = run[0]!;
         const last = run.at(-1)!;
-        const more = index === MAX_REPORTED - 1 && runs.length > MAX_REPORTED ? ` (et ${runs.length - MAX_REPORTED} autres passages)` : '';
+        const more =
+          index === MAX_REPORTED - 1 && runs.length > MAX_REPORTED
+            ? ` (et ${runs.length - MAX_REPORTED} autres passages)`
+            : '';
         report({
           message: `Ce texte n’est pas imprimé ${where} : « ${quote(run)} »${more}. Le document signé ne dirait pas ce que dit le fichier.`,
           place: position(first.offset, last.offset + last.word.length),
@@ -80,7 +84,13 @@ export const bodyFaithful: Rule = {
       const lineStart = source.lastIndexOf('\n', end - 1) + 1;
       const underline = source.slice(lineStart, end).trim();
       report({
-        message: `La ligne « ${underline} » sous « ${source.slice(node.position.start.offset ?? 0, lineStart).trim().slice(0, 60)} » en fait un titre (Markdown « setext ») : il est imprimé comme titre, dans la délibération où il est écrit.`,
+        message: `La ligne « ${underline} » sous « ${source
+          .slice(node.position.start.offset ?? 0, lineStart)
+          .trim()
+          .slice(
+            0,
+            60,
+          )} » en fait un titre (Markdown « setext ») : il est imprimé comme titre, dans la délibération où il est écrit.`,
         place: position(lineStart, end),
         severity: 'warn',
         note: 'Pour un trait de séparation, laissez une ligne vide avant « --- » ; pour un titre, écrivez « ### Titre ».',
@@ -135,12 +145,14 @@ export const bodyFaithful: Rule = {
       const titleFrom = deliberation.title.position.start.offset ?? 0;
       const titleWords = bodyWords([heading], source).filter((entry) => entry.offset >= titleFrom);
       const listed: Finding[] = [];
-      for (const run of missingWords(titleWords, deliberation.title.value.split(/\s+/u))) listed.push(runFinding(run, 'le titre', label));
+      for (const run of missingWords(titleWords, deliberation.title.value.split(/\s+/u)))
+        listed.push(runFinding(run, 'le titre', label));
       const vote = deliberation.vote;
       if (vote) {
         const paragraph = children.find((node) => node.position?.start.offset === vote.position.start.offset);
         if (paragraph) {
-          for (const run of missingWords(bodyWords([paragraph], source), vote.text.split(/\s+/u))) listed.push(runFinding(run, 'le vote', label));
+          for (const run of missingWords(bodyWords([paragraph], source), vote.text.split(/\s+/u)))
+            listed.push(runFinding(run, 'le vote', label));
         }
       }
       for (const finding of listed) report(finding);

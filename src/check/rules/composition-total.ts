@@ -11,7 +11,8 @@ const id = 'composition-total';
 export const compositionTotal: Rule = {
   meta: {
     id,
-    description: 'La composition (collèges × délégués × voix) donne le total de voix des statuts, et le PV ne nomme pas plus de délégués que de sièges.',
+    description:
+      'La composition (collèges × délégués × voix) donne le total de voix des statuts, et le PV ne nomme pas plus de délégués que de sièges.',
     severity: 'error',
     docs: ruleDocs(id),
   },
@@ -22,7 +23,8 @@ export const compositionTotal: Rule = {
 
     if (organisation.totalVoices) {
       const total = colleges.reduce(
-        (sum, college) => sum + college.members.value * college.delegatesPerMember.value * college.voicesPerDelegate.value,
+        (sum, college) =>
+          sum + college.members.value * college.delegatesPerMember.value * college.voicesPerDelegate.value,
         0,
       );
       if (total !== organisation.totalVoices.value) {
@@ -57,7 +59,9 @@ export const compositionTotal: Rule = {
     const people = [...named.values()];
     const beyond = people[seats]!;
     const seatTerms = colleges.map((college) =>
-      college.members.value === 1 ? String(college.delegatesPerMember.value) : `${college.members.value} × ${college.delegatesPerMember.value}`,
+      college.members.value === 1
+        ? String(college.delegatesPerMember.value)
+        : `${college.members.value} × ${college.delegatesPerMember.value}`,
     );
     report({
       message: `Le procès-verbal nomme ${named.size} délégués différents pour ${seats} sièges prévus par la composition : ${nameOf(session, beyond)} est le ${seats + 1}e.`,

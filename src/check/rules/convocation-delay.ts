@@ -4,7 +4,20 @@ import { plural, ruleDocs } from './shared.js';
 const id = 'convocation-delay';
 
 const DAY = 24 * 60 * 60 * 1000;
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 
 function frenchDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);

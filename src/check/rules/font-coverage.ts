@@ -15,11 +15,14 @@ const id = 'font-coverage';
 /** Spans of the source that are never printed: HTML comments, `{…}` annotations, YAML comment lines. */
 function unprinted(source: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const match of source.matchAll(/<!--[\s\S]*?(?:-->|$)/gu)) spans.push([match.index, match.index + match[0].length]);
-  for (const match of source.matchAll(/\{[#=<>≤≥≈~][^}\n]*\}/gu)) spans.push([match.index, match.index + match[0].length]);
+  for (const match of source.matchAll(/<!--[\s\S]*?(?:-->|$)/gu))
+    spans.push([match.index, match.index + match[0].length]);
+  for (const match of source.matchAll(/\{[#=<>≤≥≈~][^}\n]*\}/gu))
+    spans.push([match.index, match.index + match[0].length]);
   const frontmatter = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/u.exec(source);
   if (frontmatter) {
-    for (const match of frontmatter[0].matchAll(/^[ \t]*#.*$/gmu)) spans.push([match.index, match.index + match[0].length]);
+    for (const match of frontmatter[0].matchAll(/^[ \t]*#.*$/gmu))
+      spans.push([match.index, match.index + match[0].length]);
   }
   return spans.sort((a, b) => a[0] - b[0]);
 }

@@ -14,13 +14,17 @@ const id = 'html-sanitized';
 
 const CODE = 'le procès-verbal ne peut pas exécuter de code';
 const EMBED = 'le procès-verbal n’intègre ni page ni document extérieurs';
-const IMAGE = 'le procès-verbal ne charge aucune image, distante ou locale (un logo se met dans les gabarits de l’organisme)';
+const IMAGE =
+  'le procès-verbal ne charge aucune image, distante ou locale (un logo se met dans les gabarits de l’organisme)';
 const STYLE = 'la mise en forme vient des gabarits de l’organisme, pas du texte de la séance';
-const HEAD = 'le texte de la séance ne peut pas changer l’en-tête du document (redirection, feuille de style, adresse de base)';
+const HEAD =
+  'le texte de la séance ne peut pas changer l’en-tête du document (redirection, feuille de style, adresse de base)';
 const FORM = 'un procès-verbal imprimé n’a pas de formulaire';
-const DRAWING = 'les dessins SVG et formules MathML ne sont pas permis (ils peuvent charger des ressources et exécuter du code)';
+const DRAWING =
+  'les dessins SVG et formules MathML ne sont pas permis (ils peuvent charger des ressources et exécuter du code)';
 const FOLD = 'une page imprimée ne se replie pas : le texte est gardé, sans la balise';
-const UNKNOWN = 'elle ne fait pas partie des balises permises (voir docs/rules/html-sanitized.md) ; son texte est gardé';
+const UNKNOWN =
+  'elle ne fait pas partie des balises permises (voir docs/rules/html-sanitized.md) ; son texte est gardé';
 
 const TAG_REASONS: Record<string, string> = {
   script: CODE,
@@ -132,7 +136,8 @@ export function droppedHtml(session: Session): DroppedItem[] {
 export const htmlSanitized: Rule = {
   meta: {
     id,
-    description: 'Le HTML écrit dans le corps de la séance est imprimé tel quel : rien n’est retiré au rendu (scripts, images, cadres, styles, liens dangereux).',
+    description:
+      'Le HTML écrit dans le corps de la séance est imprimé tel quel : rien n’est retiré au rendu (scripts, images, cadres, styles, liens dangereux).',
     severity: 'warn',
     docs: ruleDocs(id),
   },

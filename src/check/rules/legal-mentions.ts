@@ -8,13 +8,15 @@ const id = 'legal-mentions';
 export const legalMentions: Rule = {
   meta: {
     id,
-    description: 'Le procès-verbal porte les mentions de l’article L2121-15 (date, heure, président, présents, secrétaire, votes, levée).',
+    description:
+      'Le procès-verbal porte les mentions de l’article L2121-15 (date, heure, président, présents, secrétaire, votes, levée).',
     severity: 'warn',
     docs: ruleDocs(id),
   },
   check({ session, report }) {
     const frontmatter = session.tree?.children[0];
-    const header: Position | Point = frontmatter?.type === 'yaml' && frontmatter.position ? frontmatter.position.start : { line: 1, column: 1 };
+    const header: Position | Point =
+      frontmatter?.type === 'yaml' && frontmatter.position ? frontmatter.position.start : { line: 1, column: 1 };
     const missing = (what: string, place: Position | Point = header) =>
       report({ message: `Il manque ${what} (article L2121-15 du CGCT).`, place });
     if (!session.date?.value) missing('la date de la séance');

@@ -17,7 +17,8 @@ export const proxyCycle: Rule = {
     const edges: Array<{ giver: PersonRef; holder: PersonRef }> = [];
     for (const row of rows(session)) for (const giver of row.proxies) edges.push({ giver, holder: row.person });
     for (const movement of session.attendance?.movements ?? []) {
-      if (movement.kind === 'depart' && movement.proxyTo) edges.push({ giver: movement.person, holder: movement.proxyTo });
+      if (movement.kind === 'depart' && movement.proxyTo)
+        edges.push({ giver: movement.person, holder: movement.proxyTo });
     }
     // giver → holder; follow the chain from each edge's holder back to its giver.
     const next = new Map<string, Array<{ giver: PersonRef; holder: PersonRef }>>();
@@ -27,12 +28,19 @@ export const proxyCycle: Rule = {
       const start = keyOf(edge.giver);
       const path = findPath(next, keyOf(edge.holder), start, [edge]);
       if (!path) continue;
-      const signature = path.map((step) => keyOf(step.giver)).sort().join('|');
+      const signature = path
+        .map((step) => keyOf(step.giver))
+        .sort()
+        .join('|');
       if (reported.has(signature)) continue;
       reported.add(signature);
-      const chain = path.map((step) => `${displayName(step.holder.name)} détient le pouvoir de ${displayName(step.giver.name)}`);
+      const chain = path.map(
+        (step) => `${displayName(step.holder.name)} détient le pouvoir de ${displayName(step.giver.name)}`,
+      );
       // Report on the proxy written last: the one that closes the cycle.
-      const last = path.reduce((a, b) => (b.giver.position.start.offset ?? 0) > (a.giver.position.start.offset ?? 0) ? b : a);
+      const last = path.reduce((a, b) =>
+        (b.giver.position.start.offset ?? 0) > (a.giver.position.start.offset ?? 0) ? b : a,
+      );
       report({
         message: `Pouvoirs croisés : ${chain.join(', et ')}.`,
         place: last.giver.position,

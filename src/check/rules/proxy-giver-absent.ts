@@ -34,11 +34,13 @@ export const proxyGiverAbsent: Rule = {
       const holder = movement.proxyTo;
       const item = movement.item.value;
       const key = keyOf(holder);
-      const arrival = attendance!.movements.find((other) => other.kind === 'arrivee' && keyOf(other.person) === key);
-      const departure = attendance!.movements.find(
+      const arrival = attendance.movements.find((other) => other.kind === 'arrivee' && keyOf(other.person) === key);
+      const departure = attendance.movements.find(
         (other) => other.kind === 'depart' && keyOf(other.person) === key && other.item.value <= item,
       );
-      const there = (present.has(key) && !(arrival && arrival.item.value > item)) || (arrival !== undefined && arrival.item.value <= item);
+      const there =
+        (present.has(key) && !(arrival && arrival.item.value > item)) ||
+        (arrival !== undefined && arrival.item.value <= item);
       if (!there || departure) {
         report({
           message: `${displayName(holder.name)} reçoit le pouvoir de ${displayName(movement.person.name)} au point ${item} mais n’est pas présent à ce moment.`,

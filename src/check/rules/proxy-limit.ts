@@ -33,6 +33,7 @@ export const proxyLimit: Rule = {
     const departures = (session.attendance?.movements ?? [])
       .filter((movement) => movement.kind === 'depart' && movement.proxyTo)
       .sort((a, b) => a.item.value - b.item.value);
-    for (const movement of departures) check(movement.proxyTo!, movement.person, ` à partir du point ${movement.item.value}`);
+    for (const movement of departures)
+      check(movement.proxyTo!, movement.person, ` à partir du point ${movement.item.value}`);
   },
 };

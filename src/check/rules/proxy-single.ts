@@ -18,7 +18,8 @@ export const proxySingle: Rule = {
     const gifts: Array<{ giver: PersonRef; holder: PersonRef }> = [];
     for (const row of rows(session)) for (const giver of row.proxies) gifts.push({ giver, holder: row.person });
     for (const movement of session.attendance?.movements ?? []) {
-      if (movement.kind === 'depart' && movement.proxyTo) gifts.push({ giver: movement.person, holder: movement.proxyTo });
+      if (movement.kind === 'depart' && movement.proxyTo)
+        gifts.push({ giver: movement.person, holder: movement.proxyTo });
     }
     for (const gift of gifts) {
       const first = given.get(keyOf(gift.giver));

@@ -64,7 +64,8 @@ export const quorum: Rule = {
     for (const deliberation of session.deliberations) {
       if (!deliberation.vote) continue;
       const item = deliberation.number.value;
-      const touched = movements.some((movement) => movement.item.value <= item) || deliberation.kind === 'compte-administratif';
+      const touched =
+        movements.some((movement) => movement.item.value <= item) || deliberation.kind === 'compte-administratif';
       // Without any change since the opening, the opening's finding says it all.
       if (!touched) continue;
       const at = count(session, attendanceAt(session, item, deliberation));

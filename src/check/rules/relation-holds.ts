@@ -57,7 +57,14 @@ export const relationHolds: Rule = {
       if (operator === '=') {
         const expected = expectedAt(
           { ...number, value: number.value },
-          number.unit === '%' ? { ...evaluation.value, lo: evaluation.value.lo.mul(100), hi: evaluation.value.hi.mul(100), nominal: evaluation.value.nominal.mul(100) } : evaluation.value,
+          number.unit === '%'
+            ? {
+                ...evaluation.value,
+                lo: evaluation.value.lo.mul(100),
+                hi: evaluation.value.hi.mul(100),
+                nominal: evaluation.value.nominal.mul(100),
+              }
+            : evaluation.value,
         );
         const finding: Parameters<typeof report>[0] = {
           message,
@@ -73,7 +80,14 @@ export const relationHolds: Rule = {
 
       // Inequalities and estimates: say which bound is crossed.
       const bound = result.crossed === 'lo' ? result.against.lo : result.against.hi;
-      const side = { '<': 'moins de', '<=': 'au plus', '>': 'plus de', '>=': 'au moins', '≈': result.crossed === 'lo' ? 'au moins' : 'au plus', '=': '' }[operator];
+      const side = {
+        '<': 'moins de',
+        '<=': 'au plus',
+        '>': 'plus de',
+        '>=': 'au moins',
+        '≈': result.crossed === 'lo' ? 'au moins' : 'au plus',
+        '=': '',
+      }[operator];
       const boundText = at(bound);
       const computation = relation.expr.type === 'number' ? computedText : `${evaluation.shown} = ${computedText}`;
       const tolerance = operator === '≈' && relation.tolerance ? `, à ${toleranceText(relation.tolerance)} près` : '';

@@ -78,7 +78,8 @@ function reportCycles(
     const name = relation.annotation.name?.value;
     if (!name || !isParsed(relation) || byName.get(name)?.[0] !== relation.annotation) continue;
     const list = edges.get(name) ?? [];
-    for (const node of references(relation.expr)) if (byName.has(node.name)) list.push({ to: node.name, node, relation });
+    for (const node of references(relation.expr))
+      if (byName.has(node.name)) list.push({ to: node.name, node, relation });
     edges.set(name, list);
   }
   const state = new Map<string, 'visiting' | 'done'>();

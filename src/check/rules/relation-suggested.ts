@@ -113,7 +113,8 @@ export const relationSuggested: Rule = {
         let reported = false;
         for (const original of group) {
           let candidate: Candidate | undefined = original;
-          if (hasRelation(candidate.target) || targeted.has(candidate.target.start)) candidate = candidate.alternative?.();
+          if (hasRelation(candidate.target) || targeted.has(candidate.target.start))
+            candidate = candidate.alternative?.();
           if (!candidate || hasRelation(candidate.target) || targeted.has(candidate.target.start)) continue;
           if (covered([candidate.target, ...candidate.operands])) {
             reported = true;
@@ -162,11 +163,18 @@ export const relationSuggested: Rule = {
     function warn(candidate: Candidate, outcome: Outcome): void {
       const number = candidate.target.number;
       const scale = number.unit === '%' ? 100 : 1;
-      const computed = { ...outcome.computed, lo: outcome.computed.lo.mul(scale), hi: outcome.computed.hi.mul(scale), nominal: outcome.computed.nominal.mul(scale) };
+      const computed = {
+        ...outcome.computed,
+        lo: outcome.computed.lo.mul(scale),
+        hi: outcome.computed.hi.mul(scale),
+        nominal: outcome.computed.nominal.mul(scale),
+      };
       const expected = expectedAt(number, computed);
       const computedText = writeLike(number.raw, computed.nominal, number.decimals);
       const writtenText = writeLike(number.raw, number.value, number.decimals);
-      const gap = (distance(candidate.target, outcome.computed) * 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 });
+      const gap = (distance(candidate.target, outcome.computed) * 100).toLocaleString('fr-FR', {
+        maximumFractionDigits: 2,
+      });
       const details = outcome.details.length > 0 ? ` (${outcome.details.join(' ; ')})` : '';
       targeted.add(candidate.target.start);
       report({

@@ -4,15 +4,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { nameKey } from '../../model/names.js';
-import type {
-  AttendanceRow,
-  Delegate,
-  Located,
-  PersonRef,
-  Point,
-  Position,
-  Session,
-} from '../../model/types.js';
+import type { AttendanceRow, Delegate, Located, PersonRef, Point, Position, Session } from '../../model/types.js';
 import {
   rows,
   keyOf,
@@ -52,7 +44,10 @@ import { frenchNumber, plainPlural as plural } from '../../model/french.js';
 export { frenchNumber, plural };
 
 /** The voices a row carries by the roster: the member's (or the titular's, for a suppléant) plus each proxy's. */
-export function rowComputed(session: Session, row: AttendanceRow): { parts: Array<{ ref: PersonRef; voices: Voices }>; total: number; known: boolean } {
+export function rowComputed(
+  session: Session,
+  row: AttendanceRow,
+): { parts: Array<{ ref: PersonRef; voices: Voices }>; total: number; known: boolean } {
   const seat = row.substituteFor ?? row.person;
   const parts = [seat, ...row.proxies].map((ref) => ({ ref, voices: personVoices(session, ref) }));
   return {
@@ -128,10 +123,10 @@ function comparePlaces(a: { position: Position; file?: string }, b: { position: 
 export function presumedSubstitute(session: Session, row: AttendanceRow): boolean {
   return Boolean(
     session.organisation?.substitutesAllowed &&
-      session.organisation.roster?.length &&
-      !row.substituteFor &&
-      !delegateOfRef(session, row.person) &&
-      !nearestDelegate(session, row.person),
+    session.organisation.roster?.length &&
+    !row.substituteFor &&
+    !delegateOfRef(session, row.person) &&
+    !nearestDelegate(session, row.person),
   );
 }
 
@@ -146,7 +141,10 @@ export function nearestDelegate(session: Session, ref: PersonRef): Delegate | un
   return best.score <= Math.max(3, Math.ceil(key.length / 3)) ? best.delegate : undefined;
 }
 
-export function placeOf(located: { position: Position } | undefined, fallback: Point = { line: 1, column: 1 }): Position | Point {
+export function placeOf(
+  located: { position: Position } | undefined,
+  fallback: Point = { line: 1, column: 1 },
+): Position | Point {
   return located?.position ?? fallback;
 }
 

@@ -25,7 +25,9 @@ export const tableTotalColumn: Rule = {
       }
       const width = Math.max(...headerRows.map((row) => row.length));
       const headerOf = (column: number) => headerRows.map((row) => row[column]?.text.trim() ?? '').filter(Boolean);
-      const totalColumns = [...Array(width).keys()].filter((column) => headerOf(column).some((text) => totalKind(text)));
+      const totalColumns = [...Array(width).keys()].filter((column) =>
+        headerOf(column).some((text) => totalKind(text)),
+      );
       // Under a two-level header, a total adds the columns of its own group (the top cell, spanning the empty cells
       // on its right): « Fonctionnement » Dépenses, Recettes, Total | « Investissement » Dépenses, Recettes, Total.
       const groupOf = (column: number): number => {
@@ -41,7 +43,11 @@ export const tableTotalColumn: Rule = {
           if (!numeric(total)) continue;
           const parts = row.filter(
             (cell, at): cell is NumericCell =>
-              at !== column && !totalColumns.includes(at) && groupOf(at) === groupOf(column) && numeric(cell) && unitKind(cell) === unitKind(total),
+              at !== column &&
+              !totalColumns.includes(at) &&
+              groupOf(at) === groupOf(column) &&
+              numeric(cell) &&
+              unitKind(cell) === unitKind(total),
           );
           if (parts.length === 0) continue;
           const finding = checkSum(total, parts);

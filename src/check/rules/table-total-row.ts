@@ -41,7 +41,9 @@ export const tableTotalRow: Rule = {
           if (!numeric(cell)) return;
           const parts = above
             .map((candidate) => candidate[column])
-            .filter((candidate): candidate is NumericCell => numeric(candidate) && unitKind(candidate) === unitKind(cell));
+            .filter(
+              (candidate): candidate is NumericCell => numeric(candidate) && unitKind(candidate) === unitKind(cell),
+            );
           if (parts.length === 0) return;
           // A balanced budget states its total once more: TOTAL = total des dépenses = total des recettes.
           if (ofTotals && parts.every((part) => part.number.value.eq(cell.number.value))) return;
@@ -77,7 +79,9 @@ function labelCells(row: TableCell[]): TableCell[] {
 
 function rowTotalKind(row: TableCell[]): 'total' | 'subtotal' | undefined {
   const kinds = labelCells(row).map((cell) => totalKind(cell.text));
-  return kinds.find((kind) => kind === 'subtotal') ?? kinds.find((kind) => kind === 'total') ?? totalKind(rowLabel(row));
+  return (
+    kinds.find((kind) => kind === 'subtotal') ?? kinds.find((kind) => kind === 'total') ?? totalKind(rowLabel(row))
+  );
 }
 
 function totalLabel(row: TableCell[]): string {

@@ -29,12 +29,20 @@ export const voteCount: Rule = {
       if (!voters.exact && counts.total > voters.count) continue;
       // Members withdrawing from this item may be stated as not taking part.
       const withdrawn = votersAt(session, { ...attendance, sitting: attendance.withdrawn }).count;
-      if (withdrawn && vote.notVoting && counts.total === voters.count + withdrawn && vote.notVoting.value.toNumber() >= withdrawn) continue;
+      if (
+        withdrawn &&
+        vote.notVoting &&
+        counts.total === voters.count + withdrawn &&
+        vote.notVoting.value.toNumber() >= withdrawn
+      )
+        continue;
       const movements = (session.attendance?.movements ?? []).filter((movement) => movement.item.value <= item);
       const notes = [
         `votants au point ${item} : ${plural(voters.present, 'présent')}${voters.represented ? ` et ${plural(voters.represented, 'pouvoir')}` : ''}` +
           ` = ${voters.exact ? '' : 'au moins '}${votersUnit(voters)}`,
-        ...(movements.length ? [`${plural(movements.length, 'mouvement')} appliqué${movements.length > 1 ? 's' : ''}`] : []),
+        ...(movements.length
+          ? [`${plural(movements.length, 'mouvement')} appliqué${movements.length > 1 ? 's' : ''}`]
+          : []),
         ...attendance.excluded,
         `vote : ${counts.explain}`,
       ];

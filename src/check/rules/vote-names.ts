@@ -21,7 +21,8 @@ const LABELS: Record<VoteCountKey, string> = {
 export const voteNames: Rule = {
   meta: {
     id,
-    description: 'Les votants nommés sont des membres présents ou représentés au point, et leur nombre est celui annoncé.',
+    description:
+      'Les votants nommés sont des membres présents ou représentés au point, et leur nombre est celui annoncé.',
     severity: 'error',
     docs: ruleDocs(id),
   },
@@ -38,7 +39,9 @@ export const voteNames: Rule = {
         for (const proxy of sitting.proxies) voters.set(keyOf(proxy.giver), `représenté par ${sitting.person.name}`);
       }
       const seen = new Map<string, VoteCountKey>();
-      for (const [key, names] of Object.entries(vote.names) as Array<[VoteCountKey, NonNullable<typeof vote.names>[VoteCountKey]]>) {
+      for (const [key, names] of Object.entries(vote.names) as Array<
+        [VoteCountKey, NonNullable<typeof vote.names>[VoteCountKey]]
+      >) {
         if (!names) continue;
         const count = vote[key];
         if (count && !vote.impliedCounts?.includes(key) && !count.value.equals(names.length)) {

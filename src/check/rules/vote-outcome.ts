@@ -26,11 +26,17 @@ export const voteOutcome: Rule = {
           report({
             message: `« À l’unanimité » ne peut compter ${against > 0 ? `${vote.against!.raw} contre` : `${vote.abstentions!.raw} abstention${abstentions > 1 ? 's' : ''}`}.`,
             place: (against > 0 ? vote.against : vote.abstentions)!.position,
-            note: abstentions > 0 && against === 0 ? 'avec des abstentions, écrire « à l’unanimité des suffrages exprimés »' : undefined,
+            note:
+              abstentions > 0 && against === 0
+                ? 'avec des abstentions, écrire « à l’unanimité des suffrages exprimés »'
+                : undefined,
           });
         }
         if (vote.outcome === 'rejetee' && against === 0) {
-          report({ message: 'Un vote à l’unanimité sans voix contre ne peut pas rejeter la délibération.', place: vote.position });
+          report({
+            message: 'Un vote à l’unanimité sans voix contre ne peut pas rejeter la délibération.',
+            place: vote.position,
+          });
         }
         continue;
       }
@@ -45,7 +51,10 @@ export const voteOutcome: Rule = {
         why = 'le compte administratif est adopté sauf si une majorité vote contre';
       } else if (pour === against && cast > 0) {
         expected = vote.ballot === 'secret' ? 'rejetee' : 'partage';
-        why = vote.ballot === 'secret' ? 'au scrutin secret, le partage des voix rejette' : 'partage des voix : la voix du président est prépondérante';
+        why =
+          vote.ballot === 'secret'
+            ? 'au scrutin secret, le partage des voix rejette'
+            : 'partage des voix : la voix du président est prépondérante';
       } else {
         expected = pour * 2 > cast ? 'adoptee' : 'rejetee';
         why = `la majorité absolue des suffrages exprimés est de plus de ${frenchNumber(cast / 2)}`;

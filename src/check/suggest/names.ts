@@ -22,7 +22,8 @@ function words(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u);
   return tokens.filter(
     (word, index) =>
-      (word.length > 1 && !STOP.has(word) && /^\p{L}/u.test(word)) || (/^\d+$/u.test(word) && NUMBERED.has(tokens[index - 1] ?? '')),
+      (word.length > 1 && !STOP.has(word) && /^\p{L}/u.test(word)) ||
+      (/^\d+$/u.test(word) && NUMBERED.has(tokens[index - 1] ?? '')),
   );
 }
 
@@ -50,7 +51,8 @@ function baseName(num: Num): string {
   if (parts.length === 0) parts = words(since).slice(-2);
   if (parts.length === 0) parts = words(until).slice(0, 2);
   if (parts.length === 0) parts = words(num.before).slice(-2);
-  if (num.kind === 'count' && num.noun && !parts.includes(`${num.noun}s`)) parts = [`${num.noun}s`, ...parts].slice(0, 2);
+  if (num.kind === 'count' && num.noun && !parts.includes(`${num.noun}s`))
+    parts = [`${num.noun}s`, ...parts].slice(0, 2);
   if (num.kind === 'percent' && parts[0] !== 'taux') parts = ['taux', ...parts].slice(0, 3);
   let name = slug(parts) || (num.kind === 'percent' ? 'taux' : num.kind === 'count' ? 'nombre' : 'montant');
   if (num.tax && !name.endsWith(`_${num.tax.toLowerCase()}`)) name += `_${num.tax.toLowerCase()}`;
@@ -127,7 +129,10 @@ export function relationEdit(num: Num, expression: string, names: Names, named =
 function merge(a: Edit, b: Edit): Edit {
   const name = /^\{#([^\s{}=<>≤≥≈]+)\}$/u;
   const relation = /^\{\s*((?:<=|>=|≤|≥|=|<|>|≈)[^{}]*)\}$/u;
-  for (const [bare, other] of [[a, b], [b, a]] as const) {
+  for (const [bare, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     const n = name.exec(bare.text);
     const r = relation.exec(other.text);
     if (n && r) return { ...other, text: `{#${n[1]} ${r[1]}}` };
@@ -163,7 +168,12 @@ export function applyEdits(source: string, edits: Edit[]): { text: string; appli
   let skipped = 0;
   for (const edit of sorted) {
     const last = kept.at(-1);
-    if (last && (edit.start < last.end || (edit.start === last.start && edit.start === edit.end) || (last.start === last.end && last.start === edit.start))) {
+    if (
+      last &&
+      (edit.start < last.end ||
+        (edit.start === last.start && edit.start === edit.end) ||
+        (last.start === last.end && last.start === edit.start))
+    ) {
       // Two edits at the same number (an insertion and a replacement): keep the longer.
       if (edit.text.length > last.text.length && edit.start <= last.end) kept[kept.length - 1] = edit;
       skipped++;

@@ -70,10 +70,7 @@ function mask(text: string): string {
 }
 
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 const COUNT_NOUNS = [
@@ -122,7 +119,8 @@ function taxIn(text: string): 'HT' | 'TTC' | undefined {
   return undefined;
 }
 
-const AMOUNT_HEADER = /€|euro|montant|credit|budget|depense|recette|prix|cout|tarif|somme|solde|resultat|report|total|subvention|financement|emprunt|dotation|contribution|reste|realise|prevu|vote|propose|mandat|titre/u;
+const AMOUNT_HEADER =
+  /€|euro|montant|credit|budget|depense|recette|prix|cout|tarif|somme|solde|resultat|report|total|subvention|financement|emprunt|dotation|contribution|reste|realise|prevu|vote|propose|mandat|titre/u;
 
 function classifyText(number: FrenchNumber, after: string): { kind: Kind; noun?: string } {
   if (number.unit === '%') return { kind: 'percent' };
@@ -168,7 +166,10 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
       const map = new TextMap(node, session.source, locator);
       const masked = mask(map.text);
       const block = blocks.length;
-      const entry: DeliberationNumbers['blocks'][number] = { kind: table ? 'cell' : 'paragraph', text: masked.replaceAll(FILLER, '') };
+      const entry: DeliberationNumbers['blocks'][number] = {
+        kind: table ? 'cell' : 'paragraph',
+        text: masked.replaceAll(FILLER, ''),
+      };
       if (list) entry.list = list;
       blocks.push(entry);
       for (const found of findFrenchNumbers(masked)) {
@@ -210,15 +211,19 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
         const first = resumed ? (node.start ?? 1) - 1 : 0;
         if (node.ordered) lastOrdered = id;
         node.children.forEach((child, index) => {
-          for (const inner of child.children) visit(inner as Nodes, { id, index: first + index });
+          for (const inner of child.children) visit(inner, { id, index: first + index });
         });
         return;
       }
-      if ('children' in node) for (const child of node.children) visit(child as Nodes, list);
+      if ('children' in node) for (const child of node.children) visit(child, list);
     };
     const visitTable = (node: Table, tableIndex: number) => {
       const texts = node.children.map((row) =>
-        row.children.map((cell) => mask(new TextMap(cell, session.source, locator).text).replaceAll(FILLER, '').trim()),
+        row.children.map((cell) =>
+          mask(new TextMap(cell, session.source, locator).text)
+            .replaceAll(FILLER, '')
+            .trim(),
+        ),
       );
       // Two-level headers (« Section » over « Chapitre », « Dépenses » over « Réel | Ordre »): every leading row without
       // a cell that is only a number is a header row; a column's header is their texts joined.
@@ -235,13 +240,21 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
         const cells = texts[rowIndex] ?? [];
         const rowLabel = cells.find((text) => text !== '') ?? '';
         row.children.forEach((cell, column) => {
-          scan(cell, undefined, { table: tableIndex, row: rowIndex, column, rowLabel, header: headers(column), cells, head });
+          scan(cell, undefined, {
+            table: tableIndex,
+            row: rowIndex,
+            column,
+            rowLabel,
+            header: headers(column),
+            cells,
+            head,
+          });
         });
       });
     };
     for (let index = deliberation.children.start; index < deliberation.children.end; index++) {
       const node = session.tree.children[index];
-      if (node) visit(node as Nodes);
+      if (node) visit(node);
     }
     const nums: Num[] = raws.map((raw, order) => {
       const num = toNum(raw, item, order);
@@ -255,11 +268,24 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
 }
 
 function toNum(raw: Raw, item: number, order: number): Num {
-  const base = { number: raw.number, start: raw.start, end: raw.end, item, block: raw.block, before: raw.before, after: raw.after, order };
+  const base = {
+    number: raw.number,
+    start: raw.start,
+    end: raw.end,
+    item,
+    block: raw.block,
+    before: raw.before,
+    after: raw.after,
+    order,
+  };
   let kind: Kind;
   let noun: string | undefined;
   let tax = raw.number.tax;
-  const pureCell = raw.table !== undefined && raw.table.row >= raw.table.head && /^[\s\u00A0\u202F]*$/u.test(raw.after.replace(/^[\s\u00A0\u202F]*(HT|TTC)\b/u, '')) && /^[\s\u00A0\u202F]*$/u.test(raw.before);
+  const pureCell =
+    raw.table !== undefined &&
+    raw.table.row >= raw.table.head &&
+    /^[\s\u00A0\u202F]*$/u.test(raw.after.replace(/^[\s\u00A0\u202F]*(HT|TTC)\b/u, '')) &&
+    /^[\s\u00A0\u202F]*$/u.test(raw.before);
   if (raw.table && pureCell) {
     const site = raw.table;
     const header = fold(site.header);
@@ -272,9 +298,16 @@ function toNum(raw: Raw, item: number, order: number): Num {
       kind = noun ? 'count' : raw.number.decimals === 2 ? 'amount' : 'other';
     }
     // A cell that is only a number with words after it ("15 ans (3 %)") is not an amount.
-    if (kind === 'amount' && raw.number.unit !== '€' && /^[\s\u00A0\u202F]*[\p{L}]/u.test(raw.after) && !/^[\s\u00A0\u202F]*(HT|TTC|euros?)\b/u.test(raw.after))
+    if (
+      kind === 'amount' &&
+      raw.number.unit !== '€' &&
+      /^[\s\u00A0\u202F]*[\p{L}]/u.test(raw.after) &&
+      !/^[\s\u00A0\u202F]*(HT|TTC|euros?)\b/u.test(raw.after)
+    )
       kind = 'other';
-    tax ??= site.cells.map((cell) => (/^(HT|TTC)$/u.test(cell.trim()) ? (cell.trim() as 'HT' | 'TTC') : undefined)).find(Boolean);
+    tax ??= site.cells
+      .map((cell) => (/^(HT|TTC)$/u.test(cell.trim()) ? (cell.trim() as 'HT' | 'TTC') : undefined))
+      .find(Boolean);
     tax ??= taxIn(site.header) ?? taxIn(site.rowLabel);
   } else {
     const classified = classifyText(raw.number, raw.after);

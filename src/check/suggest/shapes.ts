@@ -47,7 +47,10 @@ function taxCompatible(a: Num, b: Num): boolean {
 
 /** Cells that the table rules check already: total rows and total columns. */
 function inTableTotal(num: Num): boolean {
-  return num.table !== undefined && (totalKind(num.table.rowLabel) !== undefined || totalKind(num.table.header) !== undefined);
+  return (
+    num.table !== undefined &&
+    (totalKind(num.table.rowLabel) !== undefined || totalKind(num.table.header) !== undefined)
+  );
 }
 
 function sumCandidate(target: Num, parts: Num[], strong: boolean, cue: string, near: number): Candidate {
@@ -81,7 +84,8 @@ function sumCandidate(target: Num, parts: Num[], strong: boolean, cue: string, n
 const PARTITION = /(scind|reparti|repartit|decompos|ventil|decoup|se partag|partage en|divise en|comprend|compose)/u;
 const WEAK_LIST = /(comme suit|suivante?s?|ci-dessous|ci-apres|:\s*$)/u;
 const TOTAL_AFTER = /^\s*(soit|pour)?\s*(un|le|au)?\s*(total|montant total|montant global|cout total|ensemble)/u;
-const INLINE_TOTAL = /(soit un total de|soit au total|soit un montant total de|pour un montant (global|total) de|pour un total de|au total|soit un cout total de|soit un ensemble de|soit en tout|au global)\s*$/u;
+const INLINE_TOTAL =
+  /(soit un total de|soit au total|soit un montant total de|pour un montant (global|total) de|pour un total de|au total|soit un cout total de|soit un ensemble de|soit en tout|au global)\s*$/u;
 const PER = /^[\s\u00A0\u202F]*(?:€[\s\u00A0\u202F]*)?(?:HT|TTC)?[\s\u00A0\u202F]*(?:par|\/)[\s\u00A0\u202F]*(\p{L}+)/u;
 
 /** Every candidate relation of one deliberation, most specific shapes first. */
@@ -94,24 +98,33 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
   for (const charge of amounts) {
     const label = fold(charge.table?.rowLabel ?? charge.before);
     if (!/(charge annuelle|annuite|remboursement annuel|echeance annuelle)/u.test(label)) continue;
-    const capital = [...amounts].reverse().find((num) => num.order < charge.order && /emprunt|pret\b/u.test(fold(num.table?.rowLabel ?? num.before)));
+    const capital = [...amounts]
+      .reverse()
+      .find((num) => num.order < charge.order && /emprunt|pret\b/u.test(fold(num.table?.rowLabel ?? num.before)));
     if (!capital) continue;
-    const near = (num: Num) => num.block === capital.block || (num.table && capital.table && num.table.table === capital.table.table && num.table.row === capital.table.row);
+    const near = (num: Num) =>
+      num.block === capital.block ||
+      (num.table && capital.table && num.table.table === capital.table.table && num.table.row === capital.table.row);
     const years = nums.find((num) => near(num) && num.kind === 'other' && /^[\s\u00A0\u202F]*ans?\b/u.test(num.after));
     const rate = nums.find((num) => near(num) && num.kind === 'percent');
     if (!years || !rate) continue;
     const perYear = [12, 1, 4, 2];
-    out.push(...perYear.map((k) => ({
-      shape: 'emprunt' as const,
-      group: `emprunt:${charge.start}`,
-      target: charge,
-      operands: [capital, rate, years],
-      expression: (ref: (num: Num) => string) => `annuite(${ref(capital)}; ${ref(rate)}; ${ref(years)}; ${k})`,
-      strong: k === 12,
-      near: 0.01,
-      cue: k === 12 ? 'charge annuelle d’un emprunt (échéances mensuelles supposées : le PV ne dit pas la périodicité)' : 'charge annuelle d’un emprunt',
-      named: false,
-    })));
+    out.push(
+      ...perYear.map((k) => ({
+        shape: 'emprunt' as const,
+        group: `emprunt:${charge.start}`,
+        target: charge,
+        operands: [capital, rate, years],
+        expression: (ref: (num: Num) => string) => `annuite(${ref(capital)}; ${ref(rate)}; ${ref(years)}; ${k})`,
+        strong: k === 12,
+        near: 0.01,
+        cue:
+          k === 12
+            ? 'charge annuelle d’un emprunt (échéances mensuelles supposées : le PV ne dit pas la périodicité)'
+            : 'charge annuelle d’un emprunt',
+        named: false,
+      })),
+    );
   }
 
   // ── FCTVA: a share of a TTC expense.
@@ -120,7 +133,10 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
     const ttc = amounts.filter((num) => num.tax === 'TTC' && num.number.value.gt(fctva.number.value));
     const ht = amounts.filter((num) => num.tax === 'HT' && num.number.value.gt(fctva.number.value));
     for (const base of [...ttc].reverse()) {
-      const onHt = ht.find((h) => h.number.value.mul('0.164').eq(fctva.number.value) || h.number.value.mul('0.16404').eq(fctva.number.value));
+      const onHt = ht.find(
+        (h) =>
+          h.number.value.mul('0.164').eq(fctva.number.value) || h.number.value.mul('0.16404').eq(fctva.number.value),
+      );
       out.push({
         shape: 'fctva',
         group: `fctva:${fctva.start}`,
@@ -132,7 +148,9 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
         cue: 'FCTVA d’une dépense TTC',
         named: true,
         ...(onHt
-          ? { explain: `le FCTVA se calcule sur la dépense TTC ; ${fctva.number.raw.trim()} est ${onHt.number.value.mul('0.164').eq(fctva.number.value) ? '16,4' : '16,404'} % du montant HT ${onHt.number.raw.trim()}` }
+          ? {
+              explain: `le FCTVA se calcule sur la dépense TTC ; ${fctva.number.raw.trim()} est ${onHt.number.value.mul('0.164').eq(fctva.number.value) ? '16,4' : '16,404'} % du montant HT ${onHt.number.raw.trim()}`,
+            }
           : {}),
       });
     }
@@ -166,7 +184,11 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
     ];
     const h = near.sort((a, b) => Math.abs(a.order - t.order) - Math.abs(b.order - t.order) || a.order - b.order)[0];
     if (!h) continue;
-    for (const [rate, written] of [['0.2', ''], ['0.1', '; 10 %'], ['0.055', '; 5,5 %']] as const) {
+    for (const [rate, written] of [
+      ['0.2', ''],
+      ['0.1', '; 10 %'],
+      ['0.055', '; 5,5 %'],
+    ] as const) {
       out.push({
         shape: 'ttc',
         group: `ttc:${t.start}`,
@@ -211,7 +233,8 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
     const following = amounts.filter((num) => num.block === percent.block && num.order > percent.order);
     const base = following[0];
     const result = following[1];
-    if (!base || !result || !/\bsoit\b[^\d]*$/u.test(result.before.slice(result.before.lastIndexOf(base.number.raw)))) continue;
+    if (!base || !result || !/\bsoit\b[^\d]*$/u.test(result.before.slice(result.before.lastIndexOf(base.number.raw))))
+      continue;
     const cue = `${percent.number.raw.trim()} de ${base.number.raw.trim()}, « soit »`;
     // The share itself, or the amount raised or lowered by it (« une hausse de 5 % de 10 000 €, soit 10 500 € »).
     for (const [write, strong] of [
@@ -236,7 +259,9 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
   // ── Across a row, where the column headers say what each cell is: the closing result of a compte administratif,
   //    résultat de clôture = résultat N-1 − part affectée + résultat de l'exercice + transferts.
   const tables = new Map<number, Num[]>();
-  for (const num of nums) if (num.table && num.table.row >= num.table.head) (tables.get(num.table.table) ?? tables.set(num.table.table, []).get(num.table.table)!).push(num);
+  for (const num of nums)
+    if (num.table && num.table.row >= num.table.head)
+      (tables.get(num.table.table) ?? tables.set(num.table.table, []).get(num.table.table)!).push(num);
   const role = (header: string): 'prev' | 'part' | 'year' | 'transfer' | 'close' | undefined => {
     const h = fold(header);
     const previous = /(precedent|anterieur|n\s?-\s?1\b)/u.test(h);
@@ -265,7 +290,12 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
         target: close,
         operands,
         expression: (ref) =>
-          [prev ? ref(prev) : '', part ? ` - ${ref(part)}` : '', year ? ` + ${ref(year)}` : '', transfer ? ` + ${ref(transfer)}` : '']
+          [
+            prev ? ref(prev) : '',
+            part ? ` - ${ref(part)}` : '',
+            year ? ` + ${ref(year)}` : '',
+            transfer ? ` + ${ref(transfer)}` : '',
+          ]
             .join('')
             .replace(/^ \+ /u, '')
             .trim(),
@@ -281,7 +311,8 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
   if (blocks.some((block) => /equilibr/u.test(fold(block.text)))) {
     for (const cells of tables.values()) {
       const rows = new Map<number, Num[]>();
-      for (const num of cells) (rows.get(num.table!.row) ?? rows.set(num.table!.row, []).get(num.table!.row)!).push(num);
+      for (const num of cells)
+        (rows.get(num.table!.row) ?? rows.set(num.table!.row, []).get(num.table!.row)!).push(num);
       for (const row of rows.values()) {
         const label = fold(row[0]!.table!.cells.filter((text) => parseFrenchNumber(text) === undefined).join(' '));
         if (!/total|section|fonctionnement|investissement/u.test(label)) continue;
@@ -319,24 +350,51 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
     const tax = parts.find((part) => part.tax)?.tax;
     const intro = fold(blocks[first - 1]?.text ?? '');
     const outro = blocks[last + 1];
-    const after = outro && !outro.list && outro.kind === 'paragraph' && TOTAL_AFTER.test(fold(outro.text))
-      ? amounts.find((num) => num.block === last + 1 && (!tax || !num.tax || num.tax === tax))
-      : undefined;
+    const after =
+      outro && !outro.list && outro.kind === 'paragraph' && TOTAL_AFTER.test(fold(outro.text))
+        ? amounts.find((num) => num.block === last + 1 && (!tax || !num.tax || num.tax === tax))
+        : undefined;
     if (after) {
-      out.push(sumCandidate(after, parts, true, `une liste suivie de « ${outro!.text.trim().split(/\s+/u).slice(0, 4).join(' ')} »`, 0.05));
+      out.push(
+        sumCandidate(
+          after,
+          parts,
+          true,
+          `une liste suivie de « ${outro!.text.trim().split(/\s+/u).slice(0, 4).join(' ')} »`,
+          0.05,
+        ),
+      );
       continue;
     }
     const partition = PARTITION.exec(intro);
     const weak = WEAK_LIST.test(intro);
     if (!partition && !weak) continue;
     const max = parts.reduce((a, b) => (a.number.value.gt(b.number.value) ? a : b)).number.value;
-    const inIntro = amounts.filter((num) => num.block === first - 1 && taxCompatible(num, parts[0]!) && num.number.value.gt(max));
-    const total = inIntro.at(-1) ??
-      [...amounts].reverse().find((num) => num.order < parts[0]!.order && !num.table && !num.list && (tax ? num.tax === tax : true) && num.number.value.gt(max));
+    const inIntro = amounts.filter(
+      (num) => num.block === first - 1 && taxCompatible(num, parts[0]!) && num.number.value.gt(max),
+    );
+    const total =
+      inIntro.at(-1) ??
+      [...amounts]
+        .reverse()
+        .find(
+          (num) =>
+            num.order < parts[0]!.order &&
+            !num.table &&
+            !num.list &&
+            (tax ? num.tax === tax : true) &&
+            num.number.value.gt(max),
+        );
     if (!total) continue;
     const original = blocks[first - 1]?.text ?? '';
     const at = partition ? intro.slice(0, partition.index).split(/\s+/u).length - 1 : 0;
-    const cue = partition ? original.split(/\s+/u).slice(at, at + 3).join(' ').replace(/[:\s]+$/u, '') : 'comme suit';
+    const cue = partition
+      ? original
+          .split(/\s+/u)
+          .slice(at, at + 3)
+          .join(' ')
+          .replace(/[:\s]+$/u, '')
+      : 'comme suit';
     out.push(sumCandidate(total, parts, partition !== null, `« ${cue} »`, 0.05));
     // An estimate and the lots attributed under it: the lots stay within the estimate (« estimée globalement à … »).
     if (!partition && /estim|enveloppe|plafond|maximum|previsionnel/u.test(fold(total.before))) {
@@ -359,7 +417,13 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
   for (const total of amounts) {
     const cue = INLINE_TOTAL.exec(fold(total.before));
     if (!cue) continue;
-    const parts = amounts.filter((num) => num.block === total.block && num.order < total.order && total.before.includes(num.number.raw) && taxCompatible(num, total));
+    const parts = amounts.filter(
+      (num) =>
+        num.block === total.block &&
+        num.order < total.order &&
+        total.before.includes(num.number.raw) &&
+        taxCompatible(num, total),
+    );
     if (parts.length < 2) continue;
     out.push(sumCandidate(total, parts, true, `« ${cue[0].trim()} »`, 0.05));
   }
@@ -367,7 +431,13 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
   // ── « X €, dont a € … et b € »: the parts sum to the whole only when they are all given.
   for (const whole of amounts) {
     if (!/^[\s\u00A0\u202F]*,?[\s\u00A0\u202F]*dont\b/u.test(whole.after)) continue;
-    const parts = amounts.filter((num) => num.block === whole.block && num.order > whole.order && whole.after.includes(num.number.raw) && taxCompatible(num, whole));
+    const parts = amounts.filter(
+      (num) =>
+        num.block === whole.block &&
+        num.order > whole.order &&
+        whole.after.includes(num.number.raw) &&
+        taxCompatible(num, whole),
+    );
     if (parts.length < 2) continue;
     out.push(sumCandidate(whole, parts, false, '« dont »', 0));
   }
@@ -376,7 +446,13 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
   for (let index = 2; index < amounts.length; index++) {
     const result = amounts[index]!;
     const words = fold(result.before);
-    const kind = /excedent/u.test(words) ? 'excedent' : /deficit/u.test(words) ? 'deficit' : /(solde|resultat)/u.test(words) ? 'solde' : undefined;
+    const kind = /excedent/u.test(words)
+      ? 'excedent'
+      : /deficit/u.test(words)
+        ? 'deficit'
+        : /(solde|resultat)/u.test(words)
+          ? 'solde'
+          : undefined;
     if (!kind) continue;
     const [a, b] = [amounts[index - 2]!, amounts[index - 1]!];
     const label = (num: Num) => fold(num.table?.rowLabel ?? num.before);
@@ -387,10 +463,14 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
       shape: 'somme',
       target: result,
       operands: [income, spending],
-      expression: (ref) => (kind === 'deficit' ? `${ref(spending)} - ${ref(income)}` : `${ref(income)} - ${ref(spending)}`),
+      expression: (ref) =>
+        kind === 'deficit' ? `${ref(spending)} - ${ref(income)}` : `${ref(income)} - ${ref(spending)}`,
       strong: kind !== 'solde',
       near: 0.05,
-      cue: kind === 'deficit' ? 'déficit = dépenses − recettes' : `${kind === 'excedent' ? 'excédent' : 'solde'} = recettes − dépenses`,
+      cue:
+        kind === 'deficit'
+          ? 'déficit = dépenses − recettes'
+          : `${kind === 'excedent' ? 'excédent' : 'solde'} = recettes − dépenses`,
       named: true,
     });
   }
@@ -403,16 +483,30 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
         const run = sequence.slice(from, from + length);
         for (const target of [sequence[from - 1], sequence[from + length]]) {
           if (!target) continue;
-          const significant = kind === 'count' ? target.number.value.gte(100) : target.number.value.gte(1000) || !target.number.value.isInteger();
+          const significant =
+            kind === 'count'
+              ? target.number.value.gte(100)
+              : target.number.value.gte(1000) || !target.number.value.isInteger();
           if (!significant || !run.every((num) => taxCompatible(num, target))) continue;
           // Only an exact sum is reported here: leave at once what cannot hold at the written precision.
           const nominal = run.reduce((acc, num) => acc.add(num.number.value), new Decimal(0));
-          const slack = [target, ...run].reduce((acc, num) => acc.add(new Decimal(10).pow(-num.number.decimals).div(2)), new Decimal(0));
+          const slack = [target, ...run].reduce(
+            (acc, num) => acc.add(new Decimal(10).pow(-num.number.decimals).div(2)),
+            new Decimal(0),
+          );
           if (nominal.sub(target.number.value).abs().gt(slack)) continue;
           // Round figures (a tariff grid: 1 000, 2 000, 3 000) add up by chance too often to be read as a sum.
           const round = kind === 'count' ? 10 : 1000;
           if ([target, ...run].every((num) => num.number.value.mod(round).isZero())) continue;
-          out.push(sumCandidate(target, run, false, kind === 'count' ? 'des effectifs qui se suivent' : 'des montants qui se suivent', 0));
+          out.push(
+            sumCandidate(
+              target,
+              run,
+              false,
+              kind === 'count' ? 'des effectifs qui se suivent' : 'des montants qui se suivent',
+              0,
+            ),
+          );
         }
       }
     }

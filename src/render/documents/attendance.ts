@@ -64,4 +64,3 @@ export function attendanceView(session: Session) {
   if (absent.length > 0) lists.push(namesList(absent, 'Absents', 'absent'));
   return { tables, lists };
 }
-

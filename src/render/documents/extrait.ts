@@ -5,7 +5,15 @@ import { vocabularyOf } from '../../model/vocabulary.js';
 import { renderDeliberationBody } from '../../html/body.js';
 import { formatDate, formatNumber, NBSP } from '../../model/french.js';
 import type { DroppedItem } from '../../html/markdown.js';
-import { instanceName, ofOrganisation, openingSentence, presidencySentence, sessionFigures, townOf, withArticle } from '../sentences.js';
+import {
+  instanceName,
+  ofOrganisation,
+  openingSentence,
+  presidencySentence,
+  sessionFigures,
+  townOf,
+  withArticle,
+} from '../sentences.js';
 import { figuresList } from './figures.js';
 import {
   headerFooter,
@@ -54,17 +62,25 @@ function itemFigures(
   const present = figures.present.minus(presentDelta);
   const represented = figures.represented.minus(representedDelta);
   const list: Array<{ label: string; value: string }> = [];
-  if (figures.inOffice) list.push({ label: vocabularyOf(session.organisation).inOfficeLabel, value: formatNumber(figures.inOffice) });
+  if (figures.inOffice)
+    list.push({ label: vocabularyOf(session.organisation).inOfficeLabel, value: formatNumber(figures.inOffice) });
   list.push({ label: 'Présents', value: formatNumber(present) });
   list.push({ label: 'Représentés', value: formatNumber(represented) });
   list.push({ label: 'Votants', value: formatNumber(present.plus(represented)) });
   if (figures.voices) list.push({ label: 'Voix', value: formatNumber(figures.voices.minus(voicesDelta)) });
-  const withdrawn = [...item.excluded, ...item.withdrawn.map((sitting) => `${nameOf(session, sitting.person)} se retire`)];
+  const withdrawn = [
+    ...item.excluded,
+    ...item.withdrawn.map((sitting) => `${nameOf(session, sitting.person)} se retire`),
+  ];
   return withdrawn.length > 0 ? { figures: list, note: withdrawn.join(' ; ') } : { figures: list };
 }
 
 /** One deliberation as an extract of the register, certified by the président de séance. */
-export function renderExtrait(session: Session, deliberation: Deliberation, options: RenderOptions = {}): RenderedDocument {
+export function renderExtrait(
+  session: Session,
+  deliberation: Deliberation,
+  options: RenderOptions = {},
+): RenderedDocument {
   const templates = templatesFor(session, options);
   const dropped: DroppedItem[] = [];
   const instance = instanceName(session);
@@ -73,7 +89,8 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
   const view = deliberationView(session, deliberation, dropped);
   const atItem = itemFigures(session, deliberation);
   const figures = atItem?.figures ?? figuresList(session, true);
-  if (session.convocation) figures.unshift({ label: 'Date de convocation', value: formatDate(session.convocation.value) });
+  if (session.convocation)
+    figures.unshift({ label: 'Date de convocation', value: formatDate(session.convocation.value) });
   const signedAt = options.signedAt ?? {};
   const town = signedAt.town ?? (session.place ? townOf(session.place.value) : undefined);
   const running: Running = {
@@ -81,24 +98,29 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
     right: `Extrait — délibération n°${NBSP}${deliberation.label}`,
     footerLeft: `Extrait du registre — séance du ${date}`,
   };
-  const html = page(templates, 'extrait', {
-    title: `${documentTitle} — séance du ${date} — délibération n° ${deliberation.label}`,
-    bodyClass: 'extrait',
-    organisationName: organisationName(session),
-    documentTitle,
-    sessionLine: `Séance du ${date}`,
-    figures,
-    figuresNote: atItem?.note,
-    openingSentence: openingSentence(session),
-    presidencySentence: presidencySentence(session),
-    secretaryLabel: session.secretaries.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance',
-    secretaries: session.secretaries.length ? names(session.secretaries) : undefined,
-    deliberation: view,
-    signatures: {
-      ...signaturesView(session, options, true),
-      doneAt: `Fait${town ? ` à ${town}` : ''}, le ${signedAt.date ? formatDate(signedAt.date) : '…………………………'}`,
+  const html = page(
+    templates,
+    'extrait',
+    {
+      title: `${documentTitle} — séance du ${date} — délibération n° ${deliberation.label}`,
+      bodyClass: 'extrait',
+      organisationName: organisationName(session),
+      documentTitle,
+      sessionLine: `Séance du ${date}`,
+      figures,
+      figuresNote: atItem?.note,
+      openingSentence: openingSentence(session),
+      presidencySentence: presidencySentence(session),
+      secretaryLabel: session.secretaries.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance',
+      secretaries: session.secretaries.length ? names(session.secretaries) : undefined,
+      deliberation: view,
+      signatures: {
+        ...signaturesView(session, options, true),
+        doneAt: `Fait${town ? ` à ${town}` : ''}, le ${signedAt.date ? formatDate(signedAt.date) : '…………………………'}`,
+      },
     },
-  }, running);
+    running,
+  );
   return {
     html,
     dropped,
@@ -107,4 +129,3 @@ export function renderExtrait(session: Session, deliberation: Deliberation, opti
     ...headerFooter(templates, running),
   };
 }
-

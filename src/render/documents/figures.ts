@@ -7,11 +7,11 @@ import { sessionFigures } from '../sentences.js';
 export function figuresList(session: Session, withInOffice: boolean) {
   const figures = sessionFigures(session);
   const list: Array<{ label: string; value: string }> = [];
-  if (withInOffice && figures.inOffice) list.push({ label: vocabularyOf(session.organisation).inOfficeLabel, value: formatNumber(figures.inOffice) });
+  if (withInOffice && figures.inOffice)
+    list.push({ label: vocabularyOf(session.organisation).inOfficeLabel, value: formatNumber(figures.inOffice) });
   list.push({ label: 'Présents', value: formatNumber(figures.present) });
   list.push({ label: 'Représentés', value: formatNumber(figures.represented) });
   list.push({ label: 'Votants', value: formatNumber(figures.voters) });
   if (figures.voices) list.push({ label: 'Voix', value: formatNumber(figures.voices) });
   return list;
 }
-

@@ -19,7 +19,10 @@ export function indexHeading(session: Session): string {
 }
 
 /** The index of every rendered session, in the order given. */
-export function renderIndex(entries: IndexEntry[], options: { templatesDir?: string; title?: string } = {}): RenderedDocument {
+export function renderIndex(
+  entries: IndexEntry[],
+  options: { templatesDir?: string; title?: string } = {},
+): RenderedDocument {
   const templates = loadTemplates(options.templatesDir);
   const title = options.title ?? 'Procès-verbaux et délibérations';
   const html = page(templates, 'index', {

@@ -106,7 +106,8 @@ export function signaturesView(session: Session, options: RenderOptions, preside
   const signers: Array<{ role: string; name: string }> = [];
   if (session.president) signers.push({ role: 'Le Président de séance', name: session.president.name.trim() });
   if (!presidentOnly) {
-    for (const secretary of session.secretaries) signers.push({ role: 'Le secrétaire de séance', name: secretary.name.trim() });
+    for (const secretary of session.secretaries)
+      signers.push({ role: 'Le secrétaire de séance', name: secretary.name.trim() });
   }
   let doneAt: string | undefined;
   if (options.signedAt) {
@@ -116,4 +117,3 @@ export function signaturesView(session: Session, options: RenderOptions, preside
   }
   return { signers, ...(doneAt ? { doneAt } : {}) };
 }
-

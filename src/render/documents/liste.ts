@@ -37,25 +37,30 @@ export function renderListeDeliberations(session: Session, options: RenderOption
     right: 'Liste des délibérations',
     footerLeft: `Liste des délibérations — séance du ${date}`,
   };
-  const html = page(templates, 'liste', {
-    title: `${title} — ${organisationName(session)}`,
-    bodyClass: 'liste',
-    organisationName: organisationName(session),
-    documentTitle: title,
-    sessionLine: sessionLine(session),
-    figures: figuresList(session, true),
-    president: session.president?.name.trim(),
-    secretaryLabel: session.secretaries.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance',
-    secretaries: session.secretaries.length ? names(session.secretaries) : undefined,
-    items: session.deliberations.map((deliberation) => ({
-      number: deliberation.label,
-      title: deliberation.title.value,
-      result: voteSummary(deliberation.vote),
-    })),
-    itemsCount: `${formatNumber(count)}${NBSP}${agree(count, 'délibération examinée', 'délibérations examinées')}`,
-    publication: `Liste affichée et publiée sur le site internet ${ofOrganisation(session.organisation)} dans un délai d’une semaine à compter de la séance, en application de l’article L2121-25 du code général des collectivités territoriales.`,
-    signatures: signaturesView(session, options, true),
-  }, running);
+  const html = page(
+    templates,
+    'liste',
+    {
+      title: `${title} — ${organisationName(session)}`,
+      bodyClass: 'liste',
+      organisationName: organisationName(session),
+      documentTitle: title,
+      sessionLine: sessionLine(session),
+      figures: figuresList(session, true),
+      president: session.president?.name.trim(),
+      secretaryLabel: session.secretaries.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance',
+      secretaries: session.secretaries.length ? names(session.secretaries) : undefined,
+      items: session.deliberations.map((deliberation) => ({
+        number: deliberation.label,
+        title: deliberation.title.value,
+        result: voteSummary(deliberation.vote),
+      })),
+      itemsCount: `${formatNumber(count)}${NBSP}${agree(count, 'délibération examinée', 'délibérations examinées')}`,
+      publication: `Liste affichée et publiée sur le site internet ${ofOrganisation(session.organisation)} dans un délai d’une semaine à compter de la séance, en application de l’article L2121-25 du code général des collectivités territoriales.`,
+      signatures: signaturesView(session, options, true),
+    },
+    running,
+  );
   return {
     html,
     dropped: [],
@@ -64,4 +69,3 @@ export function renderListeDeliberations(session: Session, options: RenderOption
     ...headerFooter(templates, running),
   };
 }
-

@@ -39,7 +39,11 @@ function pvView(session: Session, options: RenderOptions) {
   const instance = instanceName(session);
   const date = formatDate(session.date.value);
   const title = `Procès-verbal — ${instance} ${ofOrganisation(session.organisation)} — séance du ${date}`;
-  const running: Running = { left: runningTitle(session), right: 'Procès-verbal', footerLeft: `Procès-verbal — séance du ${date}` };
+  const running: Running = {
+    left: runningTitle(session),
+    right: 'Procès-verbal',
+    footerLeft: `Procès-verbal — séance du ${date}`,
+  };
   const data = {
     title,
     bodyClass: 'pv',
@@ -97,4 +101,3 @@ function statements(session: Session): Array<{ lead: string; text: string; colon
   if (secretary) list.push({ lead: secretary.lead, text: secretary.names, colon: true });
   return list;
 }
-

@@ -25,7 +25,9 @@ export function templatesFor(session: Session, options: RenderOptions = {}): Tem
   const custom = session.organisation.templates;
   if (!custom) return loadTemplates();
   if (!session.organisation.file) {
-    throw new Error('Une séance ne choisit pas ses gabarits : « templates » n\'est permis que dans organisations/<id>.yml.');
+    throw new Error(
+      "Une séance ne choisit pas ses gabarits : « templates » n'est permis que dans organisations/<id>.yml.",
+    );
   }
   const organisationsDir = path.dirname(path.resolve(session.organisation.file));
   const root = path.dirname(organisationsDir);
@@ -36,4 +38,3 @@ export function templatesFor(session: Session, options: RenderOptions = {}): Tem
   }
   return loadTemplates(folder);
 }
-

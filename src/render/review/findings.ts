@@ -68,4 +68,3 @@ export function inside(range: { start: number; end: number }, position: Position
   if (start === undefined || end === undefined) return false;
   return range.start >= start && range.end <= end && !(range.start === end && end > start);
 }
-

@@ -13,7 +13,9 @@ import { ancestorsOf, classes, element, isElement, text, textOf, type Context, t
 // ─── Notes beside the marks ────────────────────────────────────────────────────────────────────────────────────
 
 export function expectedOf(message: VFileMessage): string | undefined {
-  const list = (message.expected ?? []).filter((value) => value !== undefined && value !== null && String(value).trim() !== '');
+  const list = (message.expected ?? []).filter(
+    (value) => value !== undefined && value !== null && String(value).trim() !== '',
+  );
   return list.length > 0 ? list.join(' ou ') : undefined;
 }
 
@@ -31,28 +33,68 @@ function ruleLink(message: VFileMessage): ElementContent {
 }
 
 function detail(label: string, value: string | undefined, className: string): ElementContent[] {
-  return value ? [element('div', { className: ['detail', className] }, [element('span', { className: ['label'] }, [text(label)]), text(value)])] : [];
+  return value
+    ? [
+        element('div', { className: ['detail', className] }, [
+          element('span', { className: ['label'] }, [text(label)]),
+          text(value),
+        ]),
+      ]
+    : [];
 }
 
 export function note(finding: Finding, withId: boolean): Element {
   const { message, n, severity } = finding;
   const where = placeLabel(message);
-  return element('div', { className: ['finding-note', `finding-${severity}`], ...(withId ? { id: `finding-${n}` } : {}) }, [
-    element('div', { className: ['head'] }, [
-      element('a', { className: ['finding-badge', `finding-${severity}`], href: `#constat-${n}`, title: 'Retour à la liste des constats' }, [text(String(n))]),
-      element('span', { className: ['severity'] }, [text(severityTitle(severity))]),
-      ruleLink(message),
-      ...(where ? [element('span', { className: ['where'] }, [text(`ligne ${where.replace(':', ', col. ')}`)])] : []),
-    ]),
-    element('p', { className: ['reason'] }, [text(message.reason)]),
-    ...detail('Attendu', expectedOf(message), 'expected'),
-    ...detail('Constaté', message.actual ?? undefined, 'actual'),
-    ...detail('Calcul', message.note ?? undefined, 'computation'),
-    ...detail('Annotations proposées', editsOf(message).map((edit) => `« ${edit.text} »`).join(', ') || undefined, 'suggestion'),
-  ]);
+  return element(
+    'div',
+    { className: ['finding-note', `finding-${severity}`], ...(withId ? { id: `finding-${n}` } : {}) },
+    [
+      element('div', { className: ['head'] }, [
+        element(
+          'a',
+          {
+            className: ['finding-badge', `finding-${severity}`],
+            href: `#constat-${n}`,
+            title: 'Retour à la liste des constats',
+          },
+          [text(String(n))],
+        ),
+        element('span', { className: ['severity'] }, [text(severityTitle(severity))]),
+        ruleLink(message),
+        ...(where ? [element('span', { className: ['where'] }, [text(`ligne ${where.replace(':', ', col. ')}`)])] : []),
+      ]),
+      element('p', { className: ['reason'] }, [text(message.reason)]),
+      ...detail('Attendu', expectedOf(message), 'expected'),
+      ...detail('Constaté', message.actual ?? undefined, 'actual'),
+      ...detail('Calcul', message.note ?? undefined, 'computation'),
+      ...detail(
+        'Annotations proposées',
+        editsOf(message)
+          .map((edit) => `« ${edit.text} »`)
+          .join(', ') || undefined,
+        'suggestion',
+      ),
+    ],
+  );
 }
 
-const NOTE_BLOCKS = new Set(['p', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt', 'blockquote', 'pre', 'figure']);
+const NOTE_BLOCKS = new Set([
+  'p',
+  'li',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'dd',
+  'dt',
+  'blockquote',
+  'pre',
+  'figure',
+]);
 
 function cellCount(row: Element): number {
   return row.children
@@ -70,11 +112,22 @@ export function placeNotes(root: HastRoot, context: Context): void {
     if (!ancestors) continue;
     const direct = ancestors.at(-1)!;
     const at = direct.children.indexOf(mark);
-    (direct.children as ElementContent[]).splice(at + 1, 0,
-      element('a', { className: ['finding-badge', `finding-${finding.severity}`], href: `#constat-${n}`, ariaLabel: `constat ${n}`, title: 'Retour à la liste des constats' }, [text(String(n))]),
+    (direct.children as ElementContent[]).splice(
+      at + 1,
+      0,
+      element(
+        'a',
+        {
+          className: ['finding-badge', `finding-${finding.severity}`],
+          href: `#constat-${n}`,
+          ariaLabel: `constat ${n}`,
+          title: 'Retour à la liste des constats',
+        },
+        [text(String(n))],
+      ),
     );
     const depth = ancestors.map((a) => isElement(a) && NOTE_BLOCKS.has(a.tagName)).lastIndexOf(true);
-    const block = (depth >= 0 ? ancestors[depth] : ancestors[1] ?? mark) as Element;
+    const block = (depth >= 0 ? ancestors[depth] : (ancestors[1] ?? mark)) as Element;
     const parent = (depth >= 1 ? ancestors[depth - 1] : ancestors[0]) as Parent;
     const entry = byBlock.get(block) ?? { parent, findings: [] };
     entry.findings.push(finding);
@@ -89,7 +142,9 @@ export function placeNotes(root: HastRoot, context: Context): void {
     }
     const container =
       block.tagName === 'tr'
-        ? element('tr', { className: ['finding-row'] }, [element('td', { colSpan: cellCount(block), className: ['finding-notes'] }, notes)])
+        ? element('tr', { className: ['finding-row'] }, [
+            element('td', { colSpan: cellCount(block), className: ['finding-notes'] }, notes),
+          ])
         : element('div', { className: ['finding-notes'] }, notes);
     const index = parent.children.indexOf(block);
     (parent.children as ElementContent[]).splice(index + 1, 0, container);
@@ -112,7 +167,11 @@ export function attachToSections(root: HastRoot, session: Session, findings: Fin
     });
     if (!heading || !parent) continue;
     const index = parent.children.indexOf(heading);
-    (parent.children as ElementContent[]).splice(index + 1, 0, element('div', { className: ['finding-notes'] }, [note(finding, true)]));
+    (parent.children as ElementContent[]).splice(
+      index + 1,
+      0,
+      element('div', { className: ['finding-notes'] }, [note(finding, true)]),
+    );
     finding.placed = 'section';
   }
 }

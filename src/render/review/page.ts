@@ -14,7 +14,15 @@ import { severityTitle } from '../../model/severity.js';
 import { rangeOf, severityOf, type Finding, type Pending, type ReviewSeverity } from './findings.js';
 import { applyInsertions, bodyStart, markableCopy, markBody, markFrontmatter, type Insertion } from './source.js';
 import { markAnchors, parseFragment, resolveMarkers, resolvePending, type Context } from './tree.js';
-import { attachToSections, expectedOf, note, placeLabel, placeNotes, restoreNumericCells, stripMarkers } from './notes.js';
+import {
+  attachToSections,
+  expectedOf,
+  note,
+  placeLabel,
+  placeNotes,
+  restoreNumericCells,
+  stripMarkers,
+} from './notes.js';
 
 // ─── The page ──────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -24,7 +32,9 @@ let reviewCss: string | undefined;
 function template(): Handlebars.TemplateDelegate {
   if (!compiled) {
     const handlebars = Handlebars.create();
-    compiled = handlebars.compile(readFileSync(path.join(defaultTemplatesDir(), 'review.hbs'), 'utf8'), { strict: false });
+    compiled = handlebars.compile(readFileSync(path.join(defaultTemplatesDir(), 'review.hbs'), 'utf8'), {
+      strict: false,
+    });
   }
   return compiled;
 }

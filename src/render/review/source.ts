@@ -73,14 +73,20 @@ function textNodes(tree: MdastRoot): MdastText[] {
 }
 
 /** Marks a body range in the Markdown text nodes it covers. Returns false when no text node holds it. */
-function markBodyText(copy: Session, insertions: Map<MdastText, Insertion[]>, n: number, range: { start: number; end: number }): boolean {
+function markBodyText(
+  copy: Session,
+  insertions: Map<MdastText, Insertion[]>,
+  n: number,
+  range: { start: number; end: number },
+): boolean {
   const source = copy.source;
   let marked = false;
   for (const node of textNodes(copy.tree)) {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) continue;
-    const overlaps = range.end > range.start ? range.start < end && range.end > start : range.start >= start && range.start < end;
+    const overlaps =
+      range.end > range.start ? range.start < end && range.end > start : range.start >= start && range.start < end;
     if (!overlaps) continue;
     let from: number;
     let to: number;
@@ -120,7 +126,12 @@ export function bodyStart(session: Session): number {
   return first?.type === 'yaml' ? (first.position?.end.offset ?? 0) : 0;
 }
 
-export function markBody(copy: Session, insertions: Map<MdastText, Insertion[]>, finding: Finding, range: { start: number; end: number }): boolean {
+export function markBody(
+  copy: Session,
+  insertions: Map<MdastText, Insertion[]>,
+  finding: Finding,
+  range: { start: number; end: number },
+): boolean {
   const { n } = finding;
   // The body is printed from the tree, titles, votes and closing included: the text nodes carry the marks. Only the
   // number of a deliberation heading is designated by a marker before it (the number is shown in its own span).
@@ -140,7 +151,12 @@ export function markBody(copy: Session, insertions: Map<MdastText, Insertion[]>,
 const STATED_KEYS: Array<keyof StatedFigures> = ['present', 'represented', 'voices', 'inOffice'];
 
 /** Marks a frontmatter value: a name in the attendance tables or lists, a row's voices, a stated figure. */
-export function markFrontmatter(copy: Session, finding: Finding, range: { start: number; end: number }, pending: Pending[]): boolean {
+export function markFrontmatter(
+  copy: Session,
+  finding: Finding,
+  range: { start: number; end: number },
+  pending: Pending[],
+): boolean {
   const { n } = finding;
   const name = (ref: PersonRef) => {
     ref.name = wrap(ref.name, n);
@@ -168,11 +184,13 @@ export function markFrontmatter(copy: Session, finding: Finding, range: { start:
       return true;
     }
   }
-  const typed = copy.source.slice(range.start, range.end).trim().replace(/^["'«]\s*|\s*["'»]$/g, '');
+  const typed = copy.source
+    .slice(range.start, range.end)
+    .trim()
+    .replace(/^["'«]\s*|\s*["'»]$/g, '');
   if (typed.length >= 2 && !/[\r\n]/.test(typed)) {
     pending.push({ kind: 'search', n, text: typed });
     return true;
   }
   return false;
 }
-

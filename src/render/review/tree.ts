@@ -32,7 +32,9 @@ export function classes(node: Element): string[] {
 }
 
 export function parseFragment(html: string): HastRoot {
-  return unified().use(rehypeRaw).runSync({ type: 'root', children: [{ type: 'raw', value: html } as never] });
+  return unified()
+    .use(rehypeRaw)
+    .runSync({ type: 'root', children: [{ type: 'raw', value: html } as never] });
 }
 
 export interface Context {
@@ -98,10 +100,14 @@ export function resolveMarkers(parent: Parent, context: Context): void {
 /** The ancestors of a node, root first, or undefined when it is not in the tree. */
 export function ancestorsOf(root: HastRoot, target: HastContent | ElementContent): Parent[] | undefined {
   let found: Parent[] | undefined;
-  visitParents(root, (node) => node === target, (_node, ancestors) => {
-    found = [...ancestors] as Parent[];
-    return EXIT;
-  });
+  visitParents(
+    root,
+    (node) => node === target,
+    (_node, ancestors) => {
+      found = [...ancestors] as Parent[];
+      return EXIT;
+    },
+  );
   return found;
 }
 
@@ -114,7 +120,9 @@ function anchorTarget(root: HastRoot, anchor: Context['anchors'][number]): Eleme
   const ancestors = [...(ancestorsOf(root, anchor.node) ?? [])].reverse();
   if (anchor.kind === 'row') {
     const row = ancestors.find((a): a is Element => isElement(a, 'tr'));
-    const cells = row?.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th')) ?? [];
+    const cells =
+      row?.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th')) ??
+      [];
     return [...cells].reverse().find((c) => classes(c).includes('num')) ?? cells.at(-1);
   }
   const heading = ancestors.find((a): a is Element => isElement(a) && /^h[1-6]$/.test(a.tagName));
@@ -205,4 +213,3 @@ export function resolvePending(root: HastRoot, pending: Pending[], context: Cont
     }
   }
 }
-

@@ -116,12 +116,19 @@ function interval2(lo: string, hi: string): Interval {
 describe('comparisons', () => {
   test('a written sum of correctly rounded addends is never reported', () => {
     fc.assert(
-      fc.property(fc.array(exactAndRounded, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 3 }), (addends, decimals) => {
-        const exactSum = addends.reduce((sum, a) => sum.add(a.exact), new Decimal(0));
-        const writtenSum = fromWritten({ value: exactSum.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP), decimals });
-        const computed = addends.slice(1).reduce((sum, a) => add(sum, a.interval), addends[0]!.interval);
-        expect(compare(writtenSum, '=', computed).holds).toBe(true);
-      }),
+      fc.property(
+        fc.array(exactAndRounded, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 3 }),
+        (addends, decimals) => {
+          const exactSum = addends.reduce((sum, a) => sum.add(a.exact), new Decimal(0));
+          const writtenSum = fromWritten({
+            value: exactSum.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP),
+            decimals,
+          });
+          const computed = addends.slice(1).reduce((sum, a) => add(sum, a.interval), addends[0]!.interval);
+          expect(compare(writtenSum, '=', computed).holds).toBe(true);
+        },
+      ),
     );
   });
 
@@ -129,7 +136,8 @@ describe('comparisons', () => {
     const quotient = div(written('320 319,16'), written('43 478'));
     expect(isArithError(quotient)).toBe(false);
     if (!isArithError(quotient)) expect(compare(written('7,37'), '=', quotient).holds).toBe(true);
-    if (!isArithError(quotient)) expect(compare(written('7,40'), '=', quotient)).toMatchObject({ holds: false, crossed: 'hi' });
+    if (!isArithError(quotient))
+      expect(compare(written('7,40'), '=', quotient)).toMatchObject({ holds: false, crossed: 'hi' });
   });
 
   test('564 614,75 is not 2 133,85 + 562 480,90 + 27', () => {
@@ -149,9 +157,16 @@ describe('comparisons', () => {
   test('≈ widens by an absolute or relative tolerance', () => {
     const tenPercent = { value: new Decimal(10), relative: true };
     expect(compare(written('25 000'), '≈', written('27 000'), tenPercent).holds).toBe(true);
-    expect(compare(written('25 000'), '≈', written('30 000'), tenPercent)).toMatchObject({ holds: false, crossed: 'lo' });
-    expect(compare(written('25 000'), '≈', written('26 000'), { value: new Decimal(999), relative: false }).holds).toBe(true);
-    expect(compare(written('25 000'), '≈', written('27 000'), { value: new Decimal(1000), relative: false }).holds).toBe(false);
+    expect(compare(written('25 000'), '≈', written('30 000'), tenPercent)).toMatchObject({
+      holds: false,
+      crossed: 'lo',
+    });
+    expect(compare(written('25 000'), '≈', written('26 000'), { value: new Decimal(999), relative: false }).holds).toBe(
+      true,
+    );
+    expect(
+      compare(written('25 000'), '≈', written('27 000'), { value: new Decimal(1000), relative: false }).holds,
+    ).toBe(false);
   });
 
   test('the values an interval can show at a precision', () => {

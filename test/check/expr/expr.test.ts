@@ -63,7 +63,11 @@ describe('parsing', () => {
   test('syntax errors are positioned values', () => {
     expect(parseExpression('a + ')).toMatchObject({ code: 'syntax', start: 4 });
     expect(parseExpression('(a + b')).toMatchObject({ code: 'syntax', start: 6 });
-    expect(parseExpression('somme(a, b)')).toMatchObject({ code: 'syntax', start: 7, message: expect.stringContaining('« ; »') });
+    expect(parseExpression('somme(a, b)')).toMatchObject({
+      code: 'syntax',
+      start: 7,
+      message: expect.stringContaining('« ; »'),
+    });
     expect(parseExpression('1.5')).toMatchObject({ code: 'syntax', message: expect.stringContaining('virgule') });
     expect(parseExpression('a b')).toMatchObject({ code: 'syntax', start: 2 });
     expect(parseExpression('a $ b')).toMatchObject({ code: 'syntax', start: 2, end: 3 });
@@ -101,7 +105,9 @@ describe('evaluation', () => {
     // Yearly instalments by default: 400 000 × 0,03 / (1 − 1,03^−15) = 33 506,64.
     expect(value('annuite(emprunt; taux; 15)').value.nominal.toFixed(2)).toBe('33506.63');
     expect(value('annuite(1 200; 0 %; 1; 12)').value.nominal.toString()).toBe('1200');
-    expect((instalment(new Decimal(1200), new Decimal(0), new Decimal(1), new Decimal(12)) as Decimal).toString()).toBe('100');
+    expect((instalment(new Decimal(1200), new Decimal(0), new Decimal(1), new Decimal(12)) as Decimal).toString()).toBe(
+      '100',
+    );
   });
 
   test('arrondi, min, max', () => {
@@ -115,7 +121,10 @@ describe('evaluation', () => {
     expect(unknown).toMatchObject({ code: 'unknown-name', start: 0, end: 9, suggestion: 'part_1068' });
     expect(evaluate(parsed('1 + ttc(1; 2; 3)'), env)).toMatchObject({ code: 'arity', start: 4, end: 16 });
     expect(evaluate(parsed('1 / zéro'), env)).toMatchObject({ code: 'division-by-zero', start: 4, end: 8 });
-    expect(evaluate(parsed('1 / (2 - 2)'), env)).toMatchObject({ code: 'division-by-zero', message: 'division par zéro' });
+    expect(evaluate(parsed('1 / (2 - 2)'), env)).toMatchObject({
+      code: 'division-by-zero',
+      message: 'division par zéro',
+    });
     expect(evaluate(parsed('tcc(1)'), env)).toMatchObject({ code: 'unknown-function', suggestion: 'ttc' });
     expect(staticProblems(parsed('a + b + ttc()'), env).map((problem) => problem.code)).toEqual([
       'unknown-name',

@@ -13,7 +13,9 @@ describe('applyEdits', () => {
       { start: at('30 000 €'), end: at('30 000 €{#part}'), text: '{#part = total - a}' },
     ]);
     expect(applied).toBe(3);
-    expect(fixed).toBe('Le total de 150 000 €{#total = a + part} se partage en 120 000 €{#a} et 30 000 €{#part = total - a}.');
+    expect(fixed).toBe(
+      'Le total de 150 000 €{#total = a + part} se partage en 120 000 €{#a} et 30 000 €{#part = total - a}.',
+    );
   });
 
   it('makes one named relation of a bare name and an unnamed relation proposed for the same number', () => {
