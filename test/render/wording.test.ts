@@ -60,6 +60,7 @@ describe('wording per kind', () => {
     expect(html).not.toContain('présidée par');
     expect(html).toContain('2 élus présents et 1 conseiller municipal représenté');
     expect(html).not.toMatch(/délégué/iu);
+    expect(renderSessionHtml(session!).html).not.toContain('>Voix</th>');
     const liste = text(renderListeDeliberations(session!).html);
     expect(liste).not.toMatch(/Président de séance :/u);
     expect(liste).not.toMatch(/Secrétaire/u);

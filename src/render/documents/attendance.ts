@@ -23,6 +23,8 @@ function attendanceTable(rows: Session['attendance']['room'], heading: string) {
   });
   return {
     heading,
+    /** A Voix column only when the PV states voices: a council without weighted voices prints none. */
+    withVoices: anyVoices,
     rows: viewRows,
     total: {
       members: `${formatNumber(rows.length)}${NBSP}${agree(rows.length, 'présent')}`,
