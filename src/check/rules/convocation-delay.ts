@@ -1,28 +1,10 @@
+import { formatDate } from '../../model/french.js';
 import type { Rule } from '../rule.js';
 import { plural, ruleDocs } from './shared.js';
 
 const id = 'convocation-delay';
 
 const DAY = 24 * 60 * 60 * 1000;
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
-function frenchDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day === 1 ? '1er' : day} ${MONTHS[month! - 1]} ${year}`;
-}
 
 function utcDay(iso: string): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso);
@@ -51,8 +33,8 @@ export const convocationDelay: Rule = {
     report({
       message:
         clear < 0
-          ? `La convocation (${frenchDate(convocation.value)}) est datée ${sent === held ? 'du jour même de' : 'après'} la séance (${frenchDate(session.date.value)}).`
-          : `La convocation du ${frenchDate(convocation.value)} laisse ${plural(clear, 'jour franc', 'jours francs')} avant la séance du ${frenchDate(session.date.value)} ; il en faut ${required.value}.`,
+          ? `La convocation (${formatDate(convocation.value)}) est datée ${sent === held ? 'du jour même de' : 'après'} la séance (${formatDate(session.date.value)}).`
+          : `La convocation du ${formatDate(convocation.value)} laisse ${plural(clear, 'jour franc', 'jours francs')} avant la séance du ${formatDate(session.date.value)} ; il en faut ${required.value}.`,
       place: convocation.position,
       expected: `≥ ${required.value}`,
       actual: String(Math.max(clear, 0)),
