@@ -235,7 +235,7 @@ describe('minutier new', () => {
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain("n'existe pas dans le calendrier");
     const badHour = await minutier(
-      ['new', '--date', '2027-01-20', '--heure', '25h', '--lieu', 'ici', '--president', 'X Y'],
+      ['new', '--date', '2027-01-27', '--heure', '25h', '--lieu', 'ici', '--president', 'X Y'],
       other,
     );
     expect(badHour.code).toBe(2);
