@@ -38,6 +38,7 @@ import type { BuildOptions } from './options.js';
 import type { BuildProgress as Progress } from './progress.js';
 import { checkSessions, type CheckedSessions, type Notice } from './sessions.js';
 import { PdfQueue } from './pdf-queue.js';
+import { printJobOf } from './print-job.js';
 import { writeAllScdl, writeSessionScdl, type SessionScdl } from '../publish/build-scdl.js';
 import { fileSystemReason, lockOutputFolder, makeOutputFolder, OutputFolderError } from './output-folder.js';
 
@@ -71,14 +72,6 @@ interface SessionBuild {
   outputs: PlannedOutput[];
   failed: boolean;
   scdl?: SessionScdl;
-}
-
-/** The PDF's fixed date: the session's own date and hour, so two builds give the same bytes. */
-function documentDate(session: Session): Date {
-  const time = session.time?.minutes ?? 0;
-  const hours = Math.floor(time / 60);
-  const minutes = time % 60;
-  return new Date(`${session.date.value}T${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:00Z`);
 }
 
 function render(session: Session, output: PlannedOutput, file: VFile): RenderedDocument {
@@ -349,18 +342,7 @@ async function renderAndQueue(
       sessionId: session.id,
       label: output.relative,
       target,
-      job: {
-        html: document.html,
-        title: document.title,
-        author: session.organisation.name.value,
-        subject: document.subject,
-        keywords: ['procès-verbal', session.instance.value, session.date.value],
-        lang: 'fr-FR',
-        headerTemplate: document.headerTemplate,
-        footerTemplate: document.footerTemplate,
-        date: documentDate(session),
-        documentId: `${session.id}/${output.relative}`,
-      },
+      job: printJobOf(session, document, `${session.id}/${output.relative}`),
     });
   }
 }
