@@ -9,9 +9,7 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Heading, RootContent } from 'mdast';
 import { h } from 'hastscript';
-import { Decimal } from 'decimal.js';
-import type { Deliberation, Session, Vote } from '../model/types.js';
-import { formatNumber } from '../model/french.js';
+import type { Deliberation, Session } from '../model/types.js';
 import { finishHtml, renderMarkdownTree, type DroppedItem } from './markdown.js';
 
 export interface RenderedBody {
@@ -121,26 +119,6 @@ function textOfMdast(node: RootContent | { children?: unknown; value?: unknown }
   return '';
 }
 
-const FIGURE_LABELS: Array<[keyof Vote, string, string]> = [
-  ['for', 'Pour', 'Pour'],
-  ['against', 'Contre', 'Contre'],
-  ['abstentions', 'Abstention', 'Abstentions'],
-  ['blank', 'Blanc', 'Blancs'],
-  ['notVoting', 'Ne prend pas part au vote', 'Ne prennent pas part au vote'],
-];
-
-/** The figures read in the vote sentence, shown under it (only when the author wrote no list of counts). */
-function voteFigures(vote: Vote): Element | undefined {
-  const rows: Element[] = [];
-  for (const [key, singular, plural] of FIGURE_LABELS) {
-    const number = vote[key] as { value: Decimal; decimals: number } | undefined;
-    if (!number) continue;
-    const label = number.value.abs().lt(2) ? singular : plural;
-    rows.push(h('div', [h('dt', `${label}\u00A0:`), h('dd.num', formatNumber(number.value, number.decimals))]));
-  }
-  return rows.length > 0 ? h('dl.vote-figures', rows) : undefined;
-}
-
 /** One deliberation: its whole slice of the tree, heading, text and vote in the order written. */
 function deliberationSection(renderer: Renderer, deliberation: Deliberation): Element {
   const { session } = renderer;
@@ -160,9 +138,8 @@ function deliberationSection(renderer: Renderer, deliberation: Deliberation): El
     const sentence = render(renderer, [nodes[voteIndex]!], 3);
     const paragraph = single(sentence);
     if (paragraph) addClass(paragraph, 'vote-result');
-    const figures = withList
-      ? render(renderer, [nodes[voteIndex + 1]!], 3)
-      : [voteFigures(vote)].filter((x): x is Element => !!x);
+    // Only what the author wrote: a list of counts under the sentence is part of the vote; nothing is derived here.
+    const figures = withList ? render(renderer, [nodes[voteIndex + 1]!], 3) : [];
     content.push(h(`div.vote${vote.outcome === 'rejetee' ? '.rejected' : ''}`, [...sentence, ...figures]));
     if (after.length > 0) content.push(h('div.body', render(renderer, after, 3)));
   }

@@ -95,4 +95,14 @@ describe('wording per kind', () => {
     const liste = text(renderListeDeliberations(session!).html);
     expect(liste).toContain('Adopté à la majorité : Pour : 1 ; Abstentions : 2 (MM. DURAND et MARTIN)');
   });
+
+  it('a vote sentence is printed as written, with no line of figures the author did not write under it', async () => {
+    const source = village.replace("Adopté à l'unanimité", 'Adopté par 2 voix pour et 1 abstention (M. DURAND).');
+    const { session } = await parseText(source);
+    expect(session!.deliberations[0]!.vote!.for?.value.toNumber()).toBe(2);
+    const pv = renderSessionHtml(session!).html;
+    expect(text(pv)).toContain('Adopté par 2 voix pour et 1 abstention (M. DURAND).');
+    expect(text(pv)).not.toMatch(/Pour : 2|Abstention : 1/u);
+    expect(pv).not.toContain('vote-figures');
+  });
 });
