@@ -14,6 +14,7 @@ import type {
 } from '../model/types.js';
 import { bodyKind, vocabularyOf } from '../model/vocabulary.js';
 import type { SessionData } from './schema.js';
+import { settleByElimination } from './attendance-names.js';
 import { personAt, Roster, Values } from './values.js';
 import type { Path } from './yaml.js';
 
@@ -48,19 +49,30 @@ export function buildHeader(
   const roster = new Roster(organisation.roster);
   const person = (path: Path, name: string): PersonRef =>
     personAt(values, path, name, roster, { organisationName: organisation.name.value });
-  const list = (value: string | string[] | undefined, path: Path): PersonRef[] => {
+  // The attendance is read whole before an ambiguous name is reported: the rest of it may settle it.
+  const deferred: Array<() => void> = [];
+  const attendanceRefs: PersonRef[] = [];
+  const member = (path: Path, name: string): PersonRef => {
+    const ref = personAt(values, path, name, roster, {
+      organisationName: organisation.name.value,
+      deferAmbiguous: deferred,
+    });
+    attendanceRefs.push(ref);
+    return ref;
+  };
+  const list = (value: string | string[] | undefined, path: Path, of = person): PersonRef[] => {
     if (value === undefined) return [];
-    if (typeof value === 'string') return [person(path, value)];
-    return value.map((name, index) => person([...path, index], name));
+    if (typeof value === 'string') return [of(path, value)];
+    return value.map((name, index) => of([...path, index], name));
   };
 
   const rows = (key: 'presents' | 'presents-teleconference', mode: AttendanceMode): AttendanceRow[] =>
     (data[key] ?? []).map((row, index) => {
       const base: Path = [key, index];
       const result: AttendanceRow = {
-        person: person([...base, 'nom'], row.nom),
+        person: member([...base, 'nom'], row.nom),
         mode,
-        proxies: list(row.pouvoir, [...base, 'pouvoir']),
+        proxies: list(row.pouvoir, [...base, 'pouvoir'], member),
         position: values.position(base),
       };
       if (row.voix !== undefined) {
@@ -68,7 +80,7 @@ export function buildHeader(
         if (voices) result.voices = voices;
       }
       if (row['suppleant-de'] !== undefined)
-        result.substituteFor = person([...base, 'suppleant-de'], row['suppleant-de']);
+        result.substituteFor = member([...base, 'suppleant-de'], row['suppleant-de']);
       return result;
     });
 
@@ -82,17 +94,19 @@ export function buildHeader(
     const itemKey = kind === 'retrait' ? 'point' : 'avant';
     const item = values.integer([...base, itemKey], itemKey, { min: 1 });
     if (!item) return;
-    const movement: Movement = { kind, person: person([...base, kind], name), item, position: values.position(base) };
-    if (entry['pouvoir-a'] !== undefined) movement.proxyTo = person([...base, 'pouvoir-a'], entry['pouvoir-a']);
+    const movement: Movement = { kind, person: member([...base, kind], name), item, position: values.position(base) };
+    if (entry['pouvoir-a'] !== undefined) movement.proxyTo = member([...base, 'pouvoir-a'], entry['pouvoir-a']);
     movements.push(movement);
   });
   const attendance: Attendance = {
     room,
     remote,
-    excused: list(data.excuses, ['excuses']),
-    absent: list(data.absents, ['absents']),
+    excused: list(data.excuses, ['excuses'], member),
+    absent: list(data.absents, ['absents'], member),
     movements,
   };
+  settleByElimination(attendanceRefs, organisation.roster ?? []);
+  for (const warnIfOpen of deferred) warnIfOpen();
 
   const stated: StatedFigures = {};
   const figure = (

@@ -99,7 +99,7 @@ export function personAt(
   path: Path,
   name: string,
   roster: Roster | undefined,
-  options: { warn?: boolean; organisationName?: string } = {},
+  options: { warn?: boolean; organisationName?: string; deferAmbiguous?: Array<() => void> } = {},
 ): PersonRef {
   const typed = name.trim();
   const scalar = values.source.scalarSource(path);
@@ -114,11 +114,15 @@ export function personAt(
   if (delegate) person.delegate = delegate;
   else if (matched.ambiguous && options.warn !== false) {
     const names = matched.ambiguous.map((entry) => `« ${entry.name} »`);
-    values.report.warn(
-      `« ${typed} » peut désigner ${names.slice(0, -1).join(', ')} ou ${names.at(-1)} : écrivez aussi le prénom.`,
-      person.position,
-      'parse-unknown-person',
-    );
+    const warn = () =>
+      values.report.warn(
+        `« ${typed} » peut désigner ${names.slice(0, -1).join(', ')} ou ${names.at(-1)} : écrivez aussi le prénom.`,
+        person.position,
+        'parse-unknown-person',
+      );
+    // The attendance may settle it (the other « DUPONT » gives a proxy): warn only if it is still open then.
+    if (options.deferAmbiguous) options.deferAmbiguous.push(() => person.delegate || warn());
+    else warn();
   } else if (roster && roster.delegates.length > 0 && options.warn !== false) {
     const suggestion = roster.suggest(person.key);
     const of = options.organisationName ? ` de ${options.organisationName}` : '';

@@ -35,18 +35,28 @@ export const attendanceAnnouncedTotals: Rule = {
       });
     }
 
-    // Présents + absents = en exercice.
+    // Présents + absents = en exercice ; or présents + absents + représentés, when the PV announces the représentés
+    // apart (« Présents : 31 Absent(s) : 2 Pouvoir(s) : 22 » for 55, Montreuil) : its absents are those not represented.
     const inOffice = stated.inOffice ? n(stated.inOffice)! : organisation.delegatesInOffice?.value;
     const present = stated.present ? n(stated.present)! : undefined;
-    if (stated.absent && present !== undefined && inOffice !== undefined && present + n(stated.absent)! !== inOffice) {
-      const sum = present + n(stated.absent)!;
-      report({
-        message: `Le procès-verbal annonce ${stated.present!.raw} présents et ${stated.absent.raw} absents pour ${inOffice} membres en exercice : ${stated.present!.raw} + ${stated.absent.raw} = ${sum}, pas ${inOffice}.`,
-        place: stated.absent.position,
-        expected: String(inOffice - present),
-        actual: stated.absent.raw,
-        note: `présents + absents = en exercice : ${present} + ${inOffice - present} = ${inOffice}`,
-      });
+    const represented = stated.represented ? n(stated.represented)! : undefined;
+    if (stated.absent && present !== undefined && inOffice !== undefined) {
+      const absent = n(stated.absent)!;
+      const sum = present + absent;
+      const apart = represented !== undefined && sum + represented === inOffice;
+      if (sum !== inOffice && !apart) {
+        report({
+          message: `Le procès-verbal annonce ${stated.present!.raw} présents et ${stated.absent.raw} absents pour ${inOffice} membres en exercice : ${stated.present!.raw} + ${stated.absent.raw} = ${sum}, pas ${inOffice}.`,
+          place: stated.absent.position,
+          expected: String(inOffice - present),
+          actual: stated.absent.raw,
+          note:
+            `présents + absents = en exercice : ${present} + ${inOffice - present} = ${inOffice}` +
+            (represented === undefined
+              ? ''
+              : ` (ou, absents non représentés : ${present} + ${stated.absent.raw} + ${stated.represented!.raw} représentés = ${sum + represented}, pas ${inOffice})`),
+        });
+      }
     }
 
     // Votants = présents + représentés.

@@ -1,4 +1,4 @@
-import { displayName } from '../../model/names.js';
+import { displayName, matchName } from '../../model/names.js';
 import type { Rule } from '../rule.js';
 import { allRefs, delegateOf, fileOf, nearestDelegate, presumedSubstitute, rows, ruleDocs } from './shared.js';
 
@@ -29,6 +29,18 @@ export const attendanceUnknownPerson: Rule = {
       if (role === 'present' && rows(session).some((row) => row.person === ref && presumedSubstitute(session, row)))
         continue;
       if (delegateOf(session, ref)) continue;
+      // A name several delegates bear (« MOLOSSI » for Tobias and Frédéric) is on the list: it is the first name missing.
+      const { ambiguous } = matchName(ref.name, session.organisation.roster);
+      if (ambiguous) {
+        report({
+          message: `« ${displayName(ref.name)} » peut désigner ${ambiguous.map((delegate) => `« ${delegate.name} »`).join(' ou ')} : écrivez aussi le prénom.`,
+          place: ref.position,
+          ...fileOf(ref),
+          expected: ambiguous.map((delegate) => delegate.name).join(' ou '),
+          actual: displayName(ref.name),
+        });
+        continue;
+      }
       const nearest = nearestDelegate(session, ref);
       report({
         message: `${displayName(ref.name)} ne figure pas dans la liste des délégués${nearest ? ` ; vouliez-vous dire ${nearest.name} ?` : '.'}`,
