@@ -294,6 +294,29 @@ const CORPUS: RealPv[] = [
     outOfScope: [],
   },
   {
+    id: 'montreuil-2020-11-04',
+    kind: 'conseil municipal',
+    truth: [],
+    falseFindings: [missingKey('president'), unknownKey('absents', 52)],
+    outOfScope: [
+      {
+        rule: 'legal-mentions',
+        line: 1,
+        severity: 'warning',
+        why: 'qui préside : la source s’arrête au milieu de la phrase qui le dirait',
+        engines: ISSUE11,
+      },
+      {
+        rule: 'legal-mentions',
+        line: 1,
+        severity: 'warning',
+        why: 'le secrétaire n’est pas dans la partie consultable de la source',
+        engines: ISSUE11,
+      },
+      levee(69),
+    ],
+  },
+  {
     id: 'cc-cote-des-isles-2005-10-27',
     kind: 'conseil communautaire',
     truth: [],
