@@ -192,7 +192,7 @@ function plain(renderer: Renderer, from: number, to: number, closingIndex: numbe
 
 /**
  * The body of the procès-verbal: the opening (« Propos introductifs »), the part heading — the author's, or
- * « Délibérations » when none is written — then every node in order, deliberations as sections.
+ * « Délibérations » when none is written and the session holds deliberations — then every node in order, deliberations as sections.
  */
 export function renderSessionBody(session: Session): RenderedSessionBody {
   const cached = rendered.get(session);
@@ -222,7 +222,8 @@ export function renderSessionBody(session: Session): RenderedSessionBody {
     heading.properties = { className: ['part'], id: 'deliberations' };
     out.push(heading);
     index = partIndex + 1;
-  } else {
+  } else if (firstDeliberation) {
+    // A heading for the deliberations the session holds (the outline's entry); a PV without any gets no empty part.
     out.push(h('h2.part#deliberations', 'Délibérations'));
   }
   const byHeading = new Map(

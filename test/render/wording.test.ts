@@ -105,4 +105,13 @@ describe('wording per kind', () => {
     expect(text(pv)).not.toMatch(/Pour : 2|Abstention : 1/u);
     expect(pv).not.toContain('vote-figures');
   });
+
+  it('a PV without deliberations gets no empty « Délibérations » part it did not write', async () => {
+    const source = village.replace(/## Délibérations[\s\S]*$/u, 'La séance est ouverte.\n');
+    const { session } = await parseText(source);
+    expect(session!.deliberations).toHaveLength(0);
+    const pv = text(renderSessionHtml(session!).html);
+    expect(pv).toContain('La séance est ouverte.');
+    expect(pv).not.toContain('Délibérations');
+  });
 });
