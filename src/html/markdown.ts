@@ -23,7 +23,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
-import { withoutAnnotations } from '../parse/annotations.js';
+import { withoutAnnotations } from '../model/annotation-syntax.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { collectDropped, mayDrop, type DroppedItem } from './dropped.js';
 import { markNumbers, tidyTables } from './tidy.js';
@@ -66,7 +66,7 @@ function definitionAsText(node: Definition, source: string | undefined): Paragra
 }
 
 /**
- * Removes annotations (exactly as the parser reads them, `withoutAnnotations`) and HTML comments, prints link
+ * Removes annotations (the one grammar, src/model/annotation-syntax.ts) and HTML comments, prints link
  * definitions as typed, widens a table to its longest row (GFM would drop the cells beyond the header's), and brings
  * headings under the fragment's minimum level (in place).
  */

@@ -8,6 +8,7 @@
 import type { Nodes, Table } from 'mdast';
 import type { FrenchNumber, NumberAnnotation, Session } from '../../model/types.js';
 import { findFrenchNumbers, parseFrenchNumber } from '../../model/numbers.js';
+import { annotationsIn } from '../../model/annotation-syntax.js';
 import { Locator } from '../../parse/source.js';
 import { TextMap } from '../../parse/text-map.js';
 import type { DeliberationNumbers, Num, TableSite } from './num.js';
@@ -15,12 +16,13 @@ import { toNum, type Raw } from './number-kind.js';
 
 export { fold, type DeliberationNumbers, type Kind, type Num, type TableSite } from './num.js';
 
-/** Annotation braces (as the parser recognises them), replaced by a filler of the same length before scanning. */
-const ANNOTATION = /\{\s*(?:#|<=|>=|≤|≥|=|<|>|≈)[^{}\n]*\}/gu;
 const FILLER = '\u0001';
 
+/** The text with each annotation (src/model/annotation-syntax.ts) replaced by a filler of the same length. */
 function mask(text: string): string {
-  return text.replace(ANNOTATION, (whole) => FILLER.repeat(whole.length));
+  let out = text;
+  for (const { from, to } of annotationsIn(text)) out = out.slice(0, from) + FILLER.repeat(to - from) + out.slice(to);
+  return out;
 }
 
 const SENTENCE_END = /[.!?;](?=\s|$)|\n/gu;
