@@ -10,7 +10,7 @@ import rehypeRaw from 'rehype-raw';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { withoutAnnotations } from '../parse/annotations.js';
+import { withoutAnnotations } from '../model/annotation-syntax.js';
 import { remarkTables } from '../parse/remark-tables.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 
@@ -173,7 +173,7 @@ function wordsOf(nodes: ReadonlyArray<RootContent>, source: string, state?: { hi
         pieces.push({ text: rawText(node), node });
         return;
       case 'linkReference': {
-        // Definitions are printed as typed (src/render/markdown.ts), so a reference prints as typed too: « [texte] ».
+        // Definitions are printed as typed (src/html/markdown.ts), so a reference prints as typed too: « [texte] ».
         pieces.push({ text: '[', node });
         for (const child of node.children) inline(child, pieces);
         const suffix =

@@ -2,7 +2,8 @@
 import type { Table } from 'mdast';
 import type { NumberAnnotation, TableCell, TableModel } from '../model/types.js';
 import { isRead, readNumber } from '../model/numbers.js';
-import { findAnnotations, locatedNumber, withoutAnnotations } from './annotations.js';
+import { withoutAnnotations } from '../model/annotation-syntax.js';
+import { findAnnotations, locatedNumber } from './annotations.js';
 import { MAX_TABLE_ROWS } from './source.js';
 import { TextMap } from './text-map.js';
 import { positionOf, type BodyContext as Context } from './body-context.js';

@@ -5,7 +5,8 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import type { Deliberation, NumberAnnotation, Session, TableModel, Vote } from '../model/types.js';
-import { findAnnotations, withoutAnnotations } from './annotations.js';
+import { withoutAnnotations } from '../model/annotation-syntax.js';
+import { findAnnotations } from './annotations.js';
 import { TextMap } from './text-map.js';
 import { findVotes } from './vote-sentence.js';
 import { readDeliberationHeading, type HeadingNumber } from './deliberation-number.js';

@@ -7,7 +7,7 @@
  * same name, the others keep the default. `print.css` follows the same rule.
  *
  * Only template files are ever compiled. Session content reaches the templates as data: `{{…}}` escapes it, and
- * `{{{…}}}` is used only for HTML produced by src/render/markdown.ts (sanitized) or by minutier itself (CSS, fonts).
+ * `{{{…}}}` is used only for HTML produced by src/html/markdown.ts (sanitized) or by minutier itself (CSS, fonts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,7 @@
 /** The vote grammar (src/parse/vote-sentence.ts, docs/format.md « Les votes »): one test per form. */
 import { describe, expect, it } from 'vitest';
-import { isVoteText, readNames, readVoteText } from '../../src/parse/vote-sentence.js';
+import { isVoteText, readVoteText } from '../../src/parse/vote-forms.js';
+import { readNames } from '../../src/parse/vote-names.js';
 import { parseText } from './helpers.js';
 
 function counts(text: string): Record<string, number | string[]> {

@@ -1,5 +1,5 @@
 /**
- * Raw HTML in the session body that the rendering removes. The render stage decides (src/render/markdown.ts with
+ * Raw HTML in the session body that the rendering removes. The render stage decides (src/html/markdown.ts with
  * src/render/sanitize-schema.ts); this rule only asks it what it dropped and says so, at the place, in French, so
  * that an author (or a reviewer of a pull request) sees that the printed PV will not show what the file contains.
  */

@@ -3,6 +3,12 @@
  * the same way (accepting several suggestions writes one `{#name}` per number), and the edits that write them.
  */
 import type { Position, Session } from '../../model/types.js';
+import {
+  annotationsIn,
+  isAnnotationFault,
+  tokenizeAnnotation,
+  writeAnnotation,
+} from '../../model/annotation-syntax.js';
 import { Locator } from '../../parse/source.js';
 import { fold, type Num } from './numbers.js';
 
@@ -103,9 +109,9 @@ export function nameEdit(num: Num, names: Names): Edit | undefined {
     // `{= x}` → `{#name = x}`: the relation is kept, a name added.
     const start = annotation.position.start.offset ?? num.end;
     const end = annotation.position.end.offset ?? start;
-    return { start, end, text: `{#${name} ${annotation.raw.slice(1).trimStart()}` };
+    return { start, end, text: writeAnnotation(name, annotation.raw.slice(1, -1).trimStart()) };
   }
-  return { start: num.end, end: num.end, text: `{#${name}}` };
+  return { start: num.end, end: num.end, text: writeAnnotation(name) };
 }
 
 /** The edit that declares `relation` on the number: `{#name = expr}` (or `{= expr}` when `named` is false). */
@@ -115,27 +121,36 @@ export function relationEdit(num: Num, expression: string, names: Names, named =
     const start = annotation.position.start.offset ?? num.end;
     const end = annotation.position.end.offset ?? start;
     const name = annotation.name?.value;
-    return { start, end, text: name ? `{#${name} ${operator} ${expression}}` : `{${operator} ${expression}}` };
+    return { start, end, text: writeAnnotation(name, `${operator} ${expression}`) };
   }
   const known = names.known(num);
   return {
     start: num.end,
     end: num.end,
-    text: named || known ? `{#${names.of(num)} ${operator} ${expression}}` : `{${operator} ${expression}}`,
+    text: writeAnnotation(named || known ? names.of(num) : undefined, `${operator} ${expression}`),
   };
+}
+
+/** The parts of an edit's text when it is exactly one annotation. */
+function partsOf(text: string) {
+  const [only] = annotationsIn(text);
+  if (only?.from !== 0 || only.to !== text.length) return undefined;
+  const tokens = tokenizeAnnotation(only.content);
+  return isAnnotationFault(tokens) ? undefined : { tokens, content: only.content };
 }
 
 /** Two annotations proposed for one number: a bare name and an unnamed relation make one named relation. */
 function merge(a: Edit, b: Edit): Edit {
-  const name = /^\{#([^\s{}=<>≤≥≈]+)\}$/u;
-  const relation = /^\{\s*((?:<=|>=|≤|≥|=|<|>|≈)[^{}]*)\}$/u;
   for (const [bare, other] of [
     [a, b],
     [b, a],
   ] as const) {
-    const n = name.exec(bare.text);
-    const r = relation.exec(other.text);
-    if (n && r) return { ...other, text: `{#${n[1]} ${r[1]}}` };
+    const name = partsOf(bare.text);
+    const relation = partsOf(other.text);
+    if (name?.tokens.name && !name.tokens.operator && relation?.tokens.operator && !relation.tokens.name) {
+      const relationText = relation.content.slice(relation.tokens.operator.at);
+      return { ...other, text: writeAnnotation(name.tokens.name.value, relationText) };
+    }
   }
   return b.text.length > a.text.length ? b : a;
 }

@@ -8,97 +8,21 @@
 import type { Nodes, Table } from 'mdast';
 import type { FrenchNumber, NumberAnnotation, Session } from '../../model/types.js';
 import { findFrenchNumbers, parseFrenchNumber } from '../../model/numbers.js';
+import { annotationsIn } from '../../model/annotation-syntax.js';
 import { Locator } from '../../parse/source.js';
 import { TextMap } from '../../parse/text-map.js';
+import type { DeliberationNumbers, Num, TableSite } from './num.js';
+import { toNum, type Raw } from './number-kind.js';
 
-export type Kind = 'amount' | 'percent' | 'count' | 'other';
+export { fold, type DeliberationNumbers, type Kind, type Num, type TableSite } from './num.js';
 
-export interface TableSite {
-  /** Index of the table in the deliberation (document order). */
-  table: number;
-  /** Row index in the table, the header row being 0. */
-  row: number;
-  column: number;
-  /** First non-empty cell of the row, without annotations. */
-  rowLabel: string;
-  /** The header cell of the column. */
-  header: string;
-  /** Every cell text of the row. */
-  cells: string[];
-  /** How many header rows the table has (1, or 2 and more for a two-level header). */
-  head: number;
-}
-
-export interface Num {
-  number: FrenchNumber;
-  /** Source offsets of the number as typed (unit and tax included). */
-  start: number;
-  end: number;
-  item: number;
-  kind: Kind;
-  /** HT or TTC, written after the number, in another cell of the row or in the column header. */
-  tax?: 'HT' | 'TTC';
-  /** For a count: the noun after it, singular and without accents ("eleve", "habitant"). */
-  noun?: string;
-  /** The annotation written right after the number, if any. */
-  annotation?: NumberAnnotation;
-  /** The block it is in: one number per paragraph, list item paragraph or table cell. */
-  block: number;
-  /** When the block is a paragraph of a list item: the list and the item's index in it. */
-  list?: { id: number; index: number };
-  /** The sentence before and after the number (annotations removed), in the block's text. */
-  before: string;
-  after: string;
-  table?: TableSite;
-  /** Position in the deliberation's reading order. */
-  order: number;
-}
-
-export interface DeliberationNumbers {
-  item: number;
-  nums: Num[];
-  /** Blocks in order: which kind they are (a list's paragraphs carry their list id). */
-  blocks: Array<{ kind: 'paragraph' | 'cell'; text: string; list?: { id: number; index: number } }>;
-}
-
-/** Annotation braces (as the parser recognises them), replaced by a filler of the same length before scanning. */
-const ANNOTATION = /\{\s*(?:#|<=|>=|≤|≥|=|<|>|≈)[^{}\n]*\}/gu;
 const FILLER = '\u0001';
 
+/** The text with each annotation (src/model/annotation-syntax.ts) replaced by a filler of the same length. */
 function mask(text: string): string {
-  return text.replace(ANNOTATION, (whole) => FILLER.repeat(whole.length));
-}
-
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-const COUNT_NOUNS = [
-  'eleve',
-  'habitant',
-  'poste',
-  'enfant',
-  'logement',
-  'agent',
-  'repas',
-  'foyer',
-  'menage',
-  'lit',
-  'place',
-  'adherent',
-  'membre',
-  'commune',
-  'compte',
-  'licence',
-  'abonne',
-  'usager',
-  'beneficiaire',
-];
-
-/** "élèves" → "eleve", undefined when the word is not a count noun. */
-export function countNoun(word: string): string | undefined {
-  const folded = fold(word).replace(/[sx]$/u, '');
-  return COUNT_NOUNS.find((noun) => folded === noun);
+  let out = text;
+  for (const { from, to } of annotationsIn(text)) out = out.slice(0, from) + FILLER.repeat(to - from) + out.slice(to);
+  return out;
 }
 
 const SENTENCE_END = /[.!?;](?=\s|$)|\n/gu;
@@ -111,39 +35,6 @@ function sentenceAround(text: string, from: number, to: number): { before: strin
   const end = /[.!?;](?=\s|$)|\n/u.exec(rest);
   const clean = (part: string) => part.replace(new RegExp(`${FILLER}+`, 'gu'), '');
   return { before: clean(text.slice(start, from)), after: clean(end ? rest.slice(0, end.index) : rest) };
-}
-
-function taxIn(text: string): 'HT' | 'TTC' | undefined {
-  if (/\bTTC\b/u.test(text)) return 'TTC';
-  if (/\bHT\b/u.test(text)) return 'HT';
-  return undefined;
-}
-
-const AMOUNT_HEADER =
-  /€|euro|montant|credit|budget|depense|recette|prix|cout|tarif|somme|solde|resultat|report|total|subvention|financement|emprunt|dotation|contribution|reste|realise|prevu|vote|propose|mandat|titre/u;
-
-function classifyText(number: FrenchNumber, after: string): { kind: Kind; noun?: string } {
-  if (number.unit === '%') return { kind: 'percent' };
-  if (number.unit === '€' || number.tax) return { kind: 'amount' };
-  const next = /^[\s\u00A0\u202F]*(euros?|EUR)\b/u.exec(after);
-  if (next) return { kind: 'amount' };
-  const word = /^[\s\u00A0\u202F]*([\p{L}]+)/u.exec(after)?.[1];
-  const noun = word ? countNoun(word) : undefined;
-  if (noun) return { kind: 'count', noun };
-  return { kind: 'other' };
-}
-
-interface Raw {
-  unreadable?: boolean;
-  number: FrenchNumber;
-  start: number;
-  end: number;
-  before: string;
-  after: string;
-  block: number;
-  list?: { id: number; index: number };
-  table?: TableSite;
-  columnHeader?: string;
 }
 
 /** The numbers of every deliberation of the session, in reading order. */
@@ -265,60 +156,4 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
     result.push({ item, nums, blocks });
   }
   return result;
-}
-
-function toNum(raw: Raw, item: number, order: number): Num {
-  const base = {
-    number: raw.number,
-    start: raw.start,
-    end: raw.end,
-    item,
-    block: raw.block,
-    before: raw.before,
-    after: raw.after,
-    order,
-  };
-  let kind: Kind;
-  let noun: string | undefined;
-  let tax = raw.number.tax;
-  const pureCell =
-    raw.table !== undefined &&
-    raw.table.row >= raw.table.head &&
-    /^[\s\u00A0\u202F]*$/u.test(raw.after.replace(/^[\s\u00A0\u202F]*(HT|TTC)\b/u, '')) &&
-    /^[\s\u00A0\u202F]*$/u.test(raw.before);
-  if (raw.table && pureCell) {
-    const site = raw.table;
-    const header = fold(site.header);
-    if (raw.number.unit === '%' || /%|taux|pourcentage/u.test(header)) kind = 'percent';
-    else if (raw.number.unit === '€' || raw.number.tax || AMOUNT_HEADER.test(header) || /€/u.test(site.cells.join(' ')))
-      kind = 'amount';
-    else {
-      const word = /([\p{L}]+)/u.exec(fold(raw.after))?.[1] ?? /nombre d[e']\s*([\p{L}]+)/u.exec(header)?.[1];
-      noun = word ? countNoun(word) : undefined;
-      kind = noun ? 'count' : raw.number.decimals === 2 ? 'amount' : 'other';
-    }
-    // A cell that is only a number with words after it ("15 ans (3 %)") is not an amount.
-    if (
-      kind === 'amount' &&
-      raw.number.unit !== '€' &&
-      /^[\s\u00A0\u202F]*[\p{L}]/u.test(raw.after) &&
-      !/^[\s\u00A0\u202F]*(HT|TTC|euros?)\b/u.test(raw.after)
-    )
-      kind = 'other';
-    tax ??= site.cells
-      .map((cell) => (/^(HT|TTC)$/u.test(cell.trim()) ? (cell.trim() as 'HT' | 'TTC') : undefined))
-      .find(Boolean);
-    tax ??= taxIn(site.header) ?? taxIn(site.rowLabel);
-  } else {
-    const classified = classifyText(raw.number, raw.after);
-    kind = classified.kind;
-    noun = classified.noun;
-  }
-  if (raw.unreadable) kind = 'other';
-  const num: Num = { ...base, kind };
-  if (tax) num.tax = tax;
-  if (noun) num.noun = noun;
-  if (raw.list) num.list = raw.list;
-  if (raw.table) num.table = raw.table;
-  return num;
 }

@@ -2,12 +2,10 @@
 import type { Root as MdastRoot, Text as MdastText } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { FrenchNumber, PersonRef, Session, StatedFigures } from '../../model/types.js';
+import { annotationLengthAtStart } from '../../model/annotation-syntax.js';
 import { CLOSE, headingMarker, inside, open, rowMarker, type Finding, type Pending } from './findings.js';
 
 // ─── Marking the session copy ──────────────────────────────────────────────────────────────────────────────────
-
-/** An annotation right after a number, as src/render/markdown.ts removes it: the closing marker goes after it. */
-const TRAILING_ANNOTATION = /^[ \u00A0\u202F]?\{(?:#|=|<=|>=|<|>|≤|≥|≈)[^{}\n]*\}/u;
 
 export interface Insertion {
   at: number;
@@ -99,8 +97,8 @@ function markBodyText(
       const index = typed ? node.value.indexOf(typed) : -1;
       [from, to] = index >= 0 ? [index, index + typed.length] : [0, node.value.length];
     }
-    const annotation = TRAILING_ANNOTATION.exec(node.value.slice(to));
-    if (annotation) to += annotation[0].length;
+    // An annotation right after the number is left out of the PV with it: the closing marker goes after it.
+    to += annotationLengthAtStart(node.value.slice(to));
     const list = insertions.get(node) ?? [];
     if (to > from) list.push({ at: from, text: open(n), order: 1 }, { at: to, text: CLOSE, order: 0 });
     else list.push({ at: from, text: open(n) + CLOSE, order: 1 });
