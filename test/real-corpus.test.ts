@@ -232,10 +232,11 @@ const CORPUS: RealPv[] = [
     truth: [
       {
         rule: 'vote-count',
-        line: 50,
+        // The vote is read from « APPROUVE le procès-verbal… » (line 48); its figures are on line 50.
+        line: 48,
         severity: 'error',
         why: '19 voix pour 20 votants possibles (18 présents + le maire qui préside + 1 pouvoir)',
-        detected: [],
+        detected: ISSUE11,
       },
     ],
     falseFindings: [

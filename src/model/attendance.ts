@@ -110,7 +110,11 @@ export interface Sitting {
   proxies: Array<{ giver: PersonRef; voices: Voices }>;
   /** The row the member sits on, when they were on the attendance lists. */
   row?: AttendanceRow;
-  /** Physically present (room or teleconference). */
+  /**
+   * Who presides the session (`president`) although the PV does not list them among the présents: counted present,
+   * since one presides only by being there (docs/format.md, « Qui préside est présent »).
+   */
+  presiding?: boolean;
 }
 
 export interface ItemAttendance {
@@ -134,6 +138,28 @@ function seatOf(session: Session, row: AttendanceRow): Sitting {
   };
 }
 
+function seatOfPerson(session: Session, person: PersonRef): Sitting {
+  return { person, own: personVoices(session, person), proxies: [] };
+}
+
+/**
+ * The session's président when the PV names them only as président: not on the présents lists, not excused, absent
+ * or represented, and not arriving or leaving (a movement says where they are). Such a président is present.
+ */
+export function presidingNotListed(session: Session): PersonRef | undefined {
+  const president = session.president;
+  if (!president?.name.trim()) return undefined;
+  const key = keyOf(president);
+  const attendance = session.attendance;
+  const named = [
+    ...rows(session).flatMap((row) => [row.person, ...(row.substituteFor ? [row.substituteFor] : []), ...row.proxies]),
+    ...(attendance?.excused ?? []),
+    ...(attendance?.absent ?? []),
+    ...(attendance?.movements ?? []).map((movement) => movement.person),
+  ];
+  return named.some((ref) => keyOf(ref) === key) ? undefined : president;
+}
+
 /**
  * Who sits at item `item` (undefined: the opening), after arrivals, departures and withdrawals; for a compte
  * administratif, without the ordonnateur and the proxy he gave or holds.
@@ -148,6 +174,8 @@ export function attendanceAt(session: Session, item: number | undefined, deliber
     if (existing) existing.proxies.push(...seatOf(session, row).proxies);
     else byKey.set(key, seatOf(session, row));
   }
+  const presiding = presidingNotListed(session);
+  if (presiding) byKey.set(keyOf(presiding), { ...seatOfPerson(session, presiding), presiding: true });
   const ordered = [...movements].sort((a, b) => a.item.value - b.item.value);
   for (const movement of ordered) {
     const key = keyOf(movement.person);
@@ -206,6 +234,14 @@ export function attendanceAt(session: Session, item: number | undefined, deliber
     }
   }
   return result;
+}
+
+/** « dont le président de séance, … » when the président is counted present without being listed, else ''. */
+export function presidingNote(session: Session, item: ItemAttendance): string {
+  const presiding = item.sitting.find((sitting) => sitting.presiding);
+  return presiding
+    ? ` (dont ${nameOf(session, presiding.person)}, qui préside la séance sans figurer dans la liste des présents)`
+    : '';
 }
 
 /** Each sitting member's voices at an item: the roster's when known; else the row's stated voices; else a minimum. */

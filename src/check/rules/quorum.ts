@@ -1,3 +1,4 @@
+import { presidingNote } from '../../model/attendance.js';
 import type { Session } from '../../model/types.js';
 import type { Rule } from '../rule.js';
 import {
@@ -95,9 +96,10 @@ function count(session: Session, item: ItemAttendance): QuorumCount | undefined 
     const present = item.sitting.length;
     const represented = item.sitting.reduce((sum, sitting) => sum + sitting.proxies.length, 0);
     total = present + (withProxies ? represented : 0);
+    const presiding = presidingNote(session, item);
     detail = withProxies
-      ? `${plural(present, 'présent')} + ${plural(represented, 'représenté')} = ${total}`
-      : `${plural(present, 'présent')} (les pouvoirs ne comptent pas)`;
+      ? `${plural(present, 'présent')}${presiding} + ${plural(represented, 'représenté')} = ${total}`
+      : `${plural(present, 'présent')}${presiding} (les pouvoirs ne comptent pas)`;
   } else {
     base = totalVoicesOf(session.organisation);
     for (const sitting of item.sitting) {

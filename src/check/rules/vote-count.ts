@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { presidingNote } from '../../model/attendance.js';
 import { attendanceAt, plural, ruleDocs, voteCounts, votersAt, votersUnit } from './shared.js';
 
 const id = 'vote-count';
@@ -38,7 +39,7 @@ export const voteCount: Rule = {
         continue;
       const movements = (session.attendance?.movements ?? []).filter((movement) => movement.item.value <= item);
       const notes = [
-        `votants au point ${item} : ${plural(voters.present, 'présent')}${voters.represented ? ` et ${plural(voters.represented, 'pouvoir')}` : ''}` +
+        `votants au point ${item} : ${plural(voters.present, 'présent')}${presidingNote(session, attendance)}${voters.represented ? ` et ${plural(voters.represented, 'pouvoir')}` : ''}` +
           ` = ${voters.exact ? '' : 'au moins '}${votersUnit(voters)}`,
         ...(movements.length
           ? [`${plural(movements.length, 'mouvement')} appliqué${movements.length > 1 ? 's' : ''}`]
