@@ -49,6 +49,11 @@ export interface QuorumRule {
   count: QuorumCount;
   /** The fraction to exceed (strictly more than): 1/2 by default, 1/3 under the temporary regimes. */
   fraction: { numerator: number; denominator: number };
+  /**
+   * True when the fraction itself is enough (« le tiers de leurs membres en exercice est présent »: at least one
+   * third), false or absent when it must be exceeded (L2121-17, « la majorité de ses membres »: more than half).
+   */
+  atLeast?: boolean;
   /** The statuts' words, quoted in the PV: « le Comité syndical ne délibère valablement que lorsque … ». */
   text?: string;
   /** "article 13 du règlement intérieur". */
@@ -108,7 +113,12 @@ export interface Organisation {
 
 /** A legal regime (src/model/regimes.ts): the quorum and proxy rules it sets, and the text that sets them. */
 export interface RegimeRule {
-  quorum?: { seuil?: { numerator: number; denominator: number }; compte?: 'presents' | 'presents-et-representes' };
+  quorum?: {
+    seuil?: { numerator: number; denominator: number };
+    compte?: 'presents' | 'presents-et-representes';
+    /** The fraction itself is enough (at least), rather than strictly more. */
+    auMoins?: boolean;
+  };
   pouvoirs?: { maximum: number };
   source: string;
 }

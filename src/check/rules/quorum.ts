@@ -20,13 +20,18 @@ interface QuorumCount {
   count: number;
   exact: boolean;
   threshold: string;
+  /** « plus de 16,5 » (L2121-17: strictly more) or « au moins 11 » (the temporary regimes: the third is enough). */
+  seuil: string;
+  /** `> 16,5` or `≥ 11`. */
+  expected: string;
   base: number;
   note: string;
 }
 
 /**
  * L2121-17 (or the statuts): more than a fraction of the members in office are present (or present and represented),
- * at the opening and at each item as members arrive and leave.
+ * at the opening and at each item as members arrive and leave; under the temporary regimes (src/model/regimes.ts),
+ * at least one third of them (« le tiers de leurs membres en exercice est présent »: 11 of 33 is enough).
  */
 export const quorum: Rule = {
   meta: {
@@ -45,8 +50,8 @@ export const quorum: Rule = {
     if (stated && stated.value !== opening.reached && opening.exact) {
       report({
         message: stated.value
-          ? `Le procès-verbal annonce le quorum atteint, mais il ne l’est pas à l’ouverture : ${opening.count} pour un seuil de plus de ${opening.threshold}.`
-          : `Le procès-verbal annonce le quorum non atteint, mais il l’est à l’ouverture : ${opening.count} pour un seuil de plus de ${opening.threshold}.`,
+          ? `Le procès-verbal annonce le quorum atteint, mais il ne l’est pas à l’ouverture : ${opening.count} pour un seuil ${opening.seuil}.`
+          : `Le procès-verbal annonce le quorum non atteint, mais il l’est à l’ouverture : ${opening.count} pour un seuil ${opening.seuil}.`,
         place: stated.position,
         expected: opening.reached ? 'atteint' : 'non atteint',
         actual: stated.value ? 'atteint' : 'non atteint',
@@ -55,9 +60,9 @@ export const quorum: Rule = {
     } else if (!opening.reached && opening.exact && !stated) {
       const first = session.deliberations[0];
       report({
-        message: `Le quorum n’est pas atteint à l’ouverture : ${opening.count} pour un seuil de plus de ${opening.threshold}.`,
+        message: `Le quorum n’est pas atteint à l’ouverture : ${opening.count} pour un seuil ${opening.seuil}.`,
         place: session.stated?.present?.position ?? first?.number.position ?? session.date.position,
-        expected: `> ${opening.threshold}`,
+        expected: opening.expected,
         actual: String(opening.count),
         note: opening.note,
       });
@@ -73,9 +78,9 @@ export const quorum: Rule = {
       if (!at || at.reached || !at.exact) continue;
       if (!opening.reached && !movements.some((movement) => movement.item.value <= item)) continue;
       report({
-        message: `Le quorum n’est pas atteint au vote du point ${item} : ${at.count} pour un seuil de plus de ${at.threshold}.`,
+        message: `Le quorum n’est pas atteint au vote du point ${item} : ${at.count} pour un seuil ${at.seuil}.`,
         place: deliberation.vote.position,
-        expected: `> ${at.threshold}`,
+        expected: at.expected,
         actual: String(at.count),
         note: at.note,
       });
@@ -110,8 +115,11 @@ function count(session: Session, item: ItemAttendance): QuorumCount | undefined 
     detail = `${exact ? '' : 'au moins '}${plural(total, 'voix')} ${withProxies ? 'présentes ou représentées' : 'présentes'}`;
   }
   if (!base) return undefined;
-  // Strictly more than the fraction: count × denominator > base × numerator.
-  const reached = total * denominator > base.value * numerator;
+  // Strictly more than the fraction (count × denominator > base × numerator), or at least it when the rule says so.
+  const atLeast = rule.atLeast === true;
+  const reached = atLeast
+    ? total * denominator >= base.value * numerator
+    : total * denominator > base.value * numerator;
   const threshold = (base.value * numerator) / denominator;
   const thresholdText = frenchNumber(threshold);
   const source = rule.source ? ` (${rule.source})` : '';
@@ -120,7 +128,9 @@ function count(session: Session, item: ItemAttendance): QuorumCount | undefined 
     count: total,
     exact: exact || reached,
     threshold: thresholdText,
+    seuil: `${atLeast ? 'd’au moins' : 'de plus de'} ${thresholdText}`,
+    expected: `${atLeast ? '≥' : '>'} ${thresholdText}`,
     base: base.value,
-    note: `${detail} ; il en faut plus de ${numerator}/${denominator} de ${base.value} (${base.how}) = ${thresholdText}${source} : quorum ${reached ? 'atteint' : 'non atteint'}${item.excluded.length ? ` ; ${item.excluded.join(' ; ')}` : ''}`,
+    note: `${detail} ; il en faut ${atLeast ? 'au moins' : 'plus de'} ${numerator}/${denominator} de ${base.value} (${base.how}) = ${thresholdText}${source} : quorum ${reached ? 'atteint' : 'non atteint'}${item.excluded.length ? ` ; ${item.excluded.join(' ; ')}` : ''}`,
   };
 }
