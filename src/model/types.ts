@@ -56,6 +56,8 @@ export interface Session {
   deliberations: Deliberation[];
   /** "La séance est levée à 19h00". */
   closing?: Located<string> & { time?: string };
+  /** The first paragraph or heading of the body that speaks of the quorum (« Le quorum étant atteint… »). */
+  quorumMention?: Located<string>;
   tables: TableModel[];
   annotations: NumberAnnotation[];
   /** Per-session rule settings from the frontmatter (`minutier: { regles: { id: off|warn|error|info } }`). */

@@ -19,6 +19,8 @@ export { nextNonBlankLine } from './body-comments.js';
 // « La séance est levée à 19h00 », « Levée de séance : 19:49 », « Levée de la séance à 21 h 15 ».
 const CLOSING =
   /^\s*(?:la\s+séance\s+est\s+levée\s+à|levée\s+de\s+(?:la\s+)?séance\s*(?::|à)?)\s*(\d{1,2})\s*[h:]\s*(\d{2})?/iu;
+// « Le quorum étant atteint », « constate que le quorum est atteint », « Constat du quorum » (L2121-15 mention).
+const QUORUM = /\bquorum\b/iu;
 
 /**
  * True for a setext heading (a line of text underlined with `---` or `===`): in a PV this is almost always a line
@@ -34,7 +36,10 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-export type Body = Pick<Session, 'opening' | 'deliberations' | 'closing' | 'tables' | 'annotations' | 'disabled'>;
+export type Body = Pick<
+  Session,
+  'opening' | 'deliberations' | 'closing' | 'quorumMention' | 'tables' | 'annotations' | 'disabled'
+>;
 
 export function buildBody(tree: Root, firstIndex: number, context: Context): Body | undefined {
   const { report } = context;
@@ -150,6 +155,7 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
   // Annotations and tables, block by block.
   const annotations: NumberAnnotation[] = [];
   const tables: TableModel[] = [];
+  let quorumMention: Body['quorumMention'];
   for (let index = firstIndex; index < children.length; index++) {
     const item = itemAt(index);
     walkBlocks(children[index]!, (block) => {
@@ -161,6 +167,9 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
       if (block.type === 'paragraph' || block.type === 'heading') {
         const map = new TextMap(block, context.source, context.locator);
         for (const found of findAnnotations(map, report, item)) annotations.push(found.annotation);
+        if (!quorumMention && QUORUM.test(map.text)) {
+          quorumMention = { value: map.text.replace(/\s+/gu, ' ').trim(), position: positionOf(block, context) };
+        }
         return true;
       }
       return false;
@@ -171,6 +180,7 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
   if (report.errors > errorsBefore) return undefined;
   const body: Body = { opening, deliberations, tables, annotations, disabled };
   if (closing) body.closing = closing;
+  if (quorumMention) body.quorumMention = quorumMention;
   return body;
 }
 

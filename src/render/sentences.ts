@@ -7,6 +7,7 @@ import type { College, FrenchNumber, Organisation, PersonRef, Session } from '..
 import { agree, formatDate, formatNumber, NBSP, numberToWords, ofVoices, openingDateInWords } from '../model/french.js';
 import { vocabularyOf } from '../model/vocabulary.js';
 import { membersInOffice, totalVoicesOf } from '../model/attendance.js';
+import { quorumStated } from '../model/mentions.js';
 
 /** « … » with the no-break spaces French typography puts inside guillemets. */
 export function quote(text: string): string {
@@ -230,14 +231,8 @@ function count(number: Decimal, singular: string, plural?: string): string {
   return `${formatNumber(number)}${NBSP}${agree(number, singular, plural)}`;
 }
 
-/** The PV speaks of the quorum: the organisation quotes its rule, or the session states its figures or the quorum. */
-export function quorumStated(session: Session): boolean {
-  return (
-    session.organisation.quorum.text !== undefined ||
-    session.stated.present !== undefined ||
-    session.stated.quorumReached !== undefined
-  );
-}
+/** The PV speaks of the quorum (src/model/mentions.ts, shared with the legal-mentions check). */
+export { quorumStated };
 
 /** The PV speaks of proxies: the organisation states its proxy rule (statuts, règlement, dated regime). */
 export function proxiesStated(session: Session): boolean {

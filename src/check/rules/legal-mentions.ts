@@ -1,3 +1,4 @@
+import { QUORUM_MENTION_FROM, quorumStated } from '../../model/mentions.js';
 import type { Point, Position } from '../../model/types.js';
 import type { Rule } from '../rule.js';
 import { rows, ruleDocs } from './shared.js';
@@ -9,7 +10,7 @@ export const legalMentions: Rule = {
   meta: {
     id,
     description:
-      'Le procès-verbal porte les mentions de l’article L2121-15 (date, heure, président, présents, secrétaire, votes, levée).',
+      'Le procès-verbal porte les mentions de l’article L2121-15 (date, heure, président, présents, secrétaire, quorum, votes, levée).',
     severity: 'warn',
     docs: ruleDocs(id),
   },
@@ -24,6 +25,10 @@ export const legalMentions: Rule = {
     if (!session.president?.name) missing('le président de séance');
     if (!rows(session).length && !session.stated?.present) missing('la liste des membres présents et représentés');
     if (!session.secretaries?.length) missing('le secrétaire de séance');
+    // The quorum: stated by the session (printed as « Constat du quorum ») or said by the body, since L2121-15 asks it.
+    if (session.date?.value >= QUORUM_MENTION_FROM && !quorumStated(session) && !session.quorumMention) {
+      missing('la mention du quorum (« Le quorum est atteint », ou annonce.quorum-atteint dans l’en-tête)');
+    }
     for (const deliberation of session.deliberations) {
       if (!deliberation.vote) {
         report({
