@@ -4,7 +4,9 @@
  * communautaires » and a président, a comité syndical « délégués » and a président. Every generated sentence takes
  * its nouns from here; nothing else in the renderer names members or the body.
  */
-import type { Organisation } from './types.js';
+import { delegateOf, keyOf } from './attendance.js';
+import { civiliteOf } from './names.js';
+import type { Organisation, Session } from './types.js';
 
 export type BodyKind = 'commune' | 'communaute' | 'syndicat' | 'autre';
 
@@ -18,6 +20,8 @@ export interface Vocabulary {
   inOfficeLabel: string;
   /** The head of the body: « le maire », « le président ». */
   head: string;
+  /** The head when she is a woman, as the body names her: « la maire », « la présidente ». */
+  headFeminine: string;
   /** The body as a noun: « la commune », « la communauté », « le syndicat ». */
   body: string;
 }
@@ -29,6 +33,7 @@ const TABLE: Record<BodyKind, Vocabulary> = {
     member: { singular: 'conseiller municipal', plural: 'conseillers municipaux' },
     inOfficeLabel: 'Conseillers en exercice',
     head: 'le maire',
+    headFeminine: 'la maire',
     body: 'la commune',
   },
   communaute: {
@@ -37,6 +42,7 @@ const TABLE: Record<BodyKind, Vocabulary> = {
     member: { singular: 'conseiller communautaire', plural: 'conseillers communautaires' },
     inOfficeLabel: 'Conseillers en exercice',
     head: 'le président',
+    headFeminine: 'la présidente',
     body: 'la communauté',
   },
   syndicat: {
@@ -45,6 +51,7 @@ const TABLE: Record<BodyKind, Vocabulary> = {
     member: { singular: 'délégué', plural: 'délégués' },
     inOfficeLabel: 'Délégués en exercice',
     head: 'le président',
+    headFeminine: 'la présidente',
     body: 'le syndicat',
   },
   autre: {
@@ -53,6 +60,7 @@ const TABLE: Record<BodyKind, Vocabulary> = {
     member: { singular: 'membre', plural: 'membres' },
     inOfficeLabel: 'Membres en exercice',
     head: 'le président',
+    headFeminine: 'la présidente',
     body: 'l’organisme',
   },
 };
@@ -72,6 +80,57 @@ export function bodyKind(forme: string | undefined, name = ''): BodyKind {
 
 export function vocabularyOf(organisation: Organisation): Vocabulary {
   return TABLE[bodyKind(organisation.kind?.value, organisation.name.value)];
+}
+
+/** The person who presides a session, in the words of the body (docs/format.md, « Le vocabulaire »). */
+export interface PresidingTitle {
+  feminine: boolean;
+  /** The maire presides his own conseil municipal (the session's président is the organisation's). */
+  head: boolean;
+  /** Signature block: « Le Maire », « La Maire », « Le Président de séance », « La Présidente de séance ». */
+  role: string;
+  /** Before the name in the liste: « Président de séance », « Présidente de séance ». */
+  label: string;
+  /** After the name when the maire presides: « maire ». */
+  quality?: string;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('fr') + text.slice(1);
+}
+
+/**
+ * How the documents name who presides: « la maire » / « la présidente » only when the PV says she is a woman (the
+ * civilité written on the session's `president`, else the roster's `civilite`), never guessed from a first name; « le
+ * maire » when the commune's maire (the organisation's `president`) presides, else « le président de séance ».
+ */
+export function presidingTitle(session: Session): PresidingTitle | undefined {
+  const president = session.president;
+  if (!president?.name.trim()) return undefined;
+  const civilite = civiliteOf(president.name) ?? delegateOf(session, president)?.civilite;
+  const feminine = civilite === 'Mme';
+  const vocabulary = vocabularyOf(session.organisation);
+  const head =
+    vocabulary.kind === 'commune' &&
+    session.organisation.president !== undefined &&
+    keyOf(session.organisation.president) === keyOf(president);
+  const presidentNoun = feminine ? 'présidente' : 'président';
+  if (head) {
+    const title = feminine ? vocabulary.headFeminine : vocabulary.head;
+    return {
+      feminine,
+      head,
+      role: title.split(' ').map(capitalise).join(' '),
+      label: `${capitalise(presidentNoun)} de séance`,
+      quality: 'maire',
+    };
+  }
+  return {
+    feminine,
+    head,
+    role: `${feminine ? 'La' : 'Le'} ${capitalise(presidentNoun)} de séance`,
+    label: `${capitalise(presidentNoun)} de séance`,
+  };
 }
 
 /** The vocabulary table, for the docs and tests. */

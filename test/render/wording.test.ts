@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderListeDeliberations, renderSessionHtml } from '../../src/render/index.js';
-import { bodyKind } from '../../src/model/vocabulary.js';
+import { bodyKind, presidingTitle } from '../../src/model/vocabulary.js';
 import { parseText } from '../parse/helpers.js';
 
 function text(html: string): string {
@@ -113,5 +113,66 @@ describe('wording per kind', () => {
     const pv = text(renderSessionHtml(session!).html);
     expect(pv).toContain('La séance est ouverte.');
     expect(pv).not.toContain('Délibérations');
+  });
+
+  describe('who presides, in the words of the body', () => {
+    const withPresident = (source: string, president: string, organisationPresident = '') =>
+      source
+        .replace('forme: commune', `forme: commune${organisationPresident}`)
+        .replace('presents:', `president: ${president}\nsecretaires: [DURAND Paul]\npresents:`)
+        .replace('- { nom: MARTIN Anne }', '- { nom: MARTIN Anne, civilite: Mme }');
+
+    async function signed(source: string) {
+      const { session } = await parseText(source);
+      return {
+        pv: text(renderSessionHtml(session!).html),
+        liste: text(renderListeDeliberations(session!).html),
+        title: presidingTitle(session!),
+      };
+    }
+
+    it('the maire presiding her conseil municipal: « La Maire », from the roster’s civilité', async () => {
+      const { pv, liste } = await signed(withPresident(village, 'MARTIN Anne', '\n  president: MARTIN Anne'));
+      expect(pv).toContain('La Maire MARTIN Anne');
+      expect(pv).not.toContain('Président de séance');
+      expect(liste).toContain('Présidente de séance : MARTIN Anne, maire');
+    });
+
+    it('the civilité written on the session’s president says it too: « M. DURAND Paul », the maire', async () => {
+      const { pv, liste } = await signed(
+        withPresident(village, 'M. DURAND Paul', '\n  president: DURAND Paul').replace(
+          'secretaires: [DURAND Paul]',
+          'secretaires: [MARTIN Anne]',
+        ),
+      );
+      expect(pv).toContain('Le Maire M. DURAND Paul');
+      expect(liste).toContain('Président de séance : M. DURAND Paul, maire');
+    });
+
+    it('someone else than the maire presides: « La Présidente de séance », not « maire »', async () => {
+      const { pv, liste } = await signed(withPresident(village, 'Mme MARTIN Anne', '\n  president: DURAND Paul'));
+      expect(pv).toContain('La Présidente de séance Mme MARTIN Anne');
+      expect(liste).toContain('Présidente de séance : Mme MARTIN Anne ');
+      expect(liste).not.toContain(', maire');
+    });
+
+    it('no civilité anywhere: the masculine default, never guessed from a first name', async () => {
+      const source = withPresident(village, 'PETIT Louise', '').replace(
+        '- { nom: MARTIN Anne, civilite: Mme }',
+        '- { nom: MARTIN Anne }',
+      );
+      const { pv, title } = await signed(source);
+      expect(title?.feminine).toBe(false);
+      expect(pv).toContain('Le Président de séance PETIT Louise');
+    });
+
+    it('a conseil communautaire: « La Présidente de séance »', async () => {
+      const source = withPresident(village, 'Mme MARTIN Anne', '\n  president: MARTIN Anne')
+        .replace('Commune de Saint-Martin', 'Communauté de communes du Val')
+        .replace('forme: commune', 'forme: communauté de communes');
+      const { pv, liste } = await signed(source);
+      expect(pv).toContain('La Présidente de séance Mme MARTIN Anne');
+      expect(liste).toContain('Présidente de séance : Mme MARTIN Anne ');
+    });
   });
 });

@@ -5,6 +5,7 @@
 import type { PersonRef, Session } from '../../model/types.js';
 import { fontFaces, headerFontFaces } from '../assets.js';
 import { formatDate } from '../../model/french.js';
+import { presidingTitle } from '../../model/vocabulary.js';
 import type { DroppedItem } from '../../html/markdown.js';
 import { instanceName, townOf } from '../sentences.js';
 import type { TemplateSet } from '../templates.js';
@@ -104,7 +105,8 @@ export function names(people: PersonRef[]): string {
 
 export function signaturesView(session: Session, options: RenderOptions, presidentOnly = false) {
   const signers: Array<{ role: string; name: string }> = [];
-  if (session.president) signers.push({ role: 'Le Président de séance', name: session.president.name.trim() });
+  const presiding = presidingTitle(session);
+  if (session.president && presiding) signers.push({ role: presiding.role, name: session.president.name.trim() });
   if (!presidentOnly) {
     for (const secretary of session.secretaries)
       signers.push({ role: 'Le secrétaire de séance', name: secretary.name.trim() });

@@ -1,6 +1,7 @@
 /** The list of the deliberations examined at a session (article L2121-25 du CGCT). */
 import type { Session, Vote } from '../../model/types.js';
 import { agree, formatDate, formatDateLong, formatNumber, NBSP } from '../../model/french.js';
+import { presidingTitle } from '../../model/vocabulary.js';
 import { instanceName, ofOrganisation, withArticle } from '../sentences.js';
 import { figuresList } from './figures.js';
 import {
@@ -47,7 +48,7 @@ export function renderListeDeliberations(session: Session, options: RenderOption
       documentTitle: title,
       sessionLine: sessionLine(session),
       figures: figuresList(session, true),
-      president: session.president?.name.trim(),
+      ...presidingLine(session),
       secretaryLabel: session.secretaries.length > 1 ? 'Secrétaires de séance' : 'Secrétaire de séance',
       secretaries: session.secretaries.length ? names(session.secretaries) : undefined,
       items: session.deliberations.map((deliberation) => ({
@@ -67,5 +68,16 @@ export function renderListeDeliberations(session: Session, options: RenderOption
     title,
     subject: `Liste des délibérations — ${organisationName(session)} — ${date}`,
     ...headerFooter(templates, running),
+  };
+}
+
+/** « Présidente de séance : Mme LEFEBVRE Claire, maire »: the label and name of who presides, in the body's words. */
+function presidingLine(session: Session): { president?: string; presidentLabel?: string } {
+  const presiding = presidingTitle(session);
+  if (!session.president || !presiding) return {};
+  const name = session.president.name.trim();
+  return {
+    president: presiding.quality ? `${name}, ${presiding.quality}` : name,
+    presidentLabel: presiding.label,
   };
 }
