@@ -8,6 +8,8 @@ export interface BodyContext {
   source: string;
   locator: Locator;
   report: Reporter;
+  /** The largest plausible vote count: the body's seats or voices, when the organisation states them. */
+  maxCount?: number;
 }
 
 export function positionOf(node: Nodes, context: BodyContext): Position {

@@ -155,7 +155,7 @@ async function parse(file: VFile, report: Reporter, options: ParseOptions): Prom
   const header = buildHeader(data, values, organisation, frontmatterPosition);
   if (!header) return undefined;
 
-  const body = buildBody(tree, 1, { source, locator, report });
+  const body = buildBody(tree, 1, { source, locator, report, ...seatsOf(organisation) });
   if (!body) return undefined;
   body.disabled.unshift(...yamlDisabled(yamlNode.value, locator.point(contentStart).line));
 
@@ -197,4 +197,14 @@ function yamlDisabled(text: string, firstLine: number): Session['disabled'] {
     disabled.push({ ruleIds: ids, from: target, to: target });
   });
   return disabled;
+}
+
+/** The largest plausible vote count (src/parse/vote-counts.ts): the body's seats or voices, when stated. */
+function seatsOf(organisation: Organisation): { maxCount?: number } {
+  const seats = Math.max(
+    organisation.totalVoices?.value ?? 0,
+    organisation.delegatesInOffice?.value ?? 0,
+    organisation.roster.reduce((sum, delegate) => sum + (delegate.voices ?? 1), 0),
+  );
+  return seats > 0 ? { maxCount: seats } : {};
 }

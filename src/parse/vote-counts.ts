@@ -2,7 +2,7 @@
  * The figures of a vote: each count a text states (« 20 voix pour », « Pour : 19 », « 2 contre : MM. X, Y »,
  * « Contre : MM. DUPONT et MARTIN »), its label and the names listed with it.
  */
-import { findFrenchNumbers } from '../model/numbers.js';
+import { isRead, scanNumbers, type ReadNumber } from '../model/numbers.js';
 import { readNames } from './vote-names.js';
 
 export type CountKey = 'for' | 'against' | 'abstentions' | 'notVoting' | 'blank';
@@ -10,8 +10,12 @@ export type CountKey = 'for' | 'against' | 'abstentions' | 'notVoting' | 'blank'
 /** One count read in a text: its number (absent when only names are given) and the names it lists. */
 export interface TextCount {
   key: CountKey;
-  /** The number as found in the text (index in the text), when written. */
-  number?: ReturnType<typeof findFrenchNumbers>[number];
+  /** The number as found in the text (index in the text), when written and readable. */
+  number?: ReadNumber;
+  /** A number written in the count's place that cannot be read without guessing (« 1.234 voix pour »): the reason. */
+  unreadable?: string;
+  /** « et 11 voix » with no label: the votes for, when no « pour » is written in the text. */
+  impliedLabel?: boolean;
   /** The names listed with the count, with their index in the text. */
   names: Array<{ name: string; from: number; to: number }>;
   /** Where the count is written (for a count given only by names: the names). */
@@ -23,9 +27,23 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** Quotes around a label (« Pour », "abstention", “contre”). */
+const QUOTES = /[«»"“”]/gu;
+
+/** The text with its quotes read as spaces (same length, same indexes): « 11 voix « Pour » » reads « 11 voix   Pour  ». */
+export function unquoted(text: string): string {
+  return text.replace(QUOTES, ' ');
+}
+
+/**
+ * The largest number read as a count when the body's seats are unknown: no assembly has a thousand members, and a
+ * year before a vote word (« le total des dépenses 2016 contre … ») is not a count.
+ */
+export const MAX_COUNT = 999;
+
 /** The label of a count: « pour », « voix contre », « abstention(s) », « ne prend pas part au vote », « blancs ». */
 export function classify(label: string): CountKey | undefined {
-  const text = fold(label).trim();
+  const text = fold(unquoted(label)).trim();
   if (/^(?:voix\s+)?pour\b/u.test(text)) return 'for';
   if (/^(?:voix\s+)?contre\b/u.test(text)) return 'against';
   if (/^abstentions?\b/u.test(text)) return 'abstentions';
@@ -66,12 +84,46 @@ function namesAfter(text: string, at: number): { names: TextCount['names']; end:
   return undefined;
 }
 
-/** Every count of a text: « 20 voix pour », « Pour : 19 », « 2 contre : MM. X, Y », « Contre : MM. DUPONT et MARTIN ». */
-export function readCounts(text: string): TextCount[] {
+/** What a count needs: `maxCount`, the largest plausible count (the body's seats or voices when known). */
+export interface CountOptions {
+  maxCount?: number;
+}
+
+/**
+ * The numbers of a text that may be counts, in any published writing (src/model/numbers.ts): a number read with a
+ * unit, a sign or above `maxCount` is not a count; a number that cannot be read is kept with its reason.
+ */
+function countNumbers(
+  text: string,
+  maxCount: number,
+): Array<ReadNumber | { index: number; raw: string; reason: string }> {
+  return scanNumbers(text).filter((found) => {
+    if (!isRead(found)) return true;
+    return !found.unit && !/^[-+\u2212\u2013]/u.test(found.raw) && found.value.lte(maxCount);
+  });
+}
+
+/**
+ * Every count of a text: « 20 voix pour », « Pour : 19 », « 2 contre : MM. X, Y », « Contre : MM. DUPONT et MARTIN »,
+ * « 11 voix « Pour » » (quoted labels), « 1 « abstention » et 11 voix » (the « pour » implied when none is written).
+ */
+export function readCounts(written: string, options: CountOptions = {}): TextCount[] {
+  const text = unquoted(written);
   const counts: TextCount[] = [];
-  const numbers = findFrenchNumbers(text).filter((number) => !number.unit);
+  const numbers = countNumbers(text, options.maxCount ?? MAX_COUNT);
   const used = new Set<number>();
   const taken = (key: CountKey) => counts.some((count) => count.key === key);
+  const push = (key: CountKey, k: number, labelEnd: number) => {
+    const found = numbers[k]!;
+    used.add(k);
+    const end = found.index + found.raw.length;
+    const names = namesAfter(text, labelEnd);
+    const count: TextCount = { key, names: names?.names ?? [], from: found.index, to: end };
+    if (isRead(found)) count.number = found;
+    else count.unreadable = found.reason;
+    counts.push(count);
+    return count;
+  };
   const labels = [...text.matchAll(LABEL_ANYWHERE)];
   // « Pour : 19 Contre : 1 »: a label, a colon, its number (read first: « Pour : 18 Contre » is 18 pour).
   for (const match of labels) {
@@ -84,16 +136,7 @@ export function readCounts(text: string): TextCount[] {
       (candidate, index) => !used.has(index) && candidate.index === labelEnd + colon[0].length,
     );
     if (k < 0) continue;
-    const found = numbers[k]!;
-    used.add(k);
-    const names = namesAfter(text, found.index + found.raw.length);
-    counts.push({
-      key,
-      number: found,
-      names: names?.names ?? [],
-      from: found.index,
-      to: found.index + found.raw.length,
-    });
+    push(key, k, numbers[k]!.index + numbers[k]!.raw.length);
   }
   // « 20 voix pour », « 3 contre (MM. X, Y) », « 2 contre : MM. X, Y »: a number followed by its label.
   numbers.forEach((number, k) => {
@@ -103,10 +146,20 @@ export function readCounts(text: string): TextCount[] {
     const label = LABEL_AT_START.exec(after);
     const key = label ? classify(label[0]) : undefined;
     if (!key || !label || taken(key)) return;
-    used.add(k);
-    const names = namesAfter(text, end + label[0].length);
-    counts.push({ key, number, names: names?.names ?? [], from: number.index, to: end });
+    push(key, k, end + label[0].length);
   });
+  // « par 1 « abstention » et 11 voix »: « voix » with no label is the votes for, when no « pour » is written.
+  if (!taken('for') && counts.length > 0 && !/(?<![\p{L}])pour(?![\p{L}])/iu.test(text)) {
+    const k = numbers.findIndex((number, index) => {
+      if (used.has(index)) return false;
+      const after = text.slice(number.index + number.raw.length);
+      return /^\s*voix(?![\p{L}])(?!\s*(?:contre|pour|blanc|nul))/iu.test(after);
+    });
+    if (k >= 0) {
+      const voix = /^\s*voix/iu.exec(text.slice(numbers[k]!.index + numbers[k]!.raw.length))!;
+      push('for', k, numbers[k]!.index + numbers[k]!.raw.length + voix[0].length).impliedLabel = true;
+    }
+  }
   // « Contre : MM. DUPONT et MARTIN »: a label followed by names only.
   for (const match of labels) {
     const key = classify(match[0]);

@@ -4,7 +4,15 @@
  * they state, with the counts of src/parse/vote-counts.ts.
  */
 import { withoutAnnotations } from '../model/annotation-syntax.js';
-import { fold, readCounts, type CountKey, type TextCount } from './vote-counts.js';
+import {
+  MAX_COUNT,
+  fold,
+  readCounts,
+  unquoted,
+  type CountKey,
+  type CountOptions,
+  type TextCount,
+} from './vote-counts.js';
 
 export interface VoteText {
   outcome: 'adoptee' | 'rejetee';
@@ -33,15 +41,22 @@ const VOTE_LEAD = /^\s*(?:votes?\s*:|resultats?\s+du\s+vote\s*:?|a\s+l[’']unan
 export const COUNTS_LEAD = /^\s*(?:pour|contre|abstentions?)\s*:\s*\d/u;
 /** Words that make a vote sentence the vote rather than a remark: a count, a majority, unanimity. */
 export const VOTE_SIGNAL = /unanimite|(?<![\p{L}])(?:voix|pour|contre|scrutin)(?![\p{L}])|abstention|majorite|\d/u;
+/**
+ * « par 12 voix « Pour » et 1 abstention », « Le conseil municipal par 3 voix contre (…) et 10 voix pour », « par 1
+ * « abstention » et 11 voix »: « par », a count and a vote word, with no verb (the decisions follow, « DÉCIDE … »).
+ */
+const BY_COUNT = /(?<![\p{L}])par\s+(\d+)\s+(?:voix|votes?|suffrages?|abstentions?|contre|pour)(?![\p{L}])/u;
 /** A passive outcome ending the sentence: « le compte rendu est approuvé. » */
 const PASSIVE_END = /(?<![\p{L}])(?:est|sont)\s+(?:adopt|approuv|rejet)(?:e|ee|es|ees)\s*\.?\s*$/u;
 
 /** True when a text reads as a vote sentence (see the forms above). */
-export function isVoteText(text: string): boolean {
-  const folded = fold(withoutAnnotations(text));
+export function isVoteText(text: string, options: CountOptions = {}): boolean {
+  const folded = fold(unquoted(withoutAnnotations(text)));
   if (STARTS_WITH_OUTCOME.test(folded)) return true;
   if (VOTE_LEAD.test(folded) || COUNTS_LEAD.test(folded)) return true;
   if (PASSIVE_END.test(folded)) return true;
+  const byCount = BY_COUNT.exec(folded);
+  if (byCount && Number(byCount[1]) <= (options.maxCount ?? MAX_COUNT)) return true;
   return DECISION_VERB.test(withoutAnnotations(text).toLowerCase()) && MARKER.test(folded);
 }
 
@@ -57,10 +72,13 @@ function outcomeOf(folded: string, lower: string): { outcome: 'adoptee' | 'rejet
 }
 
 /** Reads one vote text, or undefined when it is not one. */
-export function readVoteText(text: string, options: { countsOnly?: boolean } = {}): VoteText | undefined {
-  if (!options.countsOnly && !isVoteText(text)) return undefined;
+export function readVoteText(
+  text: string,
+  options: { countsOnly?: boolean } & CountOptions = {},
+): VoteText | undefined {
+  if (!options.countsOnly && !isVoteText(text, options)) return undefined;
   const clean = withoutAnnotations(text);
-  const folded = fold(clean);
+  const folded = fold(unquoted(clean));
   const outcome = outcomeOf(folded, clean.toLowerCase());
   const vote: VoteText = {
     outcome: outcome.outcome,

@@ -26,7 +26,11 @@ export function readNames(text: string, offset = 0): Array<{ name: string; from:
     const trimmed = raw.trim().replace(/[.)]+$/u, '');
     if (!trimmed) return;
     const start = from + raw.indexOf(trimmed);
-    names.push({ name: trimmed, from: offset + shift + start, to: offset + shift + start + trimmed.length });
+    names.push({
+      name: trimmed.replace(/\s+/gu, ' '),
+      from: offset + shift + start,
+      to: offset + shift + start + trimmed.length,
+    });
   };
   for (const match of body.matchAll(separator)) {
     push(last, match.index);

@@ -22,6 +22,7 @@ import type { FrenchNumber, Vote, VoteName } from '../model/types.js';
 import { withoutAnnotations } from '../model/annotation-syntax.js';
 import { locatedNumber } from './annotations.js';
 import { findFrenchNumbers } from '../model/numbers.js';
+import type { Reporter } from './report.js';
 import type { Locator } from './source.js';
 import { TextMap } from './text-map.js';
 import { classify, fold, readCounts, type TextCount } from './vote-counts.js';
@@ -30,6 +31,10 @@ import { COUNTS_LEAD, STARTS_WITH_OUTCOME, VOTE_SIGNAL, readVoteText, type VoteT
 export interface VoteContext {
   source: string;
   locator: Locator;
+  /** Where a count written in a form that is not French is reported (`parse-number`, `parse-number-format`). */
+  report?: Reporter;
+  /** The largest plausible count: the body's seats or voices, when known (else MAX_COUNT of vote-counts.ts). */
+  maxCount?: number;
 }
 
 function positionOf(node: { position?: Position }, context: VoteContext): Position {
@@ -37,9 +42,22 @@ function positionOf(node: { position?: Position }, context: VoteContext): Positi
 }
 
 /** Copies the counts read in a block's text onto the vote (first statement of each count wins). */
-function applyCounts(vote: Vote, counts: TextCount[], map: TextMap): void {
+function applyCounts(vote: Vote, counts: TextCount[], map: TextMap, context: VoteContext): void {
   for (const count of counts) {
     if (vote[count.key]) continue;
+    // A count written in a form that is not French is read as elsewhere in the body (src/model/numbers.ts): with a
+    // note, or, when it cannot be read without guessing, reported and left out of the vote.
+    if (count.unreadable !== undefined) {
+      context.report?.errorAndGoOn(
+        `${count.unreadable} Ce décompte du vote n'est pas vérifié.`,
+        map.position(count.from, count.to),
+        'parse-number',
+      );
+      continue;
+    }
+    for (const note of count.number?.notes ?? []) {
+      context.report?.warn(note, map.position(count.from, count.to), 'parse-number-format');
+    }
     const names: VoteName[] = count.names.map((entry) => ({
       name: entry.name,
       position: map.position(entry.from, entry.to),
@@ -117,7 +135,7 @@ function readCountList(list: List, vote: Vote, context: VoteContext): void {
     const paragraph = item.children.find((child): child is Paragraph => child.type === 'paragraph');
     if (!paragraph) continue;
     const map = new TextMap(paragraph, context.source, context.locator);
-    applyCounts(vote, readCounts(map.text), map);
+    applyCounts(vote, readCounts(map.text), map, context);
   }
 }
 
@@ -169,7 +187,7 @@ export function findVotes(children: RootContent[], start: number, end: number, c
     const node = children[index]!;
     if (node.type !== 'paragraph') continue;
     const map = new TextMap(node, context.source, context.locator, true);
-    const read = readVoteText(map.text);
+    const read = readVoteText(map.text, context);
     if (!read) continue;
     // A paragraph of counts right after a vote sentence belongs to it.
     const previous = candidates.at(-1);
@@ -183,10 +201,15 @@ export function findVotes(children: RootContent[], start: number, end: number, c
     }
     candidates.push({ index, map, read });
   }
-  // The last that carries a count, a majority or « unanimité », else the last: « Approuvés, ces tarifs seront
-  // publiés » written after the vote is not taken for it.
+  // The last that reads counts, « unanimité » or a majority; else the last that carries a vote word or a number;
+  // else the last: « Approuvés, ces tarifs seront publiés » written after the vote is not taken for it, nor is
+  // « APPROUVE le budget 2024 », a decision written under « …, par 11 voix « Pour » : ».
   const chosen =
-    candidates.filter((candidate) => VOTE_SIGNAL.test(fold(candidate.map.text))).at(-1) ?? candidates.at(-1);
+    candidates
+      .filter((candidate) => candidate.read.counts.length > 0 || candidate.read.unanimous || candidate.read.majority)
+      .at(-1) ??
+    candidates.filter((candidate) => VOTE_SIGNAL.test(fold(candidate.map.text))).at(-1) ??
+    candidates.at(-1);
   if (!chosen) return { blocks: [], others: [] };
   const node = children[chosen.index] as Paragraph;
   const vote: Vote = {
@@ -197,7 +220,7 @@ export function findVotes(children: RootContent[], start: number, end: number, c
     ballot: chosen.read.ballot,
   };
   if (chosen.read.majority) vote.majority = chosen.read.majority;
-  applyCounts(vote, chosen.read.counts, chosen.map);
+  applyCounts(vote, chosen.read.counts, chosen.map, context);
   const blocks = [chosen.index];
   const next = children[chosen.index + 1];
   if (next && chosen.index + 1 < end && isCountBlock(next)) {
@@ -207,7 +230,7 @@ export function findVotes(children: RootContent[], start: number, end: number, c
     else if (next.type === 'table') readCountTable(next, vote, context);
     else if (next.type === 'paragraph') {
       const map = new TextMap(next, context.source, context.locator);
-      applyCounts(vote, readCounts(map.text), map);
+      applyCounts(vote, readCounts(map.text), map, context);
     }
   }
   const others = candidates
