@@ -183,12 +183,18 @@ export interface FoundVotes {
  */
 export function findVotes(children: RootContent[], start: number, end: number, context: VoteContext): FoundVotes {
   const candidates: Array<{ index: number; map: TextMap; read: VoteText }> = [];
+  const strong = (read: VoteText) => read.counts.length > 0 || read.unanimous || read.majority !== undefined;
+  // « Le Conseil Municipal, après en avoir délibéré, par 11 voix « Pour » : » announces the decisions written under
+  // it (« APPROUVE le budget », « DÉCIDE … »): they are its content, not other votes.
+  let announcing = false;
   for (let index = start; index < end; index++) {
     const node = children[index]!;
     if (node.type !== 'paragraph') continue;
     const map = new TextMap(node, context.source, context.locator, true);
     const read = readVoteText(map.text, context);
     if (!read) continue;
+    if (announcing && !strong(read)) continue;
+    announcing = strong(read) && /:\s*$/u.test(withoutAnnotations(map.text));
     // A paragraph of counts right after a vote sentence belongs to it.
     const previous = candidates.at(-1);
     if (
@@ -205,9 +211,7 @@ export function findVotes(children: RootContent[], start: number, end: number, c
   // else the last: « Approuvés, ces tarifs seront publiés » written after the vote is not taken for it, nor is
   // « APPROUVE le budget 2024 », a decision written under « …, par 11 voix « Pour » : ».
   const chosen =
-    candidates
-      .filter((candidate) => candidate.read.counts.length > 0 || candidate.read.unanimous || candidate.read.majority)
-      .at(-1) ??
+    candidates.filter((candidate) => strong(candidate.read)).at(-1) ??
     candidates.filter((candidate) => VOTE_SIGNAL.test(fold(candidate.map.text))).at(-1) ??
     candidates.at(-1);
   if (!chosen) return { blocks: [], others: [] };

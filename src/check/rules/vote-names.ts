@@ -1,4 +1,5 @@
 import { attendanceAt, keyOf } from '../../model/attendance.js';
+import { isInitials, matchInitials } from '../../model/initials.js';
 import { matchName, nameKey } from '../../model/names.js';
 import type { VoteCountKey } from '../../model/types.js';
 import type { Rule } from '../rule.js';
@@ -54,6 +55,13 @@ export const voteNames: Rule = {
         }
         for (const entry of names) {
           const matched = roster.length ? matchName(entry.name, roster) : {};
+          // « MF, JPE et AR »: initials designate the one member whose names begin with them; when none or several
+          // do, they are kept as written, without a finding (the count still has to equal the names).
+          if (!matched.match && isInitials(entry.name)) {
+            const member = matchInitials(entry.name, roster);
+            if (!member) continue;
+            matched.match = member;
+          }
           if (roster.length && !matched.match) {
             report({
               message: matched.ambiguous
