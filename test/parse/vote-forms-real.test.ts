@@ -221,8 +221,8 @@ describe('counts written in a form that is not French (as parse-number elsewhere
     expect(messages).toContainEqual(expect.stringMatching(/^parse-number « 1\.234 » est ambigu/u));
   });
 
-  it('« 12.0 voix pour » is read with a parse-number-format note', async () => {
-    const file = await runRules(session('Adopté par 12.0 voix pour et 2 abstentions.'), []);
+  it('« 12.5 voix pour » is read with a parse-number-format note', async () => {
+    const file = await runRules(session('Adopté par 12.5 voix pour et 2 abstentions.'), []);
     expect(file.messages.map((message) => message.ruleId)).toContain('parse-number-format');
   });
 });
