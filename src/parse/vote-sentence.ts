@@ -21,7 +21,7 @@ import type { Position } from 'unist';
 import type { FrenchNumber, Vote, VoteName } from '../model/types.js';
 import { withoutAnnotations } from '../model/annotation-syntax.js';
 import { locatedNumber } from './annotations.js';
-import { findFrenchNumbers } from '../model/numbers.js';
+import { isRead, scanNumbers } from '../model/numbers.js';
 import type { Reporter } from './report.js';
 import type { Locator } from './source.js';
 import { TextMap } from './text-map.js';
@@ -125,8 +125,10 @@ function readCountTable(table: Table, vote: Vote, context: VoteContext): void {
     const key = classify(label);
     if (!key || vote[key]) continue;
     const map = new TextMap(cell, context.source, context.locator);
-    const number = findFrenchNumbers(map.text)[0];
-    if (number && number.index <= 2) vote[key] = locatedNumber(map, number, number.index);
+    // Read in every published writing, as the table's cells are (src/parse/body-tables.ts reports the unreadable
+    // ones): « 1.234 » is left out, never read 1.
+    const number = scanNumbers(map.text)[0];
+    if (number && isRead(number) && number.index <= 2) vote[key] = locatedNumber(map, number, number.index);
   }
 }
 

@@ -226,3 +226,13 @@ describe('counts written in a form that is not French (as parse-number elsewhere
     expect(file.messages.map((message) => message.ruleId)).toContain('parse-number-format');
   });
 });
+
+describe('a results table with a count in a form that is not French', () => {
+  it('« 1.234 » in the table is reported once and not read as 1', async () => {
+    const { session: parsed, file } = await parseText(
+      session('Adopté.\n\n| Pour | Contre | Abstentions |\n|---|---|---|\n| 1.234 | 0 | 0 |'),
+    );
+    expect(file.messages.filter((message) => message.ruleId === 'parse-number')).toHaveLength(1);
+    expect(parsed!.deliberations[0]!.vote!.for).toBeUndefined();
+  });
+});
