@@ -7,6 +7,8 @@
  *   Approbation à l'unanimité des suffrages exprimés        … est approuvé à l'unanimité.
  *   Adopté à la majorité (2 contre : MM. DUPONT, MARTIN)    Adopté par 20 voix pour, 3 contre et 2 abstentions
  *   Contre : MM. DUPONT et MARTIN                           2 abstentions (Mme X, M. Y)
+ *   Le Conseil Municipal, après en avoir délibéré, par 12 voix « Pour » et 1 abstention (M. DUPONT) :   (decisions follow)
+ *   Le conseil municipal par 3 voix contre (MF, JPE et AR) et 10 voix pour        par 1 « abstention » et 11 voix
  *   a list under the sentence (`- Pour : 20`, `- Abstentions : 2 (MM. X et Y)`), a paragraph of counts
  *   (`Pour : 19 Contre : 0 Abstentions : 0`), or a results table (`| Pour | 20 |` or a header row Pour | Contre …).
  *
