@@ -1,6 +1,7 @@
 /**
- * `minutier build`: checks the sessions (the command line prints their report), then writes every session's documents — the PV in HTML and PDF, the
- * liste des délibérations, one extrait per deliberation — and `output/index.html`.
+ * `minutier build`: checks the sessions (the command line prints their report), then writes every session's documents
+ * — the PV in HTML and PDF, the liste des délibérations, one extrait per deliberation (session-documents.ts) — and
+ * `output/index.html` (index-page.ts).
  * One browser for the whole run, pages in parallel; a broken session is reported and skipped, the others are built;
  * every file is written atomically; nothing is deleted.
  */
@@ -9,18 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import type { Session } from '../model/types.js';
-import {
-  indexHeading,
-  renderExtrait,
-  renderIndex,
-  renderListeDeliberations,
-  renderSessionHtml,
-  type IndexEntry,
-  type RenderedDocument,
-} from '../render/index.js';
-import { renderReview } from '../render/review.js';
 import { fromPlainFile, toPlainFile } from '../check/plain-findings.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import {
   allExist,
   CACHE_FILE,
@@ -31,16 +21,16 @@ import {
   saveCache,
   shardCacheFile,
   shardCacheFiles,
-  type BuildCache,
 } from './cache.js';
-import { outputConflict, outputHref, outputPath, planOutputs, type PlannedOutput } from './plan.js';
+import { outputConflict, planOutputs } from './plan.js';
 import type { BuildOptions } from './options.js';
 import type { BuildProgress as Progress } from './progress.js';
 import { checkSessions, type CheckedSessions, type Notice } from './sessions.js';
 import { PdfQueue } from './pdf-queue.js';
-import { printJobOf } from './print-job.js';
-import { writeAllScdl, writeSessionScdl, type SessionScdl } from '../publish/build-scdl.js';
+import { writeAllScdl, writeSessionScdl } from '../publish/build-scdl.js';
 import { fileSystemReason, lockOutputFolder, makeOutputFolder, OutputFolderError } from './output-folder.js';
+import { renderAndQueue, type SessionBuild } from './session-documents.js';
+import { ALL_DOCUMENTS, existing, indexEntry, writeIndex } from './index-page.js';
 
 /** What the build says while it runs; the command line shows it. */
 export interface BuildEvents {
@@ -62,53 +52,6 @@ export interface BuildResult {
 }
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-interface SessionBuild {
-  session: Session;
-  file: VFile;
-  key: string;
-  organisationFile: string | undefined;
-  templatesDir: string | undefined;
-  outputs: PlannedOutput[];
-  failed: boolean;
-  scdl?: SessionScdl;
-}
-
-function render(session: Session, output: PlannedOutput, file: VFile): RenderedDocument {
-  if (output.kind === 'review') {
-    // An HTML page only: no PDF metadata, no header or footer.
-    const html = renderReview(session, file.messages);
-    return { html, dropped: [], title: '', subject: '', headerTemplate: '', footerTemplate: '' };
-  }
-  if (output.kind === 'pv') return renderSessionHtml(session);
-  if (output.kind === 'liste') return renderListeDeliberations(session);
-  return renderExtrait(session, output.deliberation!);
-}
-
-function indexEntry(session: Session, outputs: PlannedOutput[]): IndexEntry {
-  const find = (kind: string, format: string) => {
-    const relative = outputs.find((o) => o.kind === kind && o.format === format)?.relative;
-    return relative === undefined ? undefined : outputHref(relative);
-  };
-  const entry: IndexEntry = {
-    heading: indexHeading(session),
-    pv: { html: find('pv', 'html') ?? find('pv', 'pdf') ?? '' },
-  };
-  const pvPdf = find('pv', 'pdf');
-  if (pvPdf) entry.pv.pdf = pvPdf;
-  const listeHtml = find('liste', 'html');
-  if (listeHtml) entry.liste = { html: listeHtml, pdf: find('liste', 'pdf') };
-  const extraits = outputs.filter((o) => o.kind === 'extraits' && o.deliberation);
-  if (extraits.length > 0) {
-    entry.extraits = extraits.map((o) => ({
-      number: o.deliberation!.number.value,
-      title: o.deliberation!.title.value,
-      html: outputHref(o.relative),
-      pdf: outputHref(o.relative),
-    }));
-  }
-  return entry;
-}
 
 /**
  * Checks, then builds. An output folder that cannot be used throws OutputFolderError after the check (its report does
@@ -296,68 +239,4 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
   }
   if (pdfResults.browserMissing) progress.say(pdfResults.browserMissing);
   return { written, upToDate, failures, outDir, sessions: checked.files.length };
-}
-
-async function renderAndQueue(
-  build: SessionBuild,
-  outDir: string,
-  file: VFile,
-  queue: PdfQueue,
-  progress: Progress,
-  onWritten: () => void,
-): Promise<void> {
-  const { session } = build;
-  const rendered = new Map<unknown, RenderedDocument>();
-  // The review page last: every PDF of the session is queued (and the browser printing) before it is rendered.
-  const ordered = [
-    ...build.outputs.filter((o) => o.kind !== 'review'),
-    ...build.outputs.filter((o) => o.kind === 'review'),
-  ];
-  for (const output of ordered) {
-    // One rendering per document: an extrait per deliberation (two may share a number), the PV for its HTML and PDF.
-    const cacheKey = output.deliberation ? output.deliberation : output.kind;
-    let document = rendered.get(cacheKey);
-    try {
-      document ??= render(session, output, file);
-    } catch (error) {
-      build.failed = true;
-      progress.say(`✗ ${file.path} : rendu impossible (${output.relative}) : ${(error as Error).message}`);
-      return;
-    }
-    rendered.set(cacheKey, document);
-    const target = outputPath(outDir, output.relative);
-    if (output.format === 'html') {
-      try {
-        await writeFileAtomic(target, document.html);
-      } catch (error) {
-        build.failed = true;
-        progress.say(`✗ ${output.relative} : écriture impossible (${fileSystemReason(error)}).`);
-        continue;
-      }
-      onWritten();
-      progress.step(output.relative);
-      continue;
-    }
-    queue.add({
-      sessionId: session.id,
-      label: output.relative,
-      target,
-      job: printJobOf(session, document, `${session.id}/${output.relative}`),
-    });
-  }
-}
-
-const ALL_DOCUMENTS = ['pv', 'liste', 'extraits'] as const;
-
-async function existing(outDir: string, outputs: PlannedOutput[]): Promise<PlannedOutput[]> {
-  const present: PlannedOutput[] = [];
-  for (const output of outputs) if (await allExist(outDir, [output.relative])) present.push(output);
-  return present;
-}
-
-async function writeIndex(indexFile: string, cache: BuildCache): Promise<void> {
-  const entries = Object.values(cache.sessions)
-    .sort((a, b) => (a.sortKey < b.sortKey ? 1 : -1))
-    .map((s) => s.entry);
-  await writeFileAtomic(indexFile, renderIndex(entries).html);
 }
