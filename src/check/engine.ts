@@ -135,19 +135,14 @@ function relocate(finding: Finding, session: Session): Finding {
 }
 
 /**
- * The place of the `organisation:` key in the frontmatter, as the parse stage recorded it (line 1 when the session
- * does not have one). A session built by hand, without `keyPositions`, falls back to finding the key in its source.
+ * The place of the `organisation:` key in the frontmatter, as the parse stage recorded it (the opening `---` when the
+ * session does not have the key).
  */
 export function organisationKeyPlace(session: Session): Position {
-  const recorded = session.keyPositions?.organisation;
-  if (recorded) return recorded;
-  const source = session.source ?? '';
-  const match = /^(organisation)[ \t]*:/mu.exec(source);
-  if (!match) return { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 4, offset: 3 } };
-  const line = source.slice(0, match.index).split('\n').length;
-  const offset = match.index;
-  return {
-    start: { line, column: 1, offset },
-    end: { line, column: 1 + match[1]!.length, offset: offset + match[1]!.length },
-  };
+  return (
+    session.keyPositions.organisation ?? {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: 1, column: 4, offset: 3 },
+    }
+  );
 }

@@ -72,7 +72,7 @@ export interface Session {
   /** The source text (BOM removed, CRLF kept as typed: positions refer to it). */
   source: string;
   /** Positions of the frontmatter's top-level keys as typed (`organisation`, `date`…): the key, not its value. */
-  keyPositions?: Partial<Record<string, Position>>;
+  keyPositions: Partial<Record<string, Position>>;
 }
 
 export type RuleSetting = 'off' | 'warn' | 'error' | 'info';

@@ -18,6 +18,10 @@ function fakeSession(overrides: Partial<Session> = {}): Session {
     path: 'sessions/s.md',
     id: 's',
     source: '---\norganisation:\n  nom: X\ndate: 2022-06-28\n---\n',
+    // As the parse stage records it: the `organisation` key on line 2.
+    keyPositions: {
+      organisation: { start: { line: 2, column: 1, offset: 4 }, end: { line: 2, column: 13, offset: 16 } },
+    },
     ruleSettings: {},
     disabled: [],
     ...overrides,
