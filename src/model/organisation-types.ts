@@ -99,6 +99,11 @@ export interface Organisation {
   regimes?: DatedRegime[];
   /** Folder of the organisation's own templates, relative to the organisation file (render issue). */
   templates?: string;
+  /**
+   * The folder of those templates, absolute, as the parse stage allowed it (inside the repository of the organisation
+   * file, symbolic links followed): render loads the templates from here and checks nothing again.
+   */
+  templatesFolder?: string;
   /** Path of the organisation file, when it is a file. */
   file?: string;
   /** Open-data publication (docs/publication.md): SIRET (14 digits, Luhn checked), public base URL of the documents,

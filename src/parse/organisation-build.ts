@@ -7,7 +7,7 @@ import { organisationShape } from './schema.js';
 import { validate } from './validate.js';
 import { personAt, Roster, Values } from './values.js';
 import { parseFraction, regimeRule } from './organisation-regime.js';
-import { templatesRefusal } from './organisation-templates.js';
+import { templatesFolder, templatesRefusal } from './organisation-templates.js';
 
 /**
  * Validates and builds an organisation from YAML data at `prefix` (the whole file, or the frontmatter's
@@ -189,11 +189,16 @@ export function buildOrganisation(
     });
   }
   if (data.templates !== undefined) {
-    const refusal = templatesRefusal(data.templates, source.file !== undefined);
-    if (refusal) {
+    const checked = source.file
+      ? templatesFolder(data.templates, source.file)
+      : { refusal: templatesRefusal(data.templates, false)! };
+    if ('refusal' in checked) {
       const place = source.file ? source.position(at('templates')) : source.keyPosition(at('templates'));
-      report.error(refusal, place, 'parse-schema');
-    } else organisation.templates = data.templates;
+      report.error(checked.refusal, place, 'parse-schema');
+    } else {
+      organisation.templates = data.templates;
+      organisation.templatesFolder = checked.folder;
+    }
   }
   if (data.siret !== undefined) organisation.siret = values.located(at('siret'), data.siret);
   if (data['publication-url'] !== undefined)

@@ -1,4 +1,8 @@
-/** Whether an organisation's `templates:` folder may be used (templates are trusted code of the repository). */
+/**
+ * Whether an organisation's `templates:` folder may be used (templates are trusted code of the repository): the one
+ * check, here; the model carries the folder it allows (`Organisation.templatesFolder`) and render loads from it.
+ */
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -38,4 +42,28 @@ function templatesStayInRoot(relative: string): boolean {
   const root = path.posix.join('/', 'root');
   const resolved = path.posix.resolve(root, 'organisations', relative.replace(/\\/gu, '/'));
   return resolved === root || resolved.startsWith(`${root}/`);
+}
+
+/** True when `folder` is `root` or inside it (both absolute). */
+function isInside(root: string, folder: string): boolean {
+  const relative = path.relative(root, folder);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * The folder an organisation file's `templates:` names (absolute), or why it cannot be used: besides the refusals of
+ * `templatesRefusal` (as written), a folder that leaves the repository once symbolic links are followed. The
+ * repository is the folder that holds `organisations/`.
+ */
+export function templatesFolder(templates: string, organisationFile: string): { folder: string } | { refusal: string } {
+  const refusal = templatesRefusal(templates, true);
+  if (refusal) return { refusal };
+  const organisationsDir = path.dirname(path.resolve(organisationFile));
+  const root = path.dirname(organisationsDir);
+  const folder = path.resolve(organisationsDir, templates);
+  const real = (target: string) => (existsSync(target) ? realpathSync(target) : target);
+  if (!isInside(root, folder) || !isInside(real(root), real(folder))) {
+    return { refusal: `Dossier de gabarits refusé : « ${templates} » sort du dépôt de ${organisationFile}.` };
+  }
+  return { folder };
 }

@@ -154,10 +154,7 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
       return;
     }
     const organisationFile = session.organisation.file;
-    const templatesDir =
-      session.organisation.templates && organisationFile
-        ? path.resolve(path.dirname(organisationFile), session.organisation.templates)
-        : undefined;
+    const templatesDir = session.organisation.templatesFolder;
     const key = await inputsKey(path.resolve(file.path), organisationFile, templatesDir);
     const build: SessionBuild = { session, file, key, organisationFile, templatesDir, outputs, failed: false };
     builds.push(build);

@@ -2,7 +2,7 @@
  * The holes the hostile corpus found (docs/security.md), checked at the parser, fast: the whole-build proof is
  * test/security/hostile-build.test.ts.
  */
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,54 @@ describe('templates: a session never chooses them; an organisation file names a 
     } finally {
       clearOrganisationCache();
       await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('templates: the model carries the folder the parse stage allowed', () => {
+  async function organisationWithTemplates(root: string, templates: string) {
+    clearOrganisationCache();
+    await mkdir(path.join(root, 'organisations'), { recursive: true });
+    await mkdir(path.join(root, 'sessions'), { recursive: true });
+    const organisation = await readFile('test/fixtures/hostile/organisations/hostile.yml', 'utf8');
+    await writeFile(
+      path.join(root, 'organisations/hostile.yml'),
+      `${organisation.trimEnd()}\ntemplates: ${templates}\n`,
+    );
+    const session = path.join(root, 'sessions/s.md');
+    await writeFile(session, await readFile('test/fixtures/hostile/liens.md', 'utf8'));
+    return parsePath(session);
+  }
+
+  it('a folder of the repository: its absolute path is in the model', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'minutier-templates-'));
+    try {
+      await mkdir(path.join(root, 'gabarits'));
+      const { session } = await organisationWithTemplates(root, '../gabarits');
+      expect(session?.organisation.templates).toBe('../gabarits');
+      expect(session?.organisation.templatesFolder).toBe(path.join(root, 'gabarits'));
+    } finally {
+      clearOrganisationCache();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a symbolic link out of the repository is refused at that value, in that file', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'minutier-templates-'));
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'minutier-outside-'));
+    try {
+      await mkdir(root, { recursive: true });
+      await symlink(outside, path.join(root, 'gabarits'));
+      const { session, file } = await organisationWithTemplates(root, '../gabarits');
+      expect(session).toBeUndefined();
+      const inFile = findings(file.data.organisationFile!);
+      expect(inFile).toHaveLength(1);
+      expect(inFile[0]).toMatchObject({ ruleId: 'parse-schema', fatal: true });
+      expect(inFile[0]!.reason).toMatch(/« \.\.\/gabarits » sort du dépôt/u);
+    } finally {
+      clearOrganisationCache();
+      await rm(root, { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
     }
   });
 });
