@@ -4,7 +4,8 @@
  * While held (the check report is not printed yet, but PDFs already print), lines wait and come out on release.
  */
 import cliProgress from 'cli-progress';
-import type { BuildProgress } from '../pipeline/progress.js';
+import type { BuildEvent, BuildProgress } from '../pipeline/progress.js';
+import { buildEventText } from './build-events.js';
 
 export class Progress implements BuildProgress {
   readonly #tty: boolean;
@@ -35,6 +36,11 @@ export class Progress implements BuildProgress {
     const line = `[${this.#done}/${this.#total}] ${label}`;
     if (this.#held) this.#waiting.push(line);
     else this.stream.write(`${line}\n`);
+  }
+
+  /** An event of the build, in French, above the bar. */
+  report(event: BuildEvent): void {
+    this.say(buildEventText(event));
   }
 
   /** A line that must stay visible (an error), printed above the bar. */

@@ -28,7 +28,7 @@ import type { BuildProgress as Progress } from './progress.js';
 import { checkSessions, type CheckedSessions, type Notice } from './sessions.js';
 import { PdfQueue } from './pdf-queue.js';
 import { writeAllScdl, writeSessionScdl } from '../publish/build-scdl.js';
-import { fileSystemReason, lockOutputFolder, makeOutputFolder, OutputFolderError } from './output-folder.js';
+import { lockOutputFolder, makeOutputFolder, OutputFolderError } from './output-folder.js';
 import { renderAndQueue, type SessionBuild } from './session-documents.js';
 import { ALL_DOCUMENTS, existing, indexEntry, writeIndex } from './index-page.js';
 
@@ -127,30 +127,28 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
     const session = file.data.session as Session | undefined;
     if (!session) {
       failures += 1;
-      progress.say(`✗ ${file.path} : séance illisible, non produite (voir les erreurs ci-dessus).`);
+      progress.report({ kind: 'session-unreadable', path: file.path });
       return;
     }
     // Documents are named after the file: two sessions with the same file name would overwrite each other's.
     const namesake = named.get(session.id);
     if (namesake !== undefined) {
       failures += 1;
-      progress.say(
-        `✗ ${file.path} : non produite, ${namesake} porte le même nom et ses documents seraient écrasés ; renommez l'un des deux fichiers.`,
-      );
+      progress.report({ kind: 'session-namesake', path: file.path, namesake });
       return;
     }
     const outputs = planOutputs(session, options.documents);
     const conflict = outputConflict(outputs, claimed);
     if (conflict !== undefined) {
       failures += 1;
-      progress.say(`✗ ${file.path} : non produite, ${conflict} ; renommez le fichier de la séance.`);
+      progress.report({ kind: 'session-output-conflict', path: file.path, conflict });
       return;
     }
     named.set(session.id, file.path);
     for (const output of outputs) claimed.set(output.relative.toLowerCase(), file.path);
     if (options.strict && file.messages.some((m) => m.fatal)) {
       failures += 1;
-      progress.say(`✗ ${file.path} : non produite, elle contient des erreurs (--strict).`);
+      progress.report({ kind: 'session-has-errors', path: file.path });
       return;
     }
     const organisationFile = session.organisation.file;
@@ -162,10 +160,10 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
     await renderAndQueue(build, outDir, file, queue, progress, () => (written += 1));
     // Open data (docs/publication.md): the session's SCDL rows, with the required values it lacks reported.
     build.scdl = await writeSessionScdl(session, file, outDir, options.strict);
-    for (const line of build.scdl.report) progress.say(line);
+    for (const line of build.scdl.report) progress.report({ kind: 'open-data-problem', line });
     if (build.scdl.refused) {
       build.failed = true;
-      progress.say(`✗ ${file.path} : ${build.scdl.relative} non écrit, des valeurs obligatoires manquent (--strict).`);
+      progress.report({ kind: 'open-data-refused', path: file.path, output: build.scdl.relative });
     } else written += 1;
   };
 
@@ -211,7 +209,8 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
   const shardCaches = options.shard ? [] : await shardCacheFiles(outDir);
   // An up-to-date session's open-data problems are said again, as its findings are.
   for (const file of checked.files.filter((f) => f.data.upToDate)) {
-    for (const line of cache.sessions[path.basename(file.path, '.md')]?.scdl?.report ?? []) progress.say(line);
+    for (const line of cache.sessions[path.basename(file.path, '.md')]?.scdl?.report ?? [])
+      progress.report({ kind: 'open-data-problem', line });
   }
   await writeAllScdl(
     outDir,
@@ -231,9 +230,9 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
       for (const name of shardCaches) await rm(path.join(outDir, name), { force: true });
     } catch (error) {
       failures += 1;
-      progress.say(`✗ index.html : écriture impossible (${fileSystemReason(error)}).`);
+      progress.report({ kind: 'index-failed', error });
     }
   }
-  if (pdfResults.browserMissing) progress.say(pdfResults.browserMissing);
+  if (pdfResults.browserMissing) progress.report({ kind: 'browser-missing', reason: pdfResults.browserMissing });
   return { written, upToDate, failures, outDir, sessions: checked.files.length };
 }

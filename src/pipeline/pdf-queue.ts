@@ -7,7 +7,6 @@
 import type { Printer, PrintJob } from '../print/printer.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { BuildProgress as Progress } from './progress.js';
-import { fileSystemReason } from './output-folder.js';
 
 export interface QueuedPdf {
   sessionId: string;
@@ -19,7 +18,7 @@ export interface QueuedPdf {
 export interface PdfResults {
   written: number;
   failedSessions: Set<string>;
-  /** The message to show when no browser could be found. */
+  /** Why no browser could be found (the printer's words). */
   browserMissing?: string;
 }
 
@@ -52,7 +51,7 @@ export class PdfQueue {
       return await Printer.launch();
     } catch (error) {
       if (error instanceof BrowserNotFoundError || error instanceof BrowserPathError) {
-        this.#results.browserMissing = `PDF non produits : ${error.message}`;
+        this.#results.browserMissing = error.message;
         return undefined;
       }
       throw error;
@@ -72,9 +71,7 @@ export class PdfQueue {
       this.progress.step(item.label);
     } catch (error) {
       this.#results.failedSessions.add(item.sessionId);
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = code ? `écriture impossible (${fileSystemReason(error)})` : (error as Error).message;
-      this.progress.say(`✗ ${item.label} : ${reason}`);
+      this.progress.report({ kind: 'print-failed', output: item.label, error });
     }
   }
 }

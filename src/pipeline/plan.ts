@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { extraitName } from '../model/document-names.js';
 import type { Deliberation, Session } from '../model/types.js';
+import type { OutputConflict } from './progress.js';
 
 export type DocumentKind = 'pv' | 'liste' | 'extraits';
 /** What is written: the documents asked for, plus the review page that goes with the PV. */
@@ -54,13 +55,12 @@ export function outputConflict(
   outputs: PlannedOutput[],
   taken: Map<string, string>,
   reserved: readonly string[] = RESERVED_NAMES,
-): string | undefined {
+): OutputConflict | undefined {
   for (const output of outputs) {
     const name = output.relative.toLowerCase();
-    if (reserved.includes(name)) return `son document ${output.relative} serait écrasé par la page d'index (${name})`;
+    if (reserved.includes(name)) return { output: output.relative, index: name };
     const owner = taken.get(name);
-    if (owner !== undefined)
-      return `son document ${output.relative} porte le nom d'un document de ${owner}, qui serait écrasé`;
+    if (owner !== undefined) return { output: output.relative, owner };
   }
   return undefined;
 }

@@ -12,7 +12,6 @@ import { outputPath, type PlannedOutput } from './plan.js';
 import type { BuildProgress as Progress } from './progress.js';
 import type { PdfQueue } from './pdf-queue.js';
 import { printJobOf } from './print-job.js';
-import { fileSystemReason } from './output-folder.js';
 
 /** A session being built: what it writes, and whether any of it failed. */
 export interface SessionBuild {
@@ -60,7 +59,7 @@ export async function renderAndQueue(
       document ??= render(session, output, file);
     } catch (error) {
       build.failed = true;
-      progress.say(`✗ ${file.path} : rendu impossible (${output.relative}) : ${(error as Error).message}`);
+      progress.report({ kind: 'render-failed', path: file.path, output: output.relative, error });
       return;
     }
     rendered.set(cacheKey, document);
@@ -70,7 +69,7 @@ export async function renderAndQueue(
         await writeFileAtomic(target, document.html);
       } catch (error) {
         build.failed = true;
-        progress.say(`✗ ${output.relative} : écriture impossible (${fileSystemReason(error)}).`);
+        progress.report({ kind: 'write-failed', output: output.relative, error });
         continue;
       }
       onWritten();
