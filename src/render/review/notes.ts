@@ -1,5 +1,6 @@
 /** The notes beside the marks: a badge after each mark, the explanation after its block. */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { h } from 'hastscript';
 import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
 import type { Session } from '../../model/types.js';
@@ -8,7 +9,7 @@ import { severityTitle } from '../../model/severity.js';
 import { editsOf } from '../../model/message-data.js';
 import { inside, MARKERS, type Finding } from './findings.js';
 import { bodyStart } from './source.js';
-import { ancestorsOf, classes, element, isElement, text, textOf, type Context, type Parent } from './tree.js';
+import { ancestorsOf, classes, isElement, textOf, type Context, type Parent } from './tree.js';
 
 // ─── Notes beside the marks ────────────────────────────────────────────────────────────────────────────────────
 
@@ -25,58 +26,43 @@ export function placeLabel(message: VFileMessage): string | undefined {
   return `${line}:${message.column ?? 1}`;
 }
 
-function ruleLink(message: VFileMessage): ElementContent {
+function ruleLink(message: VFileMessage): Element {
   const id = message.ruleId ?? message.source ?? 'constat';
-  return message.url && /^https?:\/\//.test(message.url)
-    ? element('a', { className: ['rule'], href: message.url }, [text(id)])
-    : element('span', { className: ['rule'] }, [text(id)]);
+  return message.url && /^https?:\/\//.test(message.url) ? h('a.rule', { href: message.url }, id) : h('span.rule', id);
 }
 
-function detail(label: string, value: string | undefined, className: string): ElementContent[] {
-  return value
-    ? [
-        element('div', { className: ['detail', className] }, [
-          element('span', { className: ['label'] }, [text(label)]),
-          text(value),
-        ]),
-      ]
-    : [];
+function detail(label: string, value: string | undefined, className: string): Element | undefined {
+  return value ? h(`div.detail.${className}`, [h('span.label', label), value]) : undefined;
+}
+
+/** The badge that links a finding back to its entry in the list. */
+function badge(n: number, severity: Finding['severity'], properties: Element['properties'] = {}): Element {
+  return h(
+    `a.finding-badge.finding-${severity}`,
+    { href: `#constat-${n}`, ...properties, title: 'Retour à la liste des constats' },
+    String(n),
+  );
 }
 
 export function note(finding: Finding, withId: boolean): Element {
   const { message, n, severity } = finding;
   const where = placeLabel(message);
-  return element(
-    'div',
-    { className: ['finding-note', `finding-${severity}`], ...(withId ? { id: `finding-${n}` } : {}) },
-    [
-      element('div', { className: ['head'] }, [
-        element(
-          'a',
-          {
-            className: ['finding-badge', `finding-${severity}`],
-            href: `#constat-${n}`,
-            title: 'Retour à la liste des constats',
-          },
-          [text(String(n))],
-        ),
-        element('span', { className: ['severity'] }, [text(severityTitle(severity))]),
-        ruleLink(message),
-        ...(where ? [element('span', { className: ['where'] }, [text(`ligne ${where.replace(':', ', col. ')}`)])] : []),
-      ]),
-      element('p', { className: ['reason'] }, [text(message.reason)]),
-      ...detail('Attendu', expectedOf(message), 'expected'),
-      ...detail('Constaté', message.actual ?? undefined, 'actual'),
-      ...detail('Calcul', message.note ?? undefined, 'computation'),
-      ...detail(
-        'Annotations proposées',
-        editsOf(message)
-          .map((edit) => `« ${edit.text} »`)
-          .join(', ') || undefined,
-        'suggestion',
-      ),
-    ],
-  );
+  const suggested = editsOf(message)
+    .map((edit) => `« ${edit.text} »`)
+    .join(', ');
+  return h(`div.finding-note.finding-${severity}`, withId ? { id: `finding-${n}` } : {}, [
+    h('div.head', [
+      badge(n, severity),
+      h('span.severity', severityTitle(severity)),
+      ruleLink(message),
+      where ? h('span.where', `ligne ${where.replace(':', ', col. ')}`) : undefined,
+    ]),
+    h('p.reason', message.reason),
+    detail('Attendu', expectedOf(message), 'expected'),
+    detail('Constaté', message.actual ?? undefined, 'actual'),
+    detail('Calcul', message.note ?? undefined, 'computation'),
+    detail('Annotations proposées', suggested || undefined, 'suggestion'),
+  ]);
 }
 
 const NOTE_BLOCKS = new Set([
@@ -112,20 +98,7 @@ export function placeNotes(root: HastRoot, context: Context): void {
     if (!ancestors) continue;
     const direct = ancestors.at(-1)!;
     const at = direct.children.indexOf(mark);
-    (direct.children as ElementContent[]).splice(
-      at + 1,
-      0,
-      element(
-        'a',
-        {
-          className: ['finding-badge', `finding-${finding.severity}`],
-          href: `#constat-${n}`,
-          ariaLabel: `constat ${n}`,
-          title: 'Retour à la liste des constats',
-        },
-        [text(String(n))],
-      ),
-    );
+    (direct.children as ElementContent[]).splice(at + 1, 0, badge(n, finding.severity, { ariaLabel: `constat ${n}` }));
     const depth = ancestors.map((a) => isElement(a) && NOTE_BLOCKS.has(a.tagName)).lastIndexOf(true);
     const block = (depth >= 0 ? ancestors[depth] : (ancestors[1] ?? mark)) as Element;
     const parent = (depth >= 1 ? ancestors[depth - 1] : ancestors[0]) as Parent;
@@ -137,15 +110,13 @@ export function placeNotes(root: HastRoot, context: Context): void {
     findings.sort((a, b) => a.n - b.n);
     const notes = findings.map((finding) => note(finding, false));
     if (block.tagName === 'li') {
-      block.children.push(element('div', { className: ['finding-notes'] }, notes));
+      block.children.push(h('div.finding-notes', notes));
       continue;
     }
     const container =
       block.tagName === 'tr'
-        ? element('tr', { className: ['finding-row'] }, [
-            element('td', { colSpan: cellCount(block), className: ['finding-notes'] }, notes),
-          ])
-        : element('div', { className: ['finding-notes'] }, notes);
+        ? h('tr.finding-row', [h('td', { colSpan: cellCount(block), className: ['finding-notes'] }, notes)])
+        : h('div.finding-notes', notes);
     const index = parent.children.indexOf(block);
     (parent.children as ElementContent[]).splice(index + 1, 0, container);
   }
@@ -167,11 +138,7 @@ export function attachToSections(root: HastRoot, session: Session, findings: Fin
     });
     if (!heading || !parent) continue;
     const index = parent.children.indexOf(heading);
-    (parent.children as ElementContent[]).splice(
-      index + 1,
-      0,
-      element('div', { className: ['finding-notes'] }, [note(finding, true)]),
-    );
+    (parent.children as ElementContent[]).splice(index + 1, 0, h('div.finding-notes', [note(finding, true)]));
     finding.placed = 'section';
   }
 }

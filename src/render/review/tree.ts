@@ -1,5 +1,6 @@
 /** The rendered PV body as a hast tree: markers become `<mark>` elements, and what the templates format is found. */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent, Text as HastText } from 'hast';
+import { h } from 'hastscript';
 import rehypeRaw from 'rehype-raw';
 import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
@@ -11,10 +12,6 @@ import { CLOSE, DIGIT0, HEADING, ROW, type Finding, type Pending } from './findi
 // ─── The rendered tree ─────────────────────────────────────────────────────────────────────────────────────────
 
 export type Parent = HastRoot | Element;
-
-export function element(tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element {
-  return { type: 'element', tagName, properties, children };
-}
 
 export function text(value: string): HastText {
   return { type: 'text', value };
@@ -48,7 +45,7 @@ export interface Context {
 function newMark(context: Context, n: number): Element {
   const finding = context.findings.get(n);
   const severity = finding?.severity ?? 'info';
-  const mark = element('mark', { className: ['finding', `finding-${severity}`], dataFinding: String(n) });
+  const mark = h(`mark.finding.finding-${severity}`, { dataFinding: String(n) });
   if (finding && !context.marks.has(n)) {
     mark.properties.id = `finding-${n}`;
     context.marks.set(n, mark);
