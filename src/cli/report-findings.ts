@@ -2,7 +2,9 @@
 import type { VFile } from 'vfile';
 import { allRules, type Rule } from '../check/index.js';
 import type { CommonOptions } from '../pipeline/options.js';
-import type { CheckedSessions, Notice } from '../pipeline/sessions.js';
+import type { CheckedSessions } from '../pipeline/sessions.js';
+import type { BuildNotice } from '../pipeline/index.js';
+import { noticeText } from './notices.js';
 import { exitCode, formatNames, formatReport, isFormatName, onlyErrors } from '../report/index.js';
 import { UsageError } from '../util/errors.js';
 
@@ -13,11 +15,9 @@ export function assertFormat(options: CommonOptions): void {
   }
 }
 
-/** A note of the pipeline on stderr: skipped links and written annotations are signed, the rest is said as is. */
-export function writeNotice(notice: Notice | { kind: string; text: string }): void {
-  const signed = notice.kind === 'skipped' || notice.kind === 'fixed';
-  const mark = notice.kind === 'lock-lost' ? '✗ ' : signed ? 'minutier : ' : '';
-  process.stderr.write(`${mark}${notice.text}\n`);
+/** A note of the pipeline on stderr, in French (cli/notices.ts). */
+export function writeNotice(notice: BuildNotice): void {
+  process.stderr.write(`${noticeText(notice)}\n`);
 }
 
 /**

@@ -17,9 +17,17 @@ export interface CheckFilesOptions {
   cwd?: string;
   /** Called with each file as soon as it is checked, before the next one is read. */
   onChecked?: (file: VFile) => Promise<void> | void;
-  /** A note for the user (a symbolic link skipped); default: none. */
-  onNotice?: (note: string) => void;
+  /** A file left out (a symbolic link); default: said to no one. */
+  onNotice?: (skipped: SkippedFile) => void;
 }
+
+/**
+ * A file of a folder left out: a link to a session already listed, a broken link, a link out of the repository. The
+ * paths are as shown to the user (relative to the working folder when inside it).
+ */
+export type SkippedFile = { file: string } & (
+  { why: 'same-file'; first: string } | { why: 'broken-link' } | { why: 'outside'; target: string; boundary: string }
+);
 
 /**
  * The session files a list of paths designates: files as given, folders searched for `*.md` files (no README.md),
@@ -28,7 +36,7 @@ export interface CheckFilesOptions {
 export async function expandPaths(
   paths: string[],
   cwd = process.cwd(),
-  onSkip: (note: string) => void = () => undefined,
+  onSkip: (skipped: SkippedFile) => void = () => undefined,
 ): Promise<string[]> {
   const out: string[] = [];
   const seen = new Map<string, string>();
@@ -64,7 +72,7 @@ interface FolderScan {
   visited: Set<string>;
   /** Real path of each session file found → the path it was found under (a link to a session already listed). */
   seen: Map<string, string>;
-  onSkip: (note: string) => void;
+  onSkip: (skipped: SkippedFile) => void;
 }
 
 const isSessionName = (name: string) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
@@ -75,9 +83,7 @@ async function sessionFilesIn(folder: string, scan: FolderScan): Promise<string[
     const real = await realpath(full).catch(() => full);
     const first = scan.seen.get(real);
     if (first !== undefined && first !== full) {
-      scan.onSkip(
-        `${shown(full, scan.cwd)} : même fichier que ${shown(first, scan.cwd)} (lien symbolique), déjà lu : ignoré.`,
-      );
+      scan.onSkip({ file: shown(full, scan.cwd), why: 'same-file', first: shown(first, scan.cwd) });
       return;
     }
     scan.seen.set(real, full);
@@ -102,16 +108,12 @@ async function sessionFilesIn(folder: string, scan: FolderScan): Promise<string[
         real = await realpath(full);
         isDirectory = (await stat(real)).isDirectory();
       } catch {
-        if (isSessionName(entry.name))
-          scan.onSkip(`${shown(full, scan.cwd)} : lien symbolique cassé (sa cible n'existe pas) : ignoré.`);
+        if (isSessionName(entry.name)) scan.onSkip({ file: shown(full, scan.cwd), why: 'broken-link' });
         continue;
       }
       if (!isDirectory && !isSessionName(entry.name)) continue;
       if (!isInside(real, scan.boundary)) {
-        scan.onSkip(
-          `${shown(full, scan.cwd)} : lien symbolique vers ${real}, hors du dépôt (${scan.boundary}) : ignoré. ` +
-            'Copiez la séance dans le dépôt, ou indiquez-la explicitement sur la ligne de commande.',
-        );
+        scan.onSkip({ file: shown(full, scan.cwd), why: 'outside', target: real, boundary: scan.boundary });
         continue;
       }
       if (isDirectory) {

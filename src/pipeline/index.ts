@@ -28,16 +28,25 @@ import type { BuildProgress as Progress } from './progress.js';
 import { checkSessions, type CheckedSessions, type Notice } from './sessions.js';
 import { PdfQueue } from './pdf-queue.js';
 import { writeAllScdl, writeSessionScdl } from '../publish/build-scdl.js';
-import { lockOutputFolder, makeOutputFolder, OutputFolderError } from './output-folder.js';
+import {
+  lockOutputFolder,
+  makeOutputFolder,
+  OutputFolderError,
+  type LockLost,
+  type LockWait,
+} from './output-folder.js';
 import { renderAndQueue, type SessionBuild } from './session-documents.js';
 import { ALL_DOCUMENTS, existing, indexEntry, writeIndex } from './index-page.js';
+
+/** A note of the check (see Notice), or the output folder's lock: another build holds it, or it was lost. */
+export type BuildNotice = Notice | ({ kind: 'lock-wait' } & LockWait) | ({ kind: 'lock-lost' } & LockLost);
 
 /** What the build says while it runs; the command line shows it. */
 export interface BuildEvents {
   /** Every session is checked: the report is printed now, before any progress line. */
   onChecked: (checked: CheckedSessions) => void;
   /** A note beside the report (see Notice), or the output folder's lock: another build holds it, or it was lost. */
-  onNotice: (notice: Notice | { kind: 'lock-wait' | 'lock-lost'; text: string }) => void;
+  onNotice: (notice: BuildNotice) => void;
   progress: Progress;
 }
 
@@ -63,8 +72,8 @@ export async function build(options: BuildOptions, events: BuildEvents): Promise
   try {
     await makeOutputFolder(outDir);
     release = await lockOutputFolder(outDir, {
-      onWait: (text) => events.onNotice({ kind: 'lock-wait', text }),
-      onCompromised: (text) => events.onNotice({ kind: 'lock-lost', text }),
+      onWait: (wait) => events.onNotice({ kind: 'lock-wait', ...wait }),
+      onCompromised: (lost) => events.onNotice({ kind: 'lock-lost', ...lost }),
     });
   } catch (error) {
     if (!(error instanceof OutputFolderError)) throw error;

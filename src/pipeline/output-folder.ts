@@ -92,11 +92,25 @@ export async function makeOutputFolder(folder: string): Promise<void> {
   }
 }
 
+/** Another build holds the folder's lock: this one waits (the folder as shown, the lock's name, its stale delay). */
+export interface LockWait {
+  folder: string;
+  lock: string;
+  staleSeconds: number;
+}
+
+/** The lock was lost while the build ran (the lock file and folder as shown, the locking library's reason). */
+export interface LockLost {
+  lockfile: string;
+  folder: string;
+  error: string;
+}
+
 export interface LockOptions {
   /** Called once when another build holds the folder and this one starts waiting. */
-  onWait?: (message: string) => void;
+  onWait?: (wait: LockWait) => void;
   /** Called if the lock is lost while the build runs (its folder deleted, the machine suspended past the stale delay). */
-  onCompromised?: (message: string) => void;
+  onCompromised?: (lost: LockLost) => void;
   maxWaitMs?: number;
 }
 
@@ -115,9 +129,11 @@ export async function lockOutputFolder(folder: string, options: LockOptions = {}
         update: UPDATE_MS,
         retries: 0,
         onCompromised: (error) =>
-          options.onCompromised?.(
-            `Verrou ${shown(lockfilePath).slice(0, -1)} perdu pendant le build (${error.message}) : un autre build a pu écrire dans ${shown(folder)} en même temps ; relancez le build.`,
-          ),
+          options.onCompromised?.({
+            lockfile: shown(lockfilePath).slice(0, -1),
+            folder: shown(folder),
+            error: error.message,
+          }),
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
@@ -132,10 +148,7 @@ export async function lockOutputFolder(folder: string, options: LockOptions = {}
       }
       if (!waiting) {
         waiting = true;
-        options.onWait?.(
-          `Un autre build écrit dans ${shown(folder)} (verrou ${LOCK_NAME}) : attente de sa fin pour ne pas mélanger les index et les caches ` +
-            `(le verrou d'un build interrompu est repris après ${STALE_MS / 1000} s)…`,
-        );
+        options.onWait?.({ folder: shown(folder), lock: LOCK_NAME, staleSeconds: STALE_MS / 1000 });
       }
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }

@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import { loadConfig, type Config } from '../check/index.js';
 import { changedSessions } from '../report/changed-since.js';
 import { ConfigurationError, UsageError } from '../util/errors.js';
-import { checkFiles, expandPaths } from './check-files.js';
+import { checkFiles, expandPaths, type SkippedFile } from './check-files.js';
 import { fixFiles } from './fix.js';
 import type { CommonOptions } from './options.js';
 import { inShard } from './shard.js';
@@ -45,19 +45,22 @@ async function chooseSessions(
     );
   }
   const given = options.paths.length > 0 ? options.paths : ['sessions'];
-  const all = await expandPaths(given, cwd, onNotice && ((text) => onNotice({ kind: 'skipped', text })));
+  const all = await expandPaths(given, cwd, onNotice && ((skipped) => onNotice({ kind: 'skipped', ...skipped })));
   const files = options.shard ? inShard(all, options.shard, cwd) : all;
   if (!options.changedSince) return files;
   const changed = await changedSessions({ ref: options.changedSince, cwd, candidates: files });
   return changed.files;
 }
 
-/** Something the user should read beside the report; the command line words and prints it. */
-export interface Notice {
-  /** skipped: a file left out (a symbolic link); nothing: no session to handle; fixed: annotations written (--fix). */
-  kind: 'skipped' | 'nothing' | 'fixed';
-  text: string;
-}
+/**
+ * Something the user should read beside the report, as a value; the command line words and prints it
+ * (src/cli/notices.ts): a file left out (a symbolic link), no session to handle (with the options that selected
+ * none), annotations written by `--fix`.
+ */
+export type Notice =
+  | ({ kind: 'skipped' } & SkippedFile)
+  | { kind: 'nothing'; changedSince?: string; shard?: { index: number; count: number } }
+  | { kind: 'fixed'; file: string; applied: number };
 
 export interface CheckHooks {
   /** Answers for a session without checking it again (the build's cache of up-to-date sessions). */
@@ -74,13 +77,13 @@ export interface CheckedSessions {
   cwd: string;
 }
 
-/** Why there is nothing to do, in French. */
-function nothingToDo(options: CommonOptions): string {
-  return options.changedSince
-    ? `Aucune séance modifiée depuis ${options.changedSince} : rien à vérifier.`
-    : options.shard
-      ? `Aucune séance dans la part ${options.shard.index}/${options.shard.count} : rien à traiter.`
-      : 'Aucune séance (fichier .md) à traiter.';
+/** Nothing to do, and the options that selected no session. */
+function nothingToDo(options: CommonOptions): Notice {
+  return {
+    kind: 'nothing',
+    ...(options.changedSince ? { changedSince: options.changedSince } : {}),
+    ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count } } : {}),
+  };
 }
 
 /** `--fix`: writes the proposed annotations, then checks the rewritten sessions again (their findings replace the first). */
@@ -92,10 +95,7 @@ async function fixAndRecheck(
 ): Promise<void> {
   const { fixed } = await fixFiles(files, cwd);
   for (const { path: written, applied } of fixed) {
-    onNotice({
-      kind: 'fixed',
-      text: `${applied} annotation${applied > 1 ? 's' : ''} écrite${applied > 1 ? 's' : ''} dans ${written}`,
-    });
+    onNotice({ kind: 'fixed', file: written, applied });
     const index = files.findIndex((file) => file.path === written);
     const [again] = await checkFiles([written], { config, cwd });
     if (index >= 0 && again) files[index] = again;
@@ -108,7 +108,7 @@ export async function checkSessions(options: CommonOptions, hooks: CheckHooks = 
   const notice = hooks.onNotice ?? (() => undefined);
   const config = await loadRunConfig(cwd);
   const sessions = await selectSessions(options, cwd, notice);
-  if (sessions.length === 0) notice({ kind: 'nothing', text: nothingToDo(options) });
+  if (sessions.length === 0) notice(nothingToDo(options));
   const files: VFile[] = [];
   const stale: Array<{ index: number; path: string }> = [];
   for (const [index, session] of sessions.entries()) {

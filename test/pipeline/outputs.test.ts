@@ -141,7 +141,7 @@ describe('16. two builds into the same --out at once', () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'minutier-lock-'));
     const release = await lockOutputFolder(folder);
     try {
-      const waits: string[] = [];
+      const waits: unknown[] = [];
       const second = lockOutputFolder(folder, { maxWaitMs: 600, onWait: (message) => waits.push(message) });
       await expect(second).rejects.toThrow(OutputFolderError);
       await expect(second).rejects.toThrow(/Un autre build écrit dans .* \(verrou \.minutier\.lock\) : abandon/u);
