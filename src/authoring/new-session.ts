@@ -232,7 +232,6 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
       `aucune séance précédente ne donne ${missing.length > 1 ? 'ces valeurs' : 'cette valeur'} : ajoutez ${missing.join(' ')} (rien n’a été écrit).`,
     );
   }
-
   let items: string[] = [];
   if (values.ordreDuJour) {
     const odj = path.resolve(cwd, values.ordreDuJour);
@@ -269,6 +268,7 @@ export async function newSession(values: NewValues, ask: Ask | undefined): Promi
     previous?.secretaires?.length
       ? `secretaires: ${flow(previous.secretaires)}   # repris${fromPrevious}`
       : '# secretaires: [NOM Prénom]   # à compléter',
+    '# annonce: { quorum-atteint: true }   # à compléter (ou « Le quorum est atteint. » dans le texte) : L2121-15',
     ...(previous?.date ? [`approbation-pv: ${previous.date}`] : []),
     '',
     '# Chaque membre une fois : déplacez excusés et absents, ajoutez « pouvoir: NOM Prénom » à qui détient un pouvoir.',

@@ -183,10 +183,13 @@ describe('minutier new', () => {
       absents: [],
     });
     expect(text).toContain('### 1. Rapport annuel 2026\n\n### 2. Tarifs 2027\n');
+    // The quorum is the author's to state (L2121-15): a hint, never an invented statement.
+    expect(text).toContain('# annonce: { quorum-atteint: true }   # à compléter');
     const check = await minutier(['check'], dir);
     expect(check.code).toBe(0);
     expect(check.stdout).not.toMatch(/\berror\b/u);
     expect(check.stdout).toContain('ne dit pas le résultat du vote');
+    expect(check.stdout).toContain('Il manque la mention du quorum');
   });
 
   it('prepares the next one from the previous: président, secrétaires, hour and place, approbation of its PV as item 1', async () => {

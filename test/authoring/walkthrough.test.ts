@@ -153,6 +153,7 @@ describe('from an empty folder to a checked, built PV', () => {
       await writeFile(sessionFile, text);
     };
     await save('# secretaires: [NOM Prénom]   # à compléter', 'secretaires: [M. DUPONT Jean]');
+    await save('# annonce: { quorum-atteint: true }', 'annonce: { quorum-atteint: true }');
     await save('  - { nom: DUPONT Jean }', '  - { nom: DUPONT Jean, pouvoir: PETIT Louis }');
     await save('  - { nom: PETIT Louis }\n', '');
     await save('excuses: []', 'excuses: [PETIT Louis]');
