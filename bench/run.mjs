@@ -586,8 +586,10 @@ function renderReport(report) {
     add(row('minutier `build --documents pv` (HTML + PDF du PV)', n, results.pv.get(n), `chrome-headless-shell ; ${perPdf(results.pv.get(n), n)}`));
     add(row('minutier `build --documents pv`, navigateur complet', n, results.pvFullBrowser.get(n), 'chromium (nouveau headless)'));
     const md = results.mdToPdf.get(n);
-    add(row('md-to-pdf, même Markdown sans en-tête, un seul appel', n, md,
-      md?.batched ? `${md.batched} essai(s) par lots de ${MD_TO_PDF_BATCH} fichiers (l’appel unique a dépassé sa limite de 30 s par page)` : ''));
+    add(row('md-to-pdf, même Markdown sans en-tête', n, md,
+      md?.batched
+        ? `${md.batched} essai(s) par lots de ${MD_TO_PDF_BATCH} fichiers (l’appel unique a dépassé sa limite de 30 s par page), les autres en un seul appel`
+        : 'un seul appel'));
     add(row('boucle Puppeteer nue sur le HTML de minutier', n, results.bare.get(n), `1 navigateur, 1 page réutilisée, setContent + pdf ; ${perPdf(results.bare.get(n), n)}`));
     const full = results.full.get(n);
     add(row('minutier `build` complet (PV, liste, extraits)', n, full, full ? `${full.pdfs} PDF ; ${perPdf(full, full.pdfs)}` : ''));
