@@ -161,7 +161,7 @@ export class Printer {
       const response = await page.goto(documentUrl, { waitUntil: 'load', timeout: timeoutMs });
       if (!response || !response.ok()) throw new Error('le document HTML n’a pas pu être chargé dans le navigateur');
     } else {
-      // Otherwise the document is written into the page (no navigation: 15 % less browser work per PDF, see
+      // Otherwise the document is written into the page (no navigation: 13–15 % less CPU per PDF, see
       // docs/performance.md), the policy first in its <head>; the interceptor still cancels every navigation and
       // blocks every request but data: URLs.
       slot.job = { documentUrl: undefined, html: '', resolvedAllowedDirs, served: true };
