@@ -352,8 +352,15 @@ async function main() {
     });
     void traced;
     const imported = existsSync(importsFile) ? readFileSync(importsFile, 'utf8').split('\n').filter(Boolean) : [];
-    const heavy = ['puppeteer', 'pdf-lib', 'handlebars', 'chromium-bidi'].filter((name) =>
-      imported.some((url) => url.includes(`/node_modules/${name}/`)),
+    // A package is loaded either from node_modules or inside a chunk of dist/bundle (esbuild marks each bundled
+    // module with a `// node_modules/<package>/…` comment).
+    const bundledChunks = imported
+      .filter((url) => url.includes('/dist/bundle/'))
+      .map((url) => readFileSync(fileURLToPath(url), 'utf8'));
+    const heavy = ['puppeteer', 'pdf-lib', 'handlebars', 'chromium-bidi'].filter(
+      (name) =>
+        imported.some((url) => url.includes(`/node_modules/${name}/`) || url.includes(`/node_modules/${name}-core/`)) ||
+        bundledChunks.some((text) => text.includes(`// node_modules/${name}/`) || text.includes(`// node_modules/${name}-core/`)),
     );
     const importMs = await measure(
       'import check',
