@@ -129,6 +129,8 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
   let written = 0;
   const builds: SessionBuild[] = [];
   const queue = new PdfQueue(progress);
+  /** The review pages, written once every session is checked and its PDFs queued (below). */
+  const reviews: SessionBuild[] = [];
 
   // Each session is rendered, and its PDFs start printing, as soon as it is checked: the browser works while the
   // next sessions are parsed. The report still comes first on screen (progress lines wait for it).
@@ -166,7 +168,8 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
     const build: SessionBuild = { session, file, key, organisationFile, templatesDir, outputs, failed: false };
     builds.push(build);
     progress.add(outputs.length);
-    await renderAndQueue(build, outDir, file, queue, progress, () => (written += 1));
+    await renderAndQueue(build, outDir, file, queue, progress, () => (written += 1), 'documents');
+    if (!build.failed && build.outputs.some((o) => o.kind === 'review')) reviews.push(build);
     // Open data (docs/publication.md): the session's SCDL rows, with the required values it lacks reported.
     build.scdl = await writeSessionScdl(session, file, outDir, options.strict);
     for (const line of build.scdl.report) progress.report({ kind: 'open-data-problem', line });
@@ -181,6 +184,12 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
   progress.release();
   const upToDate = checked.files.filter((file) => file.data.upToDate).length;
 
+  // Off the PDFs' critical path: every PDF of the run is queued (the browser busy with them) before any review page
+  // is rendered, and each review page gives the event loop back to the printing pages before the next.
+  for (const build of reviews) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await renderAndQueue(build, outDir, build.file, queue, progress, () => (written += 1), 'review');
+  }
   const pdfResults = await queue.finish();
   written += pdfResults.written;
   for (const failure of pdfResults.failedSessions) {

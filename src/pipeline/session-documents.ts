@@ -1,6 +1,6 @@
 /**
  * The documents of one session: each planned output rendered once, its HTML written atomically, its PDF queued for
- * the browser; the review page last, once every PDF of the session is queued.
+ * the browser. The review page apart: the build renders it once every PDF of the run is queued.
  */
 import type { VFile } from 'vfile';
 import type { Session } from '../model/types.js';
@@ -36,6 +36,7 @@ function render(session: Session, output: PlannedOutput, file: VFile): RenderedD
   return renderExtrait(session, output.deliberation!);
 }
 
+/** Renders and writes (or queues) a session's documents: `which` is the review page alone, or all the others. */
 export async function renderAndQueue(
   build: SessionBuild,
   outDir: string,
@@ -43,14 +44,11 @@ export async function renderAndQueue(
   queue: PdfQueue,
   progress: Progress,
   onWritten: () => void,
+  which: 'documents' | 'review',
 ): Promise<void> {
   const { session } = build;
   const rendered = new Map<unknown, RenderedDocument>();
-  // The review page last: every PDF of the session is queued (and the browser printing) before it is rendered.
-  const ordered = [
-    ...build.outputs.filter((o) => o.kind !== 'review'),
-    ...build.outputs.filter((o) => o.kind === 'review'),
-  ];
+  const ordered = build.outputs.filter((o) => (o.kind === 'review') === (which === 'review'));
   for (const output of ordered) {
     // One rendering per document: an extrait per deliberation (two may share a number), the PV for its HTML and PDF.
     const cacheKey = output.deliberation ? output.deliberation : output.kind;

@@ -24,6 +24,19 @@ export const PRINT_CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * `html` with the policy as its very first element (after a leading doctype, so the document keeps its standards
+ * mode): the parser puts it first in `<head>`, before anything of the document can request something, and Blink
+ * enforces it for the whole document. Used when the document is written into the page rather than served with the
+ * policy as a header.
+ */
+export function withContentSecurityPolicy(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_CONTENT_SECURITY_POLICY}">`;
+  const doctype = /^\uFEFF?\s*<!doctype\b[^>]*>/iu.exec(html);
+  const at = doctype ? doctype[0].length : 0;
+  return html.slice(0, at) + meta + html.slice(at);
+}
+
 /** Resolves allowed folders once per job: absolute and with symlinks resolved. */
 export async function resolveAllowedDirs(dirs: readonly string[]): Promise<string[]> {
   const resolved: string[] = [];
@@ -59,9 +72,12 @@ export async function isAllowedFileUrl(url: string, resolvedAllowedDirs: readonl
   return resolvedAllowedDirs.some((dir) => real.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep));
 }
 
-/** The document a page is printing: served once, from memory, at its own URL. */
+/**
+ * The document a page is printing: served once, from memory, at its own URL (`documentUrl`), or already written into
+ * the page (`documentUrl` undefined, see printer.ts), in which case every navigation is cancelled.
+ */
 export interface ActiveJob {
-  documentUrl: string;
+  documentUrl: string | undefined;
   html: string;
   resolvedAllowedDirs: string[];
   served: boolean;
@@ -76,6 +92,7 @@ export async function routeRequest(request: HTTPRequest, job: ActiveJob | undefi
   if (
     job &&
     !job.served &&
+    job.documentUrl !== undefined &&
     url === job.documentUrl &&
     request.isNavigationRequest() &&
     request.frame() === page.mainFrame()

@@ -30,6 +30,8 @@ export interface TemplateSet {
 
 const cache = new Map<string, TemplateSet>();
 
+const COMPILE_OPTIONS = { strict: false, preventIndent: true } as const;
+
 function templateFiles(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   if (!existsSync(dir)) return files;
@@ -74,10 +76,13 @@ export function loadTemplates(customDir?: string): TemplateSet {
   registerHelpers(handlebars);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   for (const [name, file] of files) {
-    const source = readFileSync(file, 'utf8');
-    handlebars.registerPartial(name, source);
-    compiled.set(name, handlebars.compile(source, { strict: false, preventIndent: true }));
+    const template = handlebars.compile(readFileSync(file, 'utf8'), COMPILE_OPTIONS);
+    // Registered compiled: a partial registered as source is compiled where it is used, and kept only when the call
+    // passes no partials of its own — renderFragment passes one, so it recompiled every partial on every call.
+    handlebars.registerPartial(name, template);
+    compiled.set(name, template);
   }
+  const fragmentPartials = { layout: handlebars.compile('{{> @partial-block }}', COMPILE_OPTIONS) };
 
   const cssFile =
     customDir && existsSync(path.join(customDir, 'print.css'))
@@ -96,8 +101,11 @@ export function loadTemplates(customDir?: string): TemplateSet {
     renderFragment(name, data) {
       const template = compiled.get(name);
       if (!template) throw new Error(`Gabarit introuvable : ${name}.hbs`);
-      const partials = { layout: handlebars.compile('{{> @partial-block }}', { strict: false, preventIndent: true }) };
-      return template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, partials });
+      return template(data, {
+        allowProtoPropertiesByDefault: false,
+        allowProtoMethodsByDefault: false,
+        partials: fragmentPartials,
+      });
     },
   };
   cache.set(key, set);

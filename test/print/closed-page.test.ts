@@ -105,12 +105,19 @@ function hostileDocument(): string {
 }
 
 describe('closed printing page', () => {
-  it('runs no script, makes no network request or connection, and loads only allowed files', async () => {
+  // With allowed folders the document is served to the page under a file: URL; without (minutier's own documents,
+  // whose fonts and images are inlined), it is written into the page: both paths must be closed.
+  it.each([
+    { path: 'document served, with allowed folders', allowedDirs: () => [allowedDir], styled: true },
+    { path: 'document written into the page, no allowed folder', allowedDirs: () => [], styled: false },
+  ])('$path: runs no script, makes no network request or connection, loads only allowed files', async (mode) => {
+    requests.length = 0;
+    connections = 0;
     const bytes = await printer.print(
       frenchJob({
         html: hostileDocument(),
         title: 'Document hostile',
-        allowedDirs: [allowedDir],
+        allowedDirs: mode.allowedDirs(),
         headerTemplate: `<div style="font-size:8pt">En-tête<img src="${origin}/header.png"></div>`,
         footerTemplate: pageFooter(),
       }),
@@ -122,7 +129,8 @@ describe('closed printing page', () => {
 
     const text = (await inspectPdf(bytes)).pages.join('\n');
     expect(text).toContain('Document hostile');
-    expect(text).toContain('STYLE-AUTORISE');
+    if (mode.styled) expect(text).toContain('STYLE-AUTORISE');
+    else expect(text).not.toContain('STYLE-AUTORISE');
     expect(text).toContain('SCRIPT-NON-EXECUTE');
     for (const forbidden of [
       'SCRIPT-EXECUTE',

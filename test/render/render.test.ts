@@ -63,6 +63,13 @@ describe('the procès-verbal of the sample', () => {
     expect(html).toContain('src: url(data:font/woff2;base64,');
   });
 
+  it('carries only the fonts its text needs: a French PV, Source Serif 4 alone', () => {
+    // print.css's comments hold box-drawing characters (U+2500): they print nothing and must not pull DejaVu Sans in.
+    const families = new Set([...html.matchAll(/font-family: '([^']+)';\s*font-style/gu)].map((match) => match[1]));
+    expect([...families]).toEqual(['Source Serif 4']);
+    expect(html.length).toBeLessThan(400_000);
+  });
+
   it('opens with the sentence of the reference PV, word for word', () => {
     const text = visibleText(html);
     const opening = fold(reference.split('\n').find((line) => line.startsWith('L’an'))!);

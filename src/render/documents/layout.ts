@@ -95,7 +95,15 @@ export function page(
   const marker = '/* minutier:font-faces */';
   const html = templates.render(name, { ...data, css, fontFaces: marker });
   const at = html.indexOf(marker);
-  return at < 0 ? html : html.slice(0, at) + fontFaces(html) + html.slice(at + marker.length);
+  return at < 0 ? html : html.slice(0, at) + fontFaces(printedText(html)) + html.slice(at + marker.length);
+}
+
+/**
+ * The document without the comments of its stylesheets, which print nothing: print.css's section rules (U+2500) made
+ * every document carry DejaVu Sans (250 KB, decoded by the browser for each PDF) for characters it never shows.
+ */
+function printedText(html: string): string {
+  return html.replace(/<style\b[^>]*>[\s\S]*?<\/style>/giu, (style) => style.replace(/\/\*[\s\S]*?\*\//gu, ''));
 }
 
 export function names(people: PersonRef[]): string {

@@ -1,10 +1,9 @@
 /** The rendered PV body as a hast tree: markers become `<mark>` elements, and what the templates format is found. */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent, Text as HastText } from 'hast';
+import { fromParse5 } from 'hast-util-from-parse5';
 import { h } from 'hastscript';
-import rehypeRaw from 'rehype-raw';
+import { parseFragment as parseHtmlFragment } from 'parse5';
 import { CONTINUE, EXIT, visit } from 'unist-util-visit';
-import { visitParents } from 'unist-util-visit-parents';
-import { unified } from 'unified';
 import type { StatedFigures } from '../../model/types.js';
 import { formatNumber } from '../../model/french.js';
 import { CLOSE, DIGIT0, HEADING, ROW, type Finding, type Pending } from './findings.js';
@@ -28,10 +27,12 @@ export function classes(node: Element): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(' ') : [];
 }
 
+/**
+ * The rendered fragment as a hast tree: parse5 and its hast adapter directly, the same tree rehype-raw gives for a
+ * lone raw node, four times faster (docs/performance.md).
+ */
 export function parseFragment(html: string): HastRoot {
-  return unified()
-    .use(rehypeRaw)
-    .runSync({ type: 'root', children: [{ type: 'raw', value: html } as never] });
+  return fromParse5(parseHtmlFragment(html)) as HastRoot;
 }
 
 export interface Context {
@@ -96,16 +97,19 @@ export function resolveMarkers(parent: Parent, context: Context): void {
 
 /** The ancestors of a node, root first, or undefined when it is not in the tree. */
 export function ancestorsOf(root: HastRoot, target: HastContent | ElementContent): Parent[] | undefined {
-  let found: Parent[] | undefined;
-  visitParents(
-    root,
-    (node) => node === target,
-    (_node, ancestors) => {
-      found = [...ancestors] as Parent[];
-      return EXIT;
-    },
-  );
-  return found;
+  // A plain depth-first search: called for every mark on a fresh tree, it is most of the review page's tree work
+  // with unist-util-visit-parents' generic tests.
+  const path: Parent[] = [];
+  const search = (parent: Parent): boolean => {
+    path.push(parent);
+    for (const child of parent.children) {
+      if (child === target) return true;
+      if (child.type === 'element' && search(child)) return true;
+    }
+    path.pop();
+    return false;
+  };
+  return search(root) ? path : undefined;
 }
 
 export function isElement(node: Parent | undefined, tag?: string): node is Element {
