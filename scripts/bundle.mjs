@@ -31,7 +31,8 @@ const outdir = `${root}dist/bundle`;
 await rm(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { minutier: 'dist/cli/main.js' },
+  // The worker of `check --concurrency` (src/pipeline/check-parallel.ts loads `./check-worker.mjs` beside its chunk).
+  entryPoints: { minutier: 'dist/cli/main.js', 'check-worker': 'dist/pipeline/check-worker.js' },
   outdir,
   bundle: true,
   splitting: true,
