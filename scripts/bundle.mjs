@@ -13,11 +13,26 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * vfile-reporter (the terminal report) measures every cell with string-width; it gets dist/report/string-width.js
+ * instead, which answers the length for plain French text and asks string-width for anything else (same widths,
+ * test/report/string-width.test.ts; docs/performance.md, « Check speed »).
+ */
+const fastStringWidth = {
+  name: 'fast-string-width-for-vfile-reporter',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, (args) =>
+      /[\\/]vfile-reporter[\\/]/.test(args.importer) ? { path: `${root}dist/report/string-width.js` } : undefined,
+    );
+  },
+};
 const outdir = `${root}dist/bundle`;
 await rm(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { minutier: 'dist/cli/main.js' },
+  // The worker of `check --concurrency` (src/pipeline/check-parallel.ts loads `./check-worker.mjs` beside its chunk).
+  entryPoints: { minutier: 'dist/cli/main.js', 'check-worker': 'dist/pipeline/check-worker.js' },
   outdir,
   bundle: true,
   splitting: true,
@@ -30,7 +45,10 @@ await build({
   // node_modules cost 0.8 s of CPU per build, 0.28 s bundled (docs/performance.md); `check` never loads that chunk.
   external: ['handlebars', '@fontsource/*', 'chokidar', '@clack/prompts', 'fontkit'],
   // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
-  banner: { js: "import { createRequire as __minutierRequire } from 'node:module'; const require = __minutierRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __minutierRequire } from 'node:module'; const require = __minutierRequire(import.meta.url);",
+  },
+  plugins: [fastStringWidth],
   logLevel: 'warning',
   legalComments: 'none',
 });

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { documentKinds, type BuildOptions, type CommonOptions } from '../pipeline/options.js';
+import { parseConcurrency, type Concurrency } from '../pipeline/concurrency.js';
 import { parseShard } from '../pipeline/shard.js';
 import { UsageError } from '../util/errors.js';
 import { exitOnError } from './exit-codes.js';
@@ -17,6 +18,7 @@ const options = {
   'changed-since': { type: 'string' },
   shard: { type: 'string' },
   fix: { type: 'boolean' },
+  concurrency: { type: 'string' },
   out: { type: 'string' },
   documents: { type: 'string' },
   strict: { type: 'boolean' },
@@ -54,6 +56,14 @@ function commonOptions(values: ReturnType<typeof parse>['values'], paths: string
     common.shard = shard;
   }
   return common;
+}
+
+/** `--concurrency` of `check`: `auto` when not given (several threads only for many sessions). */
+function concurrencyOption(text: string | undefined): Concurrency {
+  if (text === undefined) return 'auto';
+  const concurrency = parseConcurrency(text);
+  if (typeof concurrency === 'object') throw new UsageError(concurrency.error);
+  return concurrency;
 }
 
 function buildOptions(values: ReturnType<typeof parse>['values'], paths: string[]): BuildOptions {
@@ -95,9 +105,14 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (command === 'check') {
       const { checkCommand } = await import('./check-command.js');
-      return await checkCommand({ ...commonOptions(values, paths), ...(values.fix ? { fix: true } : {}) });
+      return await checkCommand({
+        ...commonOptions(values, paths),
+        ...(values.fix ? { fix: true } : {}),
+        concurrency: concurrencyOption(values.concurrency),
+      });
     }
     if (values.fix) throw new UsageError('--fix ne s’emploie qu’avec check.');
+    if (values.concurrency !== undefined) throw new UsageError('--concurrency ne s’emploie qu’avec check.');
     if (command === 'build') {
       const { buildCommand } = await import('./build-command.js');
       return await buildCommand(buildOptions(values, paths));

@@ -21,9 +21,12 @@ Options de check et build :
   --shard <i/n>           ne traite que la part i sur n des séances (répartition stable par chemin,
                           pour construire sur n machines ; voir docs/performance.md)
 
-Option de check :
+Options de check :
   --fix                   écrit les annotations que propose relation-suggested (jamais un nombre),
                           puis vérifie à nouveau
+  --concurrency <n>       nombre de fils d'exécution qui vérifient les séances, « auto » (défaut : un
+                          fil par 12 séances, au plus un par cœur) ou « off » (un seul) ; le rapport
+                          est le même
 
 Options de build :
   --out <dossier>         dossier de sortie (défaut : output/)

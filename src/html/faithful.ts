@@ -130,9 +130,10 @@ function wordsOf(nodes: ReadonlyArray<RootContent>, source: string, state?: { hi
       text += piece.text;
     }
     const cursors = pieces.map((piece) => piece.node.position?.start.offset ?? 0);
+    // The piece a word starts in: the last one starting at or before it (words come in order: k only moves on).
+    let k = 0;
     for (const match of text.matchAll(/[^\s\u00A0\u202F\u2007\u2009]+/gu)) {
-      let k = starts.length - 1;
-      while (k > 0 && starts[k]! > match.index) k--;
+      while (k + 1 < starts.length && starts[k + 1]! <= match.index) k++;
       const piece = pieces[k]!;
       const head = match[0].slice(
         0,

@@ -24,6 +24,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { withoutAnnotations } from '../model/annotation-syntax.js';
+import { cloneMdast } from './clone-mdast.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { collectDropped, mayDrop, type DroppedItem } from './dropped.js';
 import { markNumbers, tidyTables } from './tidy.js';
@@ -120,7 +121,7 @@ export function renderMarkdownTree(
   options: RenderMarkdownOptions = {},
 ): { tree: HastRoot; dropped: DroppedItem[] } {
   const children = 'type' in nodes && nodes.type === 'root' ? nodes.children : (nodes as MdastContent[]);
-  const mdast: MdastRoot = { type: 'root', children: structuredClone([...children]) };
+  const mdast: MdastRoot = { type: 'root', children: cloneMdast([...children]) };
   cleanMdast(mdast, options);
 
   const file = new VFile(options.source === undefined ? undefined : { value: options.source });

@@ -15,6 +15,20 @@ export const NBSP = '\u00A0';
 
 const integerFormat = new Intl.NumberFormat('fr-FR', { useGrouping: true, maximumFractionDigits: 0 });
 
+/** Integer digits already grouped: the checks write the same amounts again and again in their messages. */
+const groupedIntegers = new Map<string, string>();
+
+function groupedInteger(digits: string): string {
+  let grouped = groupedIntegers.get(digits);
+  if (grouped === undefined) {
+    if (groupedIntegers.size > 10_000) groupedIntegers.clear();
+    // Intl groups a BigInt exactly; normalise the separator in case an ICU version uses U+00A0.
+    grouped = integerFormat.format(BigInt(digits)).replace(/[\u00A0 ]/g, NARROW_NBSP);
+    groupedIntegers.set(digits, grouped);
+  }
+  return grouped;
+}
+
 /**
  * Writes an exact decimal the French way: 564614.75 → "564 614,75" (U+202F between groups, a comma before the
  * decimals, "−" U+2212 for negatives). With `decimals`, rounds half away from zero to that many places; without, keeps
@@ -25,8 +39,7 @@ export function formatNumber(value: Decimal.Value, decimals?: number): string {
   const fixed = decimals === undefined ? decimal.toFixed() : decimal.toFixed(decimals, Decimal.ROUND_HALF_UP);
   const negative = fixed.startsWith('-');
   const [integer = '0', fraction] = (negative ? fixed.slice(1) : fixed).split('.');
-  // Intl groups a BigInt exactly; normalise the separator in case an ICU version uses U+00A0.
-  const grouped = integerFormat.format(BigInt(integer)).replace(/[\u00A0 ]/g, NARROW_NBSP);
+  const grouped = groupedInteger(integer);
   const isZero = /^0*$/.test(integer) && /^0*$/.test(fraction ?? '');
   return `${negative && !isZero ? '\u2212' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
 }

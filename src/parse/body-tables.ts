@@ -24,7 +24,7 @@ export function buildTable(
   }
   const rows: TableCell[][] = node.children.map((row) =>
     row.children.map((cell) => {
-      const map = new TextMap(cell, context.source, context.locator);
+      const map = TextMap.of(cell, context.source, context.locator);
       const found = findAnnotations(map, context.report, item);
       for (const annotation of found) annotations.push(annotation.annotation);
       const text = withoutAnnotations(map.text).trim();

@@ -60,7 +60,7 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
   for (let index = firstIndex; index < children.length; index++) {
     const node = children[index]!;
     if (node.type !== 'heading' || node.depth < 2) continue;
-    const map = new TextMap(node, context.source, context.locator, true);
+    const map = TextMap.of(node, context.source, context.locator, true);
     // The number as written (src/parse/deliberation-number.ts); a label that is not a plain integer counts by its order.
     const written = readDeliberationHeading(map.text);
     if (!written) continue;
@@ -82,7 +82,7 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
   for (let index = children.length - 1; index >= firstIndex; index--) {
     const node = children[index]!;
     if (node.type !== 'paragraph') continue;
-    const text = new TextMap(node, context.source, context.locator, true).text;
+    const text = TextMap.of(node, context.source, context.locator, true).text;
     const match = CLOSING.exec(text);
     if (!match) continue;
     closingIndex = index;
@@ -165,7 +165,7 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
         return true;
       }
       if (block.type === 'paragraph' || block.type === 'heading') {
-        const map = new TextMap(block, context.source, context.locator);
+        const map = TextMap.of(block, context.source, context.locator);
         for (const found of findAnnotations(map, report, item)) annotations.push(found.annotation);
         if (!quorumMention && QUORUM.test(map.text)) {
           quorumMention = { value: map.text.replace(/\s+/gu, ' ').trim(), position: positionOf(block, context) };

@@ -10,8 +10,20 @@ import type { Locator } from './source.js';
 interface Segment {
   /** Index of the segment's first character in the concatenated text. */
   from: number;
-  /** Source offset of each character of the node's value, plus one past the end. */
-  offsets: number[];
+  /** Source offset of the segment's first character. */
+  start: number;
+  /** Characters in the segment. */
+  length: number;
+  /**
+   * Source offset of each character of the node's value, plus one past the end; absent when the value is its source
+   * slice as typed (most text): character i is then at `start + i`, and no array is built.
+   */
+  offsets?: number[];
+}
+
+/** Source offset of the character at `local` in a segment (`length` for one past the end). */
+function at(segment: Segment, local: number): number {
+  return segment.offsets ? segment.offsets[local]! : segment.start + local;
 }
 
 /** Aligns a node's value with its source slice: the source offset of every character of the value. */
@@ -44,9 +56,22 @@ function align(value: string, source: string, start: number): number[] {
   return offsets;
 }
 
+/** One map per block and way of reading: the parser and the checks read the same blocks of the same tree. */
+const made = [new WeakMap<Nodes, TextMap>(), new WeakMap<Nodes, TextMap>()];
+
 export class TextMap {
   text = '';
   private readonly segments: Segment[] = [];
+
+  /** The map of a block of the session tree, made once (`new TextMap` with the same arguments gives the same map). */
+  static of(block: Nodes, source: string, locator: Locator, asRead = false): TextMap {
+    const cache = made[asRead ? 1 : 0]!;
+    const known = cache.get(block);
+    if (known && known.source === source) return known;
+    const map = new TextMap(block, source, locator, asRead);
+    cache.set(block, map);
+    return map;
+  }
 
   constructor(
     block: Nodes,
@@ -67,7 +92,7 @@ export class TextMap {
   private addSpace(node: Nodes): void {
     const start = node.position?.start.offset;
     if (start === undefined) return;
-    this.segments.push({ from: this.text.length, offsets: [start, start + 1] });
+    this.segments.push({ from: this.text.length, start, length: 1 });
     this.text += ' ';
   }
 
@@ -76,11 +101,9 @@ export class TextMap {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined || node.value.length === 0) return;
     const slice = this.source.slice(start, end);
-    const offsets =
-      slice === node.value
-        ? [...Array(node.value.length + 1).keys()].map((i) => start + i)
-        : align(node.value, slice, start);
-    this.segments.push({ from: this.text.length, offsets });
+    const segment: Segment = { from: this.text.length, start, length: node.value.length };
+    if (slice !== node.value) segment.offsets = align(node.value, slice, start);
+    this.segments.push(segment);
     this.text += node.value;
   }
 
@@ -89,12 +112,13 @@ export class TextMap {
     for (let k = this.segments.length - 1; k >= 0; k--) {
       const segment = this.segments[k]!;
       const local = index - segment.from;
-      const length = segment.offsets.length - 1;
+      const length = segment.length;
       if (isEnd ? local <= 0 : local < 0) continue;
-      if (isEnd) return segment.offsets[Math.min(local, length) - 1]! + 1;
-      return segment.offsets[Math.min(local, length)]!;
+      if (isEnd) return at(segment, Math.min(local, length) - 1) + 1;
+      return at(segment, Math.min(local, length));
     }
-    return this.segments[0]?.offsets[0] ?? 0;
+    const first = this.segments[0];
+    return first ? at(first, 0) : 0;
   }
 
   position(from: number, to: number): Position {

@@ -126,7 +126,7 @@ function readCountTable(table: Table, vote: Vote, context: VoteContext): void {
   for (const { label, cell } of cells) {
     const key = classify(label);
     if (!key || vote[key]) continue;
-    const map = new TextMap(cell, context.source, context.locator);
+    const map = TextMap.of(cell, context.source, context.locator);
     // Read in every published writing, as the table's cells are (src/parse/body-tables.ts reports the unreadable
     // ones): « 1.234 » is left out, never read 1.
     const number = scanNumbers(map.text)[0];
@@ -138,7 +138,7 @@ function readCountList(list: List, vote: Vote, context: VoteContext): void {
   for (const item of list.children) {
     const paragraph = item.children.find((child): child is Paragraph => child.type === 'paragraph');
     if (!paragraph) continue;
-    const map = new TextMap(paragraph, context.source, context.locator);
+    const map = TextMap.of(paragraph, context.source, context.locator);
     applyCounts(vote, readCounts(map.text), map, context);
   }
 }
@@ -194,7 +194,7 @@ export function findVotes(children: RootContent[], start: number, end: number, c
   for (let index = start; index < end; index++) {
     const node = children[index]!;
     if (node.type !== 'paragraph') continue;
-    const map = new TextMap(node, context.source, context.locator, true);
+    const map = TextMap.of(node, context.source, context.locator, true);
     const read = readVoteText(map.text, context);
     if (!read) continue;
     if (announcing && !strong(read)) continue;
@@ -237,7 +237,7 @@ export function findVotes(children: RootContent[], start: number, end: number, c
     if (next.type === 'list') readCountList(next, vote, context);
     else if (next.type === 'table') readCountTable(next, vote, context);
     else if (next.type === 'paragraph') {
-      const map = new TextMap(next, context.source, context.locator);
+      const map = TextMap.of(next, context.source, context.locator);
       applyCounts(vote, readCounts(map.text), map, context);
     }
   }

@@ -1,4 +1,5 @@
 /** What a run is asked to do: the options `check`, `build` and `export` share, and those of `build`. */
+import type { Concurrency } from './concurrency.js';
 import type { Shard } from './shard.js';
 
 export interface CommonOptions {
@@ -11,6 +12,8 @@ export interface CommonOptions {
   shard?: Shard;
   /** `check --fix`: write the annotations relation-suggested proposes, then check again. */
   fix?: boolean;
+  /** `check --concurrency`: threads that check the sessions (src/pipeline/check-parallel.ts); default: one. */
+  concurrency?: Concurrency;
 }
 
 export const documentKinds = ['pv', 'liste', 'extraits'] as const;

@@ -10,6 +10,8 @@ import { loadConfig, type Config } from '../check/index.js';
 import { changedSessions } from '../report/changed-since.js';
 import { ConfigurationError, UsageError } from '../util/errors.js';
 import { checkFiles, expandPaths, type SkippedFile } from './check-files.js';
+import { checkFilesInParallel } from './check-parallel.js';
+import { threadsFor } from './concurrency.js';
 import { fixFiles } from './fix.js';
 import type { CommonOptions } from './options.js';
 import { inShard } from './shard.js';
@@ -116,10 +118,18 @@ export async function checkSessions(options: CommonOptions, hooks: CheckHooks = 
     if (reused) files[index] = reused;
     else stale.push({ index, path: session });
   }
-  const checked = await checkFiles(
-    stale.map((s) => s.path),
-    { config, cwd, ...(hooks.onChecked ? { onChecked: hooks.onChecked } : {}) },
-  );
+  // The build needs each session's model as soon as it is checked: it checks on the main thread.
+  const threads = hooks.onChecked ? 1 : threadsFor(options.concurrency, stale.length);
+  const checked =
+    threads > 1
+      ? await checkFilesInParallel(
+          stale.map((s) => s.path),
+          { config, cwd, threads },
+        )
+      : await checkFiles(
+          stale.map((s) => s.path),
+          { config, cwd, ...(hooks.onChecked ? { onChecked: hooks.onChecked } : {}) },
+        );
   stale.forEach(({ index }, position) => (files[index] = checked[position]!));
   if (options.fix) await fixAndRecheck(files, config, cwd, notice);
   return { files, cwd };

@@ -57,9 +57,12 @@ export function interval(lo: Decimal.Value, hi: Decimal.Value, nominal?: Decimal
   return { lo: l, hi: h, nominal: n };
 }
 
+const halfUnits: Decimal[] = [];
+
 /** Half a unit of the last written decimal: 0,005 for "7,37", 0,5 for "43 478". */
 export function halfUnit(decimals: number): Decimal {
-  return new Exact(10).pow(-decimals).div(2);
+  // Made once per number of decimals: every written number of every rule asks for it (decimals are immutable).
+  return (halfUnits[decimals] ??= new Exact(10).pow(-decimals).div(2));
 }
 
 /**

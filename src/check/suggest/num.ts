@@ -54,6 +54,18 @@ export interface DeliberationNumbers {
   blocks: Array<{ kind: 'paragraph' | 'cell'; text: string; list?: { id: number; index: number } }>;
 }
 
+/**
+ * Folded texts already seen: the shapes fold the same words around each number many times (once per shape that
+ * reads them). Emptied when it grows large, so a long run does not keep every sentence.
+ */
+const folded = new Map<string, string>();
+
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  let result = folded.get(text);
+  if (result === undefined) {
+    if (folded.size > 20_000) folded.clear();
+    result = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    folded.set(text, result);
+  }
+  return result;
 }

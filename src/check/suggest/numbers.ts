@@ -54,7 +54,7 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
     let tables = 0;
     let lastOrdered: number | undefined;
     const scan = (node: Nodes, list?: { id: number; index: number }, table?: TableSite) => {
-      const map = new TextMap(node, session.source, locator);
+      const map = TextMap.of(node, session.source, locator);
       const masked = mask(map.text);
       const block = blocks.length;
       const entry: DeliberationNumbers['blocks'][number] = {
@@ -111,7 +111,7 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
     const visitTable = (node: Table, tableIndex: number) => {
       const texts = node.children.map((row) =>
         row.children.map((cell) =>
-          mask(new TextMap(cell, session.source, locator).text)
+          mask(TextMap.of(cell, session.source, locator).text)
             .replaceAll(FILLER, '')
             .trim(),
         ),

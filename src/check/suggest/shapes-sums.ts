@@ -170,6 +170,13 @@ export function balancesInWords({ amounts }: Scope): Candidate[] {
   return out;
 }
 
+const ZERO = new Decimal(0);
+const HUNDRED = new Decimal(100);
+const THOUSAND = new Decimal(1000);
+/** Half a unit of the last written digit, by number of decimals (0,5 ; 0,05 ; …): made once, not for every run. */
+const halfUnits: Decimal[] = [];
+const halfUnit = (decimals: number) => (halfUnits[decimals] ??= new Decimal(10).pow(-decimals).div(2));
+
 /** Runs of consecutive amounts (or counts) that sum exactly to the number just before or after them. */
 export function runs({ nums }: Scope): Candidate[] {
   const out: Candidate[] = [];
@@ -182,15 +189,12 @@ export function runs({ nums }: Scope): Candidate[] {
           if (!target) continue;
           const significant =
             kind === 'count'
-              ? target.number.value.gte(100)
-              : target.number.value.gte(1000) || !target.number.value.isInteger();
+              ? target.number.value.gte(HUNDRED)
+              : target.number.value.gte(THOUSAND) || !target.number.value.isInteger();
           if (!significant || !run.every((num) => taxCompatible(num, target))) continue;
           // Only an exact sum is reported here: leave at once what cannot hold at the written precision.
-          const nominal = run.reduce((acc, num) => acc.add(num.number.value), new Decimal(0));
-          const slack = [target, ...run].reduce(
-            (acc, num) => acc.add(new Decimal(10).pow(-num.number.decimals).div(2)),
-            new Decimal(0),
-          );
+          const nominal = run.reduce((acc, num) => acc.add(num.number.value), ZERO);
+          const slack = [target, ...run].reduce((acc, num) => acc.add(halfUnit(num.number.decimals)), ZERO);
           if (nominal.sub(target.number.value).abs().gt(slack)) continue;
           // Round figures (a tariff grid: 1 000, 2 000, 3 000) add up by chance too often to be read as a sum.
           const round = kind === 'count' ? 10 : 1000;

@@ -5,6 +5,7 @@
  * target), which numbers it uses (operands), how to write it in the annotation language, and whether its words are
  * strong enough to report a near miss as a warning.
  */
+import { Decimal } from 'decimal.js';
 import type { DeliberationNumbers, Num } from './numbers.js';
 import { taxCompatible, type Candidate, type Scope } from './candidate.js';
 import { fctvaShares, htTtcPairs, loanCharges, percentages, unitCosts } from './shapes-finance.js';
@@ -34,15 +35,40 @@ export function candidates(deliberation: DeliberationNumbers, earlier: Deliberat
   ];
 }
 
+const THOUSAND = new Decimal(1000);
+
+/** The first amount of each value in a deliberation, made once per deliberation (not again for each later one). */
+const firstAmounts = new WeakMap<DeliberationNumbers, Map<string, Num>>();
+
+function firstAmountsOf(deliberation: DeliberationNumbers): Map<string, Num> {
+  let first = firstAmounts.get(deliberation);
+  if (!first) {
+    first = new Map();
+    for (const num of deliberation.nums) {
+      if (num.kind !== 'amount') continue;
+      const key = num.number.value.toString();
+      if (!first.has(key)) first.set(key, num);
+    }
+    firstAmounts.set(deliberation, first);
+  }
+  return first;
+}
+
 /** The same amount written again: a quotation. */
 function quotations({ amounts, earlier }: Scope): Candidate[] {
   const out: Candidate[] = [];
-  const significant = (num: Num) => num.number.value.abs().gte(1000) || !num.number.value.isInteger();
+  const significant = (num: Num) => num.number.value.abs().gte(THOUSAND) || !num.number.value.isInteger();
   const seen = new Map<string, Num[]>();
-  const before = new Map<string, Num>();
-  for (const num of earlier.flatMap((d) => d.nums)) {
-    if (num.kind === 'amount' && !before.has(num.number.value.toString())) before.set(num.number.value.toString(), num);
-  }
+  /** The first amount of this value in an earlier deliberation. */
+  const before = {
+    get(key: string): Num | undefined {
+      for (const deliberation of earlier) {
+        const found = firstAmountsOf(deliberation).get(key);
+        if (found) return found;
+      }
+      return undefined;
+    },
+  };
   for (const later of amounts) {
     const key = later.number.value.toString();
     const same = seen.get(key) ?? seen.set(key, []).get(key)!;
