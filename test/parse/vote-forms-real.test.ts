@@ -97,24 +97,28 @@ describe('formes relevées dans les PV publiés d’une commune du Gard', () => 
   });
 });
 
+const members = [
+  'MARTIN Anne',
+  'ESPAZE Jean Pierre',
+  'ROUVERET Claire',
+  'FABRE Marie',
+  'RIVIERE Alain',
+  'DURAND Paul',
+  'PETIT Louise',
+  'LEROY Marc',
+  'DUPONT Jean',
+  'BLANC Sophie',
+  'NOEL Henri',
+  'GIRARD Lucie',
+  'MOREL Yves',
+  'ROUX Hélène',
+];
+
 const organisation = `organisation:
   nom: Commune de Lasalle-sur-Gard
   forme: commune
   delegues:
-    - { nom: MARTIN Anne }
-    - { nom: ESPAZE Jean Pierre }
-    - { nom: ROUVERET Claire }
-    - { nom: FABRE Marie }
-    - { nom: RIVIERE Alain }
-    - { nom: DURAND Paul }
-    - { nom: PETIT Louise }
-    - { nom: LEROY Marc }
-    - { nom: DUPONT Jean }
-    - { nom: BLANC Sophie }
-    - { nom: NOEL Henri }
-    - { nom: GIRARD Lucie }
-    - { nom: MOREL Yves }
-    - { nom: ROUX Hélène }`;
+${members.map((name) => `    - { nom: ${name} }`).join('\n')}`;
 
 const session = (vote: string) => `---
 ${organisation}
@@ -122,20 +126,7 @@ date: 2024-03-12
 heure: 18h30
 president: MARTIN Anne
 presents:
-  - { nom: MARTIN Anne }
-  - { nom: ESPAZE Jean Pierre }
-  - { nom: ROUVERET Claire }
-  - { nom: FABRE Marie }
-  - { nom: RIVIERE Alain }
-  - { nom: DURAND Paul }
-  - { nom: PETIT Louise }
-  - { nom: LEROY Marc }
-  - { nom: DUPONT Jean }
-  - { nom: BLANC Sophie }
-  - { nom: NOEL Henri }
-  - { nom: GIRARD Lucie }
-  - { nom: MOREL Yves }
-  - { nom: ROUX Hélène }
+${members.map((name) => `  - { nom: ${name} }`).join('\n')}
 ---
 
 ## Délibérations
