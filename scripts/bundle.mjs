@@ -1,15 +1,24 @@
 #!/usr/bin/env node
 /**
- * `npm run bundle` (run by `prepare` after tsc): dist/bundle/minutier.mjs, the compiled CLI (dist/cli/main.js) and
- * the packages `check` needs in one ES module plus lazily loaded chunks, so that a cold `minutier check` reads a
- * handful of files instead of ~500 (docs/performance.md, « Check speed »). It sits two folders below the package
- * root, like dist/cli/main.js, so every `new URL('../../…', import.meta.url)` of the sources still points at the
- * root. Some packages only the build or the authoring commands need stay external (loaded from node_modules when
- * those commands import them). bin/minutier.js uses the bundle only when it is at least as new
- * as dist/cli/main.js, so a plain `tsc -p tsconfig.build.json` never runs a stale bundle.
+ * `npm run bundle` (run by `prepare` after tsc): the compiled CLI (dist/cli/main.js) and the packages `check` needs in
+ * one CommonJS file, dist/bundle/minutier.cjs, so that a cold `minutier check` reads a handful of files instead of
+ * ~500 and its compiled code can be cached (bin/code-cache.js; docs/performance.md, « Code cache »). Node 20 caches
+ * compiled code only for scripts (vm.Script), not for ES modules, hence CommonJS. Modules the CLI imports lazily stay
+ * lazy: esbuild wraps each in a function run at its first import. Puppeteer and pdf-lib, which only printing needs, are
+ * in files of their own (dist/bundle/puppeteer-core.cjs, pdf-lib.cjs) that `check` never reads. The worker of `check
+ * --concurrency` is dist/bundle/check-worker.cjs, started through check-worker.mjs (the same cached load).
+ *
+ * The bundles sit two folders below the package root, like dist/cli/main.js, so every `new URL('../../…',
+ * import.meta.url)` of the sources still points at the root (import.meta.url is the bundle's own URL). Packages only
+ * the build or the authoring commands need stay external (loaded from node_modules when those commands import them).
+ * bin/minutier.js uses the bundle only when it is at least as new as dist/cli/main.js, so a plain `tsc -p
+ * tsconfig.build.json` never runs a stale bundle. Last, a warm-up `check` of the sample session writes the code cache
+ * (dist/bundle/*.v8cache) when the sample is there (a git checkout); elsewhere the first command writes it.
  */
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -27,28 +36,69 @@ const fastStringWidth = {
     );
   },
 };
+
+/** Only printing loads these (lazily): each is bundled into a file of its own, required when first imported. */
+const printPackages = ['puppeteer-core', 'pdf-lib'];
+const toPrintBundles = {
+  name: 'print-packages-in-their-own-bundles',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${printPackages.join('|')})$`) }, (args) => ({
+      path: `./${args.path}.cjs`,
+      external: true,
+    }));
+  },
+};
+
 const outdir = `${root}dist/bundle`;
-await rm(outdir, { recursive: true, force: true });
-await build({
+const common = {
   absWorkingDir: root,
-  // The worker of `check --concurrency` (src/pipeline/check-parallel.ts loads `./check-worker.mjs` beside its chunk).
-  entryPoints: { minutier: 'dist/cli/main.js', 'check-worker': 'dist/pipeline/check-worker.js' },
-  outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outExtension: { '.js': '.mjs' },
-  chunkNames: '[name]-[hash]',
-  // puppeteer-core and pdf-lib are bundled too, in the chunk the build loads lazily to print: importing them from
-  // node_modules cost 0.8 s of CPU per build, 0.28 s bundled (docs/performance.md); `check` never loads that chunk.
+  // Loaded from node_modules by the commands that need them. Every import() becomes require() (Node >= 20.19 requires
+  // ES modules such as @clack/prompts): bin/code-cache.js compiles the bundles as scripts, where import() has no loader.
+  supported: { 'dynamic-import': false },
   external: ['handlebars', '@fontsource/*', 'chokidar', '@clack/prompts', 'fontkit'],
-  // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
-  banner: {
-    js: "import { createRequire as __minutierRequire } from 'node:module'; const require = __minutierRequire(import.meta.url);",
-  },
-  plugins: [fastStringWidth],
+  // The sources locate templates, fonts and the worker from their own URL; in a CommonJS file, from __filename.
+  define: { 'import.meta.url': '__minutierUrl' },
+  banner: { js: "var __minutierUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
   legalComments: 'none',
+};
+await rm(outdir, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { minutier: 'dist/cli/main.js', 'check-worker': 'dist/pipeline/check-worker.js' },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  plugins: [fastStringWidth, toPrintBundles],
 });
+// puppeteer-core and pdf-lib bundled: importing them from node_modules cost 0.8 s of CPU per build, 0.28 s bundled.
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(printPackages.map((name) => [name, name])),
+  outdir,
+  outExtension: { '.js': '.cjs' },
+});
+// The worker's entry: the same cached load as bin/minutier.js (src/pipeline/check-parallel.ts starts `check-worker.mjs`).
+// The main thread ends its workers (terminate) without an exit event: a worker writes the cache after its first reply.
+await writeFile(
+  `${outdir}/check-worker.mjs`,
+  `import { parentPort } from 'node:worker_threads';
+import { loadCached, saveCodeCaches } from '../../bin/code-cache.js';
+
+const post = parentPort.postMessage;
+parentPort.postMessage = function (...args) {
+  post.apply(this, args);
+  parentPort.postMessage = post;
+  saveCodeCaches();
+};
+loadCached(new URL('./check-worker.cjs', import.meta.url));
+`,
+);
+
+const sample = `${root}sessions/2022-06-28-comite-syndical.md`;
+if (existsSync(sample) && process.env.MINUTIER_CODE_CACHE !== 'off') {
+  spawnSync(process.execPath, [`${root}bin/minutier.js`, 'check', sample], { cwd: root, stdio: 'ignore' });
+}

@@ -1,0 +1,96 @@
+// Loads the CommonJS bundles of dist/bundle (scripts/bundle.mjs) with a V8 code cache, so that a command does not
+// compile again, at every start, the functions it ran last time (docs/performance.md, « Code cache »). Node 20 caches
+// compiled code only for scripts (vm.Script `cachedData`), hence this loader: Node's own CommonJS loader reads and
+// resolves the files, and this hook compiles the bundle's files with their cache beside them (`<file>.v8cache`).
+//
+// The cache never runs stale code: its header holds the identity of the bundle it was made from (size, mtime and
+// SHA-1 of the source, Node version, architecture); any other file is ignored and replaced. V8 itself rejects a cache
+// made by another V8 version or under other V8 flags (then it is replaced too). It is written after the command ran,
+// so it holds the functions compiled lazily while running, atomically (a temporary file renamed over the old one),
+// and not at all when the folder is not writable: the bundle is then compiled as without cache. MINUTIER_CODE_CACHE=off
+// turns it off. The bundles contain no `import()` (scripts/bundle.mjs makes them require()): a script compiled from a
+// code cache loses its dynamic-import callback in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), as a module does (nodejs/node#43663).
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const MAGIC = 'minutier-v8cache 1\n';
+/** filename → the compiled script and whether its cache must be (re)written. */
+const scripts = new Map();
+let folder;
+
+/** The cache of `filename`, or undefined when absent, unreadable or made from another file or by another Node. */
+function readCache(file, identity) {
+  let data;
+  try {
+    data = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const header = `${MAGIC}${identity}\n`;
+  if (data.length <= header.length || data.toString('latin1', 0, header.length) !== header) return undefined;
+  return data.subarray(header.length);
+}
+
+function identityOf(filename, content) {
+  const { size, mtimeMs } = statSync(filename);
+  const digest = createHash('sha1').update(content).digest('hex');
+  return [size, mtimeMs, digest, process.version, process.arch].join(' ');
+}
+
+/** Compiles one bundle file as Node would (same wrapper, same `require`), with its code cache. */
+function compileCached(module, content, filename) {
+  const identity = identityOf(filename, content);
+  const cacheFile = `${filename}.v8cache`;
+  const cachedData = readCache(cacheFile, identity);
+  const script = new vm.Script(Module.wrap(content), {
+    filename,
+    cachedData,
+  });
+  scripts.set(filename, { script, cacheFile, identity, stale: cachedData === undefined || script.cachedDataRejected });
+  const wrapper = script.runInThisContext({ displayErrors: true });
+  const require = createRequire(filename);
+  return wrapper.call(module.exports, module.exports, require, module, filename, path.dirname(filename));
+}
+
+function install(bundleFolder) {
+  if (folder !== undefined) return;
+  folder = bundleFolder;
+  const compile = Module.prototype._compile;
+  Module.prototype._compile = function (content, filename, ...rest) {
+    if (path.dirname(filename) !== folder || !filename.endsWith('.cjs'))
+      return compile.call(this, content, filename, ...rest);
+    return compileCached(this, content, filename);
+  };
+}
+
+/**
+ * Writes the cache of every bundle file loaded without a valid one. Called once the command (or the worker's first
+ * session) ran; never throws: a cache that cannot be written only means the next start compiles again.
+ */
+export function saveCodeCaches() {
+  for (const entry of scripts.values()) {
+    if (!entry.stale) continue;
+    entry.stale = false;
+    const temp = `${entry.cacheFile}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+      writeFileSync(
+        temp,
+        Buffer.concat([Buffer.from(`${MAGIC}${entry.identity}\n`, 'latin1'), entry.script.createCachedData()]),
+      );
+      renameSync(temp, entry.cacheFile);
+    } catch {
+      rmSync(temp, { force: true });
+    }
+  }
+}
+
+/** Loads the bundle file `url` (and, later, the bundle files it requires) with the code cache; returns its exports. */
+export function loadCached(url) {
+  const filename = fileURLToPath(url);
+  if (process.env.MINUTIER_CODE_CACHE !== 'off') install(path.dirname(filename));
+  return createRequire(import.meta.url)(filename);
+}
