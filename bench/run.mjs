@@ -71,10 +71,10 @@ function newestStale() {
   return stale;
 }
 
-/** dist/bundle/minutier.mjs (what bin/minutier.js runs) rebuilt when older than dist/cli/main.js. */
+/** dist/bundle/minutier.cjs (what bin/minutier.js runs) rebuilt when older than dist/cli/main.js. */
 function ensureBundled(note) {
   const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : -1);
-  if (mtime(rel('dist', 'bundle', 'minutier.mjs')) >= mtime(rel('dist', 'cli', 'main.js'))) return note;
+  if (mtime(rel('dist', 'bundle', 'minutier.cjs')) >= mtime(rel('dist', 'cli', 'main.js'))) return note;
   log('dist/bundle périmé : node scripts/bundle.mjs…');
   execFileSync(process.execPath, [rel('scripts', 'bundle.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   return `${note}, CLI regroupé (scripts/bundle.mjs)`;
@@ -352,7 +352,7 @@ async function main() {
     });
     void traced;
     const imported = existsSync(importsFile) ? readFileSync(importsFile, 'utf8').split('\n').filter(Boolean) : [];
-    // A package is loaded either from node_modules or inside a chunk of dist/bundle (esbuild marks each bundled
+    // A package is loaded either from node_modules or inside a file of dist/bundle (esbuild marks each bundled
     // module with a `// node_modules/<package>/…` comment).
     const bundledChunks = imported
       .filter((url) => url.includes('/dist/bundle/'))

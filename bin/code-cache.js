@@ -18,21 +18,21 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const MAGIC = 'minutier-v8cache 1\n';
-/** filename → the compiled script and whether its cache must be (re)written. */
+/** filename → its compiled script, its cache file and what became of the cache (codeCacheReport). */
 const scripts = new Map();
 let folder;
 
-/** The cache of `filename`, or undefined when absent, unreadable or made from another file or by another Node. */
+/** The cache in `file` if it was made from this very bundle file by this Node: `stale` when from anything else. */
 function readCache(file, identity) {
   let data;
   try {
     data = readFileSync(file);
   } catch {
-    return undefined;
+    return { status: 'missing' };
   }
   const header = `${MAGIC}${identity}\n`;
-  if (data.length <= header.length || data.toString('latin1', 0, header.length) !== header) return undefined;
-  return data.subarray(header.length);
+  if (data.length <= header.length || data.toString('latin1', 0, header.length) !== header) return { status: 'stale' };
+  return { cachedData: data.subarray(header.length) };
 }
 
 function identityOf(filename, content) {
@@ -45,12 +45,13 @@ function identityOf(filename, content) {
 function compileCached(module, content, filename) {
   const identity = identityOf(filename, content);
   const cacheFile = `${filename}.v8cache`;
-  const cachedData = readCache(cacheFile, identity);
+  const { cachedData, status: withoutCache } = readCache(cacheFile, identity);
   const script = new vm.Script(Module.wrap(content), {
     filename,
     cachedData,
   });
-  scripts.set(filename, { script, cacheFile, identity, stale: cachedData === undefined || script.cachedDataRejected });
+  const status = withoutCache ?? (script.cachedDataRejected ? 'rejected' : 'used');
+  scripts.set(filename, { script, cacheFile, identity, status });
   const wrapper = script.runInThisContext({ displayErrors: true });
   const require = createRequire(filename);
   return wrapper.call(module.exports, module.exports, require, module, filename, path.dirname(filename));
@@ -73,8 +74,8 @@ function install(bundleFolder) {
  */
 export function saveCodeCaches() {
   for (const entry of scripts.values()) {
-    if (!entry.stale) continue;
-    entry.stale = false;
+    if (entry.status === 'used' || entry.status === 'written' || entry.status === 'unwritable') continue;
+    entry.status = 'unwritable';
     const temp = `${entry.cacheFile}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
       writeFileSync(
@@ -82,10 +83,19 @@ export function saveCodeCaches() {
         Buffer.concat([Buffer.from(`${MAGIC}${entry.identity}\n`, 'latin1'), entry.script.createCachedData()]),
       );
       renameSync(temp, entry.cacheFile);
+      entry.status = 'written';
     } catch {
       rmSync(temp, { force: true });
     }
   }
+}
+
+/**
+ * What happened to each bundle file's cache: `used`; or `missing`, `stale` (made from another file or by another Node)
+ * or `rejected` (by V8), compiled without it, then `written` or `unwritable` once saveCodeCaches ran.
+ */
+export function codeCacheReport() {
+  return [...scripts].map(([file, { status }]) => ({ file, status }));
 }
 
 /** Loads the bundle file `url` (and, later, the bundle files it requires) with the code cache; returns its exports. */
