@@ -22,17 +22,23 @@ const MAGIC = 'minutier-v8cache 1\n';
 const scripts = new Map();
 let folder;
 
-/** The cache in `file` if it was made from this very bundle file by this Node: `stale` when from anything else. */
+/**
+ * The cache in `file` if it was made from this very bundle file by this Node (`stale` when from anything else), and
+ * the commands whose run it holds. Format: `minutier-v8cache 1`, the identity, the commands (comma-separated), each on
+ * a line, then V8's data.
+ */
 function readCache(file, identity) {
   let data;
   try {
     data = readFileSync(file);
   } catch {
-    return { status: 'missing' };
+    return { status: 'missing', commands: [] };
   }
   const header = `${MAGIC}${identity}\n`;
-  if (data.length <= header.length || data.toString('latin1', 0, header.length) !== header) return { status: 'stale' };
-  return { cachedData: data.subarray(header.length) };
+  const end = data.indexOf(10, header.length);
+  if (end < 0 || data.toString('latin1', 0, header.length) !== header) return { status: 'stale', commands: [] };
+  const commands = data.toString('latin1', header.length, end).split(',').filter(Boolean);
+  return { cachedData: data.subarray(end + 1), commands };
 }
 
 function identityOf(filename, content) {
@@ -45,13 +51,13 @@ function identityOf(filename, content) {
 function compileCached(module, content, filename) {
   const identity = identityOf(filename, content);
   const cacheFile = `${filename}.v8cache`;
-  const { cachedData, status: withoutCache } = readCache(cacheFile, identity);
+  const { cachedData, status: withoutCache, commands } = readCache(cacheFile, identity);
   const script = new vm.Script(Module.wrap(content), {
     filename,
     cachedData,
   });
   const status = withoutCache ?? (script.cachedDataRejected ? 'rejected' : 'used');
-  scripts.set(filename, { script, cacheFile, identity, status });
+  scripts.set(filename, { script, cacheFile, identity, status, commands });
   const wrapper = script.runInThisContext({ displayErrors: true });
   const require = createRequire(filename);
   return wrapper.call(module.exports, module.exports, require, module, filename, path.dirname(filename));
@@ -69,19 +75,22 @@ function install(bundleFolder) {
 }
 
 /**
- * Writes the cache of every bundle file loaded without a valid one. Called once the command (or the worker's first
- * session) ran; never throws: a cache that cannot be written only means the next start compiles again.
+ * Writes the cache of every bundle file loaded without a valid one, or whose cache does not hold yet the functions
+ * `command` runs (then the new cache holds both: those read from the old cache and those compiled since). Called once
+ * the command (or the worker's first session) ran; never throws: a cache that cannot be written only means the next
+ * start compiles again.
  */
-export function saveCodeCaches() {
+export function saveCodeCaches(command) {
   for (const entry of scripts.values()) {
-    if (entry.status === 'used' || entry.status === 'written' || entry.status === 'unwritable') continue;
+    const extend = entry.status === 'used' && command && !entry.commands.includes(command) && entry.commands.length < 8;
+    if (!extend && entry.status !== 'missing' && entry.status !== 'stale' && entry.status !== 'rejected') continue;
+    const commands = entry.status === 'used' ? [...entry.commands] : [];
+    if (command && !commands.includes(command)) commands.push(command);
     entry.status = 'unwritable';
     const temp = `${entry.cacheFile}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
-      writeFileSync(
-        temp,
-        Buffer.concat([Buffer.from(`${MAGIC}${entry.identity}\n`, 'latin1'), entry.script.createCachedData()]),
-      );
+      const header = Buffer.from(`${MAGIC}${entry.identity}\n${commands.join(',')}\n`, 'latin1');
+      writeFileSync(temp, Buffer.concat([header, entry.script.createCachedData()]));
       renameSync(temp, entry.cacheFile);
       entry.status = 'written';
     } catch {

@@ -27,7 +27,9 @@ if (mainTime === undefined && bundleTime === undefined) {
 if (bundleTime !== undefined && (mainTime === undefined || bundleTime >= mainTime)) {
   const { run } = loadCached(bundle);
   process.exitCode = await run(process.argv.slice(2));
-  saveCodeCaches();
+  // The cache holds the functions of each command run so far (check, build…): one more is added on its first run.
+  const command = process.argv[2];
+  saveCodeCaches(/^[a-z]+$/.test(command ?? '') ? command : undefined);
 } else {
   const { run } = await import(main.href);
   process.exitCode = await run(process.argv.slice(2));

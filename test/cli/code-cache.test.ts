@@ -86,11 +86,11 @@ describe('bin/code-cache.js', () => {
     await writeFile(path.join(folder, 'x.cjs'), source('1'));
     return folder;
   }
-  async function load(folder: string, env: NodeJS.ProcessEnv = {}) {
+  async function load(folder: string, env: NodeJS.ProcessEnv = {}, command?: string) {
     const script = `import { loadCached, saveCodeCaches, codeCacheReport } from ${JSON.stringify(loader)};
       const { value } = loadCached(${JSON.stringify(pathToFileURL(path.join(folder, 'x.cjs')).href)});
       const answer = value();
-      saveCodeCaches();
+      saveCodeCaches(${JSON.stringify(command)});
       process.stdout.write(JSON.stringify({ answer, statuses: codeCacheReport().map((entry) => entry.status) }));`;
     const result = await run(['--input-type=module', '-e', script], { env });
     return JSON.parse(result.stdout) as { answer: string; statuses: string[] };
@@ -101,6 +101,17 @@ describe('bin/code-cache.js', () => {
     expect(await load(folder)).toEqual({ answer: 'version 1', statuses: ['written'] });
     expect((await readFile(path.join(folder, 'x.cjs.v8cache'))).subarray(0, 18).toString()).toBe('minutier-v8cache 1');
     expect(await load(folder)).toEqual({ answer: 'version 1', statuses: ['used'] });
+  });
+
+  it('adds the functions of a command not run yet to the cache, once', async () => {
+    const folder = await makeBundle('commands');
+    const commands = async () => (await readFile(path.join(folder, 'x.cjs.v8cache'), 'latin1')).split('\n')[2];
+    expect(await load(folder, {}, 'check')).toEqual({ answer: 'version 1', statuses: ['written'] });
+    expect(await load(folder, {}, 'check')).toEqual({ answer: 'version 1', statuses: ['used'] });
+    expect(await load(folder, {}, 'build')).toEqual({ answer: 'version 1', statuses: ['written'] });
+    expect(await commands()).toBe('check,build');
+    expect(await load(folder, {}, 'build')).toEqual({ answer: 'version 1', statuses: ['used'] });
+    expect(await load(folder, {}, 'check')).toEqual({ answer: 'version 1', statuses: ['used'] });
   });
 
   it('never runs stale code: a bundle changed to the same length ignores the old cache and replaces it', async () => {
@@ -119,7 +130,7 @@ describe('bin/code-cache.js', () => {
     await writeFile(cacheFile, 'not a cache');
     expect(await load(folder)).toEqual({ answer: 'version 1', statuses: ['written'] });
     const valid = await readFile(cacheFile);
-    const header = valid.subarray(0, valid.indexOf('\n', 20) + 1);
+    const header = valid.subarray(0, valid.indexOf('\n', valid.indexOf('\n', 20) + 1) + 1);
     await writeFile(cacheFile, Buffer.concat([header, Buffer.alloc(4096, 7)]));
     expect(await load(folder)).toEqual({ answer: 'version 1', statuses: ['written'] });
     expect(await load(folder)).toEqual({ answer: 'version 1', statuses: ['used'] });
