@@ -9,7 +9,8 @@
 // so it holds the functions compiled lazily while running, atomically (a temporary file renamed over the old one),
 // and not at all when the folder is not writable: the bundle is then compiled as without cache. MINUTIER_CODE_CACHE=off
 // turns it off. The bundles contain no `import()` (scripts/bundle.mjs makes them require()): a script compiled from a
-// code cache loses its dynamic-import callback in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), as a module does (nodejs/node#43663).
+// code cache loses its dynamic-import callback in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), as a module does
+// (nodejs/node#43663).
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';

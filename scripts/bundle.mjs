@@ -57,7 +57,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   // Loaded from node_modules by the commands that need them. Every import() becomes require() (Node >= 20.19 requires
-  // ES modules such as @clack/prompts): bin/code-cache.js compiles the bundles as scripts, where import() has no loader.
+  // ES modules such as @clack/prompts): bin/code-cache.js compiles the bundles as scripts, where import() fails.
   supported: { 'dynamic-import': false },
   external: ['handlebars', '@fontsource/*', 'chokidar', '@clack/prompts', 'fontkit'],
   // The sources locate templates, fonts and the worker from their own URL; in a CommonJS file, from __filename.
@@ -81,7 +81,7 @@ await build({
   outdir,
   outExtension: { '.js': '.cjs' },
 });
-// The worker's entry: the same cached load as bin/minutier.js (src/pipeline/check-parallel.ts starts `check-worker.mjs`).
+// The worker's entry, the same cached load as bin/minutier.js (src/pipeline/check-parallel.ts starts it).
 // The main thread ends its workers (terminate) without an exit event: a worker writes the cache after its first reply.
 await writeFile(
   `${outdir}/check-worker.mjs`,

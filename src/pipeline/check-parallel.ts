@@ -29,7 +29,10 @@ export interface ParallelOptions {
   stats?: { byWorkers: number };
 }
 
-/** The worker's module beside this one: `.js` when compiled by tsc; in the bundle, `.mjs`, which loads the cached `.cjs` (scripts/bundle.mjs). */
+/**
+ * The worker's module beside this one: `.js` when compiled by tsc; in the bundle (`.cjs`), `check-worker.mjs`, which
+ * loads `check-worker.cjs` with its code cache (scripts/bundle.mjs).
+ */
 function workerUrl(): URL {
   const extension = import.meta.url.endsWith('.cjs') ? '.mjs' : '.js';
   return new URL(`./check-worker${extension}`, import.meta.url);
