@@ -1,7 +1,9 @@
 // Loads the CommonJS bundles of dist/bundle (scripts/bundle.mjs) with a V8 code cache, so that a command does not
 // compile again, at every start, the functions it ran last time (docs/performance.md, « Code cache »). Node 20 caches
 // compiled code only for scripts (vm.Script `cachedData`), hence this loader: Node's own CommonJS loader reads and
-// resolves the files, and this hook compiles the bundle's files with their cache beside them (`<file>.v8cache`).
+// resolves the files, and this hook compiles the bundle's files with their cache, `<file>.v8cache` in the package's
+// node_modules/.cache/minutier (the usual place of tools' caches; not in dist/, whose content the build's cache of
+// outputs fingerprints: a cache rewritten there would make every build start from scratch).
 //
 // The cache never runs stale code: its header holds the identity of the bundle it was made from (size, mtime and
 // SHA-1 of the source, Node version, architecture); any other file is ignored and replaced. V8 itself rejects a cache
@@ -12,7 +14,7 @@
 // code cache loses its dynamic-import callback in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), as a module does
 // (nodejs/node#43663).
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +24,12 @@ const MAGIC = 'minutier-v8cache 1\n';
 /** filename → its compiled script, its cache file and what became of the cache (codeCacheReport). */
 const scripts = new Map();
 let folder;
+let cacheFolder;
+
+/** node_modules/.cache/minutier of the package whose dist/bundle holds `bundleFolder`. */
+export function codeCacheFolder(bundleFolder) {
+  return path.join(bundleFolder, '..', '..', 'node_modules', '.cache', 'minutier');
+}
 
 /**
  * The cache in `file` if it was made from this very bundle file by this Node (`stale` when from anything else), and
@@ -51,7 +59,7 @@ function identityOf(filename, content) {
 /** Compiles one bundle file as Node would (same wrapper, same `require`), with its code cache. */
 function compileCached(module, content, filename) {
   const identity = identityOf(filename, content);
-  const cacheFile = `${filename}.v8cache`;
+  const cacheFile = path.join(cacheFolder, `${path.basename(filename)}.v8cache`);
   const { cachedData, status: withoutCache, commands } = readCache(cacheFile, identity);
   const script = new vm.Script(Module.wrap(content), {
     filename,
@@ -67,6 +75,7 @@ function compileCached(module, content, filename) {
 function install(bundleFolder) {
   if (folder !== undefined) return;
   folder = bundleFolder;
+  cacheFolder = codeCacheFolder(bundleFolder);
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename, ...rest) {
     if (path.dirname(filename) !== folder || !filename.endsWith('.cjs'))
@@ -90,6 +99,7 @@ export function saveCodeCaches(command) {
     entry.status = 'unwritable';
     const temp = `${entry.cacheFile}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
+      mkdirSync(cacheFolder, { recursive: true });
       const header = Buffer.from(`${MAGIC}${entry.identity}\n${commands.join(',')}\n`, 'latin1');
       writeFileSync(temp, Buffer.concat([header, entry.script.createCachedData()]));
       renameSync(temp, entry.cacheFile);

@@ -13,7 +13,7 @@
  * the build or the authoring commands need stay external (loaded from node_modules when those commands import them).
  * bin/minutier.js uses the bundle only when it is at least as new as dist/cli/main.js, so a plain `tsc -p
  * tsconfig.build.json` never runs a stale bundle. Last, a warm-up `check` of the sample session writes the code cache
- * (dist/bundle/*.v8cache) when the sample is there (a git checkout); elsewhere the first command writes it.
+ * (node_modules/.cache/minutier/*.v8cache) when the sample is there (a git checkout); elsewhere the first command does.
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -67,6 +67,8 @@ const common = {
   legalComments: 'none',
 };
 await rm(outdir, { recursive: true, force: true });
+// The code caches of the previous bundle (bin/code-cache.js would ignore them: made from other files).
+await rm(`${root}node_modules/.cache/minutier`, { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { minutier: 'dist/cli/main.js', 'check-worker': 'dist/pipeline/check-worker.js' },

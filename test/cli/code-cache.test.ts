@@ -44,12 +44,17 @@ describe('the bundled CLI with its code cache', () => {
   const minutier = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
     run([path.join(root, 'bin/minutier.js'), ...args], options);
 
-  it('runs the bundle (npm run build:ts made it), and keeps its cache beside it', async () => {
+  it('runs the bundle (npm run build:ts made it), its cache in node_modules/.cache, none in dist/', async () => {
     expect((await stat(bundle)).mtimeMs).toBeGreaterThanOrEqual(
       (await stat(path.join(root, 'dist/cli/main.js'))).mtimeMs,
     );
     await minutier(['check', 'sessions/2023-03-14-conseil-municipal.md']);
-    expect(existsSync(`${bundle}.v8cache`)).toBe(true);
+    expect(existsSync(path.join(root, 'node_modules/.cache/minutier/minutier.cjs.v8cache'))).toBe(true);
+    // The build fingerprints dist/ to know whether its outputs are up to date: a cache there would change it.
+    const inDist = (await readdir(path.join(root, 'dist'), { recursive: true })).filter((name) =>
+      name.endsWith('.v8cache'),
+    );
+    expect(inDist).toEqual([]);
   });
 
   it('reports the same findings with and without the cache', async () => {
@@ -80,6 +85,7 @@ describe('the bundled CLI with its code cache', () => {
 describe('bin/code-cache.js', () => {
   /** A small bundle file: `value()` answers its version; the loader runs it in a process of its own. */
   const source = (version: string) => `exports.value = function value() { return 'version ${version}'; };\n`;
+  const cacheOf = (folder: string) => path.join(folder, '../../node_modules/.cache/minutier/x.cjs.v8cache');
   async function makeBundle(name: string): Promise<string> {
     const folder = path.join(work, name, 'dist', 'bundle');
     await mkdir(folder, { recursive: true });
@@ -99,13 +105,13 @@ describe('bin/code-cache.js', () => {
   it('writes the cache once the code ran, then uses it', async () => {
     const folder = await makeBundle('fresh');
     expect(await load(folder)).toEqual({ answer: 'version 1', statuses: ['written'] });
-    expect((await readFile(path.join(folder, 'x.cjs.v8cache'))).subarray(0, 18).toString()).toBe('minutier-v8cache 1');
+    expect((await readFile(cacheOf(folder))).subarray(0, 18).toString()).toBe('minutier-v8cache 1');
     expect(await load(folder)).toEqual({ answer: 'version 1', statuses: ['used'] });
   });
 
   it('adds the functions of a command not run yet to the cache, once', async () => {
     const folder = await makeBundle('commands');
-    const commands = async () => (await readFile(path.join(folder, 'x.cjs.v8cache'), 'latin1')).split('\n')[2];
+    const commands = async () => (await readFile(cacheOf(folder), 'latin1')).split('\n')[2];
     expect(await load(folder, {}, 'check')).toEqual({ answer: 'version 1', statuses: ['written'] });
     expect(await load(folder, {}, 'check')).toEqual({ answer: 'version 1', statuses: ['used'] });
     expect(await load(folder, {}, 'build')).toEqual({ answer: 'version 1', statuses: ['written'] });
@@ -117,16 +123,17 @@ describe('bin/code-cache.js', () => {
   it('never runs stale code: a bundle changed to the same length ignores the old cache and replaces it', async () => {
     const folder = await makeBundle('stale');
     await load(folder);
-    const before = await readFile(path.join(folder, 'x.cjs.v8cache'));
+    const before = await readFile(cacheOf(folder));
     await writeFile(path.join(folder, 'x.cjs'), source('2'));
     expect(await load(folder)).toEqual({ answer: 'version 2', statuses: ['written'] });
-    expect(await readFile(path.join(folder, 'x.cjs.v8cache'))).not.toEqual(before);
+    expect(await readFile(cacheOf(folder))).not.toEqual(before);
     expect(await load(folder)).toEqual({ answer: 'version 2', statuses: ['used'] });
   });
 
   it('ignores and replaces a corrupt cache (garbage, or a valid header over garbage that V8 rejects)', async () => {
     const folder = await makeBundle('corrupt');
-    const cacheFile = path.join(folder, 'x.cjs.v8cache');
+    const cacheFile = cacheOf(folder);
+    await mkdir(path.dirname(cacheFile), { recursive: true });
     await writeFile(cacheFile, 'not a cache');
     expect(await load(folder)).toEqual({ answer: 'version 1', statuses: ['written'] });
     const valid = await readFile(cacheFile);
@@ -138,14 +145,15 @@ describe('bin/code-cache.js', () => {
 
   it('still runs where the cache cannot be written, and leaves no temporary file', async () => {
     const folder = await makeBundle('unwritable');
+    const caches = path.dirname(cacheOf(folder));
     // Root writes in a read-only folder: a folder in the cache's place makes the write fail for root too.
-    await mkdir(path.join(folder, 'x.cjs.v8cache', 'in-the-way'), { recursive: true });
-    await chmod(folder, 0o555);
+    await mkdir(path.join(cacheOf(folder), 'in-the-way'), { recursive: true });
+    await chmod(caches, 0o555);
     try {
       expect(await load(folder)).toEqual({ answer: 'version 1', statuses: ['unwritable'] });
-      expect((await readdir(folder)).sort()).toEqual(['x.cjs', 'x.cjs.v8cache']);
+      expect(await readdir(caches)).toEqual(['x.cjs.v8cache']);
     } finally {
-      await chmod(folder, 0o755);
+      await chmod(caches, 0o755);
     }
   });
 
@@ -153,5 +161,6 @@ describe('bin/code-cache.js', () => {
     const folder = await makeBundle('off');
     expect(await load(folder, { MINUTIER_CODE_CACHE: 'off' })).toEqual({ answer: 'version 1', statuses: [] });
     expect(await readdir(folder)).toEqual(['x.cjs']);
+    expect(existsSync(path.dirname(cacheOf(folder)))).toBe(false);
   });
 });
