@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { rewriteOutlineTitles } from './outline-titles.js';
+import { rewriteChromiumPdf } from './pdf-rewrite.js';
 import {
   ParseSpeeds,
   PDFArray,
+  PDFContext,
   PDFDict,
   PDFDocument,
   PDFHexString,
@@ -39,9 +41,45 @@ function idBytes(label: string, value: string): string {
 /**
  * Rewrites the document information of a PDF printed by Chromium so that it carries minutier's metadata and
  * nothing that varies between runs (Chromium writes the current time, its user agent and Skia's version).
- * Objects are copied as they are, so the structure tree, /MarkInfo and the outline survive.
+ * Objects are copied as they are, so the structure tree, /MarkInfo and the outline survive. Chromium's own files take
+ * the fast path (pdf-rewrite.ts: only the changed objects are parsed); any other goes through a full pdf-lib load.
  */
 export async function finalizePdf(raw: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  const id: [PDFHexString, PDFHexString] = [
+    PDFHexString.of(idBytes('document', meta.documentId)),
+    PDFHexString.of(idBytes('version', `${meta.documentId}\0${meta.contentFingerprint}`)),
+  ];
+  const fast = rewriteChromiumPdf(raw, {
+    info: infoDict(meta),
+    lang: meta.lang,
+    id,
+    ...(meta.headings ? { headings: meta.headings } : {}),
+  });
+  return fast ?? (await finalizeWithPdfLib(raw, meta, id));
+}
+
+/** The document information dictionary, as pdf-lib's setters write it. */
+function infoDict(meta: PdfMetadata): PDFDict {
+  const context = PDFContext.create();
+  const info = context.obj({});
+  const set = (key: string, value: PDFObject) => info.set(PDFName.of(key), value);
+  set('Title', PDFHexString.fromText(meta.title));
+  set('Author', PDFHexString.fromText(meta.author));
+  set('Subject', PDFHexString.fromText(meta.subject));
+  if (meta.keywords && meta.keywords.length > 0) set('Keywords', PDFHexString.fromText(meta.keywords.join(' ')));
+  set('Creator', PDFHexString.fromText(PDF_CREATOR));
+  set('Producer', PDFHexString.fromText(PDF_PRODUCER));
+  set('CreationDate', PDFString.fromDate(meta.date));
+  set('ModDate', PDFString.fromDate(meta.date));
+  return info;
+}
+
+/** The general path: the whole document loaded and saved by pdf-lib. */
+export async function finalizeWithPdfLib(
+  raw: Uint8Array,
+  meta: PdfMetadata,
+  id: [PDFHexString, PDFHexString],
+): Promise<Uint8Array> {
   // pdf-lib yields to the event loop every 100 objects by default (ParseSpeeds.Slow, objectsPerTick 50): a printed PV
   // has a few thousand, and the waits cost more than the work.
   const pdf = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -56,10 +94,7 @@ export async function finalizePdf(raw: Uint8Array, meta: PdfMetadata): Promise<U
   pdf.setProducer(PDF_PRODUCER);
   pdf.setCreationDate(meta.date);
   pdf.setModificationDate(meta.date);
-  pdf.context.trailerInfo.ID = pdf.context.obj([
-    PDFHexString.of(idBytes('document', meta.documentId)),
-    PDFHexString.of(idBytes('version', `${meta.documentId}\0${meta.contentFingerprint}`)),
-  ]);
+  pdf.context.trailerInfo.ID = pdf.context.obj(id);
   return pdf.save({
     useObjectStreams: false,
     addDefaultPage: false,

@@ -39,33 +39,64 @@ const FACES: Array<{ weight: 400 | 600 | 700; style: 'normal' | 'italic' }> = [
   { weight: 700, style: 'normal' },
 ];
 
-let baseFontFaceCss: string | undefined;
-const extraFontFaceCss = new Map<FontSubset, string>();
+const fontFaceCss = new Map<FontSubset, string>();
+const basePatterns = new Map<FontSubset, RegExp>();
+
+/** A CSS unicode-range as the body of a regular-expression class: `U+0100-02BA,U+2113` → `\u{0100}-\u{02BA}\u{2113}`. */
+function rangeClass(subset: FontSubset): string {
+  const hex = (value: string) => `\\u{${value}}`;
+  return subset.unicodeRange
+    .split(',')
+    .map((range) => {
+      const [first = '', last] = range.trim().replace(/^U\+/iu, '').split('-');
+      return last ? `${hex(first)}-${hex(last)}` : hex(first);
+    })
+    .join('');
+}
 
 /**
- * `@font-face` rules for the bundled fonts, inlined as data: URLs: Source Serif 4 latin + latin-ext (400, 600, 700 and
- * 400 italic) always; its Greek, Cyrillic and Vietnamese subsets and the Noto Emoji fallback only when `text` (the
- * document) has a character that only they draw, so a PV in French carries no font it does not use.
+ * Whether the browser would load a base subset for `text` (latin always). Chromium checks the faces of one family
+ * and style from the last defined to the first, so a base subset is used for a character of its unicode-range that
+ * no later one covers (œ is in both latin-ext's range and latin's: latin, defined after, draws it). One class with
+ * set difference (the `v` flag) finds such a character in one native scan.
+ */
+function usesBaseSubset(subset: FontSubset, text: string): boolean {
+  if (subset.subset === 'latin') return true;
+  let pattern = basePatterns.get(subset);
+  if (!pattern) {
+    const later = BASE.slice(BASE.indexOf(subset) + 1);
+    pattern = new RegExp(`[[${rangeClass(subset)}]${later.map((other) => `--[${rangeClass(other)}]`).join('')}]`, 'v');
+    basePatterns.set(subset, pattern);
+  }
+  return pattern.test(text);
+}
+
+function subsetCss(subset: FontSubset): string {
+  let css = fontFaceCss.get(subset);
+  if (css === undefined) {
+    const faces = subset.singleFace ? [{ weight: 400, style: 'normal' } as const] : FACES;
+    css = faces.map((face) => fontFaceRule(subset, face)).join('\n');
+    fontFaceCss.set(subset, css);
+  }
+  return css;
+}
+
+/**
+ * `@font-face` rules for the bundled fonts, inlined as data: URLs: Source Serif 4 latin (400, 600, 700 and 400 italic),
+ * and latin-ext when `text` (the document) has a character that face would draw (usesBaseSubset); its Greek, Cyrillic and Vietnamese subsets and the fallbacks only when `text` has a character that
+ * only they draw. A PV in French carries no font it does not use: each unused face was 20–27 KB of base64 to send to
+ * the browser and for it to parse, per document.
  */
 export function fontFaces(text = ''): string {
-  baseFontFaceCss ??= BASE.flatMap((subset) => FACES.map((face) => fontFaceRule(subset, face))).join('\n');
   const needed = new Set<FontSubset>();
-  for (const char of text) {
-    const point = char.codePointAt(0)!;
-    if (point < 0x250) continue;
-    const subset = subsetFor(point);
+  // Only the distinct characters past Latin Extended-B can need another subset: a native scan finds them.
+  for (const char of new Set(text.match(/[^\t-\u024F]/gu))) {
+    const subset = subsetFor(char.codePointAt(0)!);
     if (subset && !subset.base) needed.add(subset);
   }
-  const extra = EXTRA.filter((subset) => needed.has(subset)).map((subset) => {
-    let css = extraFontFaceCss.get(subset);
-    if (css === undefined) {
-      const faces = subset.singleFace ? [{ weight: 400, style: 'normal' } as const] : FACES;
-      css = faces.map((face) => fontFaceRule(subset, face)).join('\n');
-      extraFontFaceCss.set(subset, css);
-    }
-    return css;
-  });
-  return [baseFontFaceCss, ...extra].join('\n');
+  return [...BASE.filter((subset) => usesBaseSubset(subset, text)), ...EXTRA.filter((subset) => needed.has(subset))]
+    .map(subsetCss)
+    .join('\n');
 }
 
 function fontFaceRule(subset: FontSubset, { weight, style }: { weight: number; style: string }): string {

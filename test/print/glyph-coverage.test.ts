@@ -19,7 +19,8 @@ let stdout = '';
 let pdfBytes: Uint8Array;
 let sourceLines: string[];
 
-const covered = 'Γεώργιος Παπαδόπουλος, Ирина Петрова, Nguyễn Văn Thành : taux ≥ 2 ‰, hausse → 3 %, ✓ fait 👍';
+const covered =
+  'Łukasz Wałęsa, Γεώργιος Παπαδόπουλος, Ирина Петрова, Nguyễn Văn Thành : taux ≥ 2 ‰, hausse → 3 %, ✓ fait 👍';
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'minutier-glyphs-'));

@@ -70,6 +70,18 @@ describe('the procès-verbal of the sample', () => {
     expect(html.length).toBeLessThan(400_000);
   });
 
+  it('carries the latin-ext faces only when a character needs them (œ is drawn by latin)', async () => {
+    const faces = (text: string) => [...text.matchAll(/url\(data:font\/woff2;base64,/gu)].length;
+    // The sample's « maîtrise d'œuvre »: œ is in both unicode-ranges, and latin, declared last, draws it.
+    expect(html).toContain('œ');
+    expect(faces(html)).toBe(4);
+    expect(html).not.toContain('unicode-range: U+0100-02BA');
+    const polish = await parse(sampleSource.replace('Le Président propose', 'M. Łukasz Wałęsa propose'));
+    const withExt = renderSessionHtml(polish).html;
+    expect(faces(withExt)).toBe(8);
+    expect(withExt).toContain('unicode-range: U+0100-02BA');
+  });
+
   it('opens with the sentence of the reference PV, word for word', () => {
     const text = visibleText(html);
     const opening = fold(reference.split('\n').find((line) => line.startsWith('L’an'))!);

@@ -145,20 +145,36 @@ export function attachToSections(root: HastRoot, session: Session, findings: Fin
 
 /** Numbers that carry a marker lost the `num` class the renderer gives to numeric cells: give it back. */
 export function restoreNumericCells(root: HastRoot): void {
-  visit(root, 'element', (cell) => {
-    if ((cell.tagName !== 'td' && cell.tagName !== 'th') || classes(cell).includes('num')) return;
-    const hasMark = cell.children.some((c) => c.type === 'element' && c.tagName === 'mark');
-    if (hasMark && parseFrenchNumber(textOf(cell))) cell.properties.className = [...classes(cell), 'num'];
-  });
+  const walk = (parent: Parent) => {
+    for (const cell of parent.children) {
+      if (cell.type !== 'element') continue;
+      walk(cell);
+      if ((cell.tagName !== 'td' && cell.tagName !== 'th') || classes(cell).includes('num')) continue;
+      const hasMark = cell.children.some((c) => c.type === 'element' && c.tagName === 'mark');
+      if (hasMark && parseFrenchNumber(textOf(cell))) cell.properties.className = [...classes(cell), 'num'];
+    }
+  };
+  walk(root);
 }
 
+const HAS_MARKER = new RegExp(MARKERS.source, 'u');
+
 export function stripMarkers(root: HastRoot): void {
-  visit(root, (node) => {
-    if (node.type === 'text') node.value = node.value.replace(MARKERS, '');
-    if (node.type === 'element') {
-      for (const [key, value] of Object.entries(node.properties)) {
-        if (typeof value === 'string') node.properties[key] = value.replace(MARKERS, '');
+  // A plain depth-first walk (unist-util-visit's bookkeeping cost more than the work), and a replace only where a
+  // marker is.
+  const has = (value: string) => HAS_MARKER.test(value);
+  const walk = (parent: Parent) => {
+    for (const node of parent.children) {
+      if (node.type === 'text') {
+        if (has(node.value)) node.value = node.value.replace(MARKERS, '');
+      } else if (node.type === 'element') {
+        for (const key in node.properties) {
+          const value = node.properties[key];
+          if (typeof value === 'string' && has(value)) node.properties[key] = value.replace(MARKERS, '');
+        }
+        walk(node);
       }
     }
-  });
+  };
+  walk(root);
 }

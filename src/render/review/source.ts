@@ -3,6 +3,7 @@ import type { Root as MdastRoot, Text as MdastText } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { FrenchNumber, PersonRef, Session, StatedFigures } from '../../model/types.js';
 import { annotationLengthAtStart } from '../../model/annotation-syntax.js';
+import { cloneMdast } from '../../html/clone-mdast.js';
 import { CLOSE, headingMarker, inside, open, rowMarker, type Finding, type Pending } from './findings.js';
 
 // ─── Marking the session copy ──────────────────────────────────────────────────────────────────────────────────
@@ -45,7 +46,7 @@ export function markableCopy(session: Session): Session {
   });
   return {
     ...session,
-    tree: structuredClone(session.tree),
+    tree: cloneMdast(session.tree),
     deliberations: session.deliberations.map((d) => ({
       ...d,
       title: { ...d.title },
@@ -70,6 +71,18 @@ function textNodes(tree: MdastRoot): MdastText[] {
   return out;
 }
 
+/** The text nodes of the copy's body, listed once per review (every finding looks for its range in them). */
+const bodyTextNodes = new WeakMap<MdastRoot, MdastText[]>();
+
+function copyTextNodes(tree: MdastRoot): MdastText[] {
+  let nodes = bodyTextNodes.get(tree);
+  if (!nodes) {
+    nodes = textNodes(tree);
+    bodyTextNodes.set(tree, nodes);
+  }
+  return nodes;
+}
+
 /** Marks a body range in the Markdown text nodes it covers. Returns false when no text node holds it. */
 function markBodyText(
   copy: Session,
@@ -79,7 +92,7 @@ function markBodyText(
 ): boolean {
   const source = copy.source;
   let marked = false;
-  for (const node of textNodes(copy.tree)) {
+  for (const node of copyTextNodes(copy.tree)) {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) continue;
