@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BuildOptions } from '../pipeline/options.js';
 import type { BuildResult } from '../pipeline/index.js';
 import { Progress } from './progress.js';
-import { assertFormat, printReport, writeNotice } from './report-findings.js';
+import { assertFormat, printReport, reportRules, writeNotice } from './report-findings.js';
 
 /** The build's last line: what was written where, what was up to date, what was not produced. */
 function summary(counts: BuildResult): string {
@@ -19,9 +19,10 @@ function summary(counts: BuildResult): string {
 export async function buildCommand(options: BuildOptions): Promise<number> {
   assertFormat(options);
   const { build } = await import('../pipeline/index.js');
+  const rules = await reportRules(options.format);
   const progress = new Progress();
   const result = await build(options, {
-    onChecked: (checked) => printReport(options, checked, (text) => process.stdout.write(text)),
+    onChecked: (checked) => printReport(options, checked, (text) => process.stdout.write(text), rules),
     onNotice: writeNotice,
     progress,
   });

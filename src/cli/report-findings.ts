@@ -1,6 +1,6 @@
 /** Shared by `check` and `build`: the findings of the checked sessions, printed in the asked format. */
 import type { VFile } from 'vfile';
-import { allRules, type Rule } from '../check/index.js';
+import type { RuleMeta } from '../check/index.js';
 import type { CommonOptions } from '../pipeline/options.js';
 import type { CheckedSessions } from '../pipeline/sessions.js';
 import type { BuildNotice } from '../pipeline/index.js';
@@ -36,11 +36,25 @@ function withOrganisationFiles(files: VFile[]): VFile[] {
   return all;
 }
 
-/** Prints the report of the checked sessions; resolves to the check's exit code. */
-export function printReport(options: CommonOptions, checked: CheckedSessions, write: (text: string) => void): 0 | 1 {
+/**
+ * The rules a format lists besides the findings: SARIF lists every rule minutier has, the other formats none.
+ * Loaded for that format only, so that a build with nothing to check does not load the rules.
+ */
+export async function reportRules(format: string): Promise<RuleMeta[]> {
+  if (format !== 'sarif') return [];
+  const { allRules } = await import('../check/rules/index.js');
+  return allRules.map((rule) => rule.meta);
+}
+
+/** Prints the report of the checked sessions (`rules`: reportRules); resolves to the check's exit code. */
+export function printReport(
+  options: CommonOptions,
+  checked: CheckedSessions,
+  write: (text: string) => void,
+  rules: RuleMeta[],
+): 0 | 1 {
   const reported = withOrganisationFiles(checked.files);
   const shown = options.quiet ? onlyErrors(reported) : reported;
-  const rules = allRules.map((rule: Rule) => rule.meta);
   const report = formatReport(options.format, shown, { cwd: checked.cwd, rules });
   if (report) write(report.endsWith('\n') ? report : `${report}\n`);
   const exitOptions: { quiet: boolean; maxWarnings?: number } = { quiet: options.quiet };

@@ -3,13 +3,13 @@
  * configuration, minutier's version, the documents asked for) is not rebuilt. The cache lives in the output folder,
  * so deleting `output/` or passing `--force` rebuilds everything.
  */
-import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { PlainFile } from '../check/plain-findings.js';
 import type { IndexEntry } from '../render/index.js';
 import type { ScdlValues } from '../publish/scdl.js';
+import type { FolderHash } from './input-hash.js';
 
 export const CACHE_FILE = '.minutier-cache.json';
 /** 4: index hrefs are percent-encoded. */
@@ -32,6 +32,11 @@ export interface CachedSession {
 export interface BuildCache {
   version: number;
   sessions: Record<string, CachedSession>;
+  /**
+   * The folders hashed for the keys (minutier's dist/ and templates/, organisations' templates), each with the file
+   * stats it was hashed with: the next run hashes again only a folder whose stats changed (input-hash.ts).
+   */
+  folders?: Record<string, FolderHash>;
 }
 
 /** The cache a `build --shard i/n` writes, beside the others: a final `build` merges them (docs/performance.md). */
@@ -71,45 +76,6 @@ export async function loadCache(outDir: string): Promise<BuildCache> {
 export async function saveCache(outDir: string, cache: BuildCache, file = CACHE_FILE): Promise<void> {
   const sessions = Object.fromEntries(Object.entries(cache.sessions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   await writeFileAtomic(path.join(outDir, file), `${JSON.stringify({ ...cache, sessions }, null, 2)}\n`);
-}
-
-export function hash(...parts: Array<string | Uint8Array>): string {
-  const digest = createHash('sha256');
-  for (const part of parts) {
-    digest.update(String(typeof part === 'string' ? part.length : part.byteLength));
-    digest.update(':');
-    digest.update(part);
-  }
-  return digest.digest('hex');
-}
-
-/** The content of every file below a folder, in a stable order (templates). Missing folder: empty. */
-export async function hashFolder(folder: string): Promise<string> {
-  const parts: string[] = [];
-  async function walk(dir: string): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) parts.push(path.relative(folder, full), hash(await readFile(full)));
-    }
-  }
-  await walk(folder);
-  return hash(...parts);
-}
-
-export async function readOrEmpty(file: string | undefined): Promise<string> {
-  if (!file) return '';
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 export async function allExist(outDir: string, relatives: string[]): Promise<boolean> {

@@ -4,30 +4,24 @@
  * `output/index.html` (index-page.ts).
  * One browser for the whole run, pages in parallel; a broken session is reported and skipped, the others are built;
  * every file is written atomically; nothing is deleted.
+ *
+ * A session whose inputs did not change is answered from the cache (cache.ts), and what writes documents
+ * (build-sessions.ts: renderers, templates, printer, open data) is loaded only when a session needs writing: a build
+ * with nothing to do reads the cache, compares keys and replays the findings (docs/performance.md, « Unchanged
+ * rebuild »).
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
-import type { Session } from '../model/types.js';
-import { fromPlainFile, toPlainFile } from '../check/plain-findings.js';
-import {
-  allExist,
-  CACHE_FILE,
-  hash,
-  hashFolder,
-  loadCache,
-  readOrEmpty,
-  saveCache,
-  shardCacheFile,
-  shardCacheFiles,
-} from './cache.js';
-import { outputConflict, planOutputs } from './plan.js';
+import { fromPlainFile } from '../check/plain-findings.js';
+import { SCDL_FILE } from '../publish/scdl-file.js';
+import type { SessionBuilder } from './build-sessions.js';
+import { allExist, CACHE_FILE, loadCache, saveCache, shardCacheFile, shardCacheFiles } from './cache.js';
+import { hash, InputHashes } from './input-hash.js';
 import type { BuildOptions } from './options.js';
 import type { BuildProgress as Progress } from './progress.js';
 import { checkSessions, type CheckedSessions, type Notice } from './sessions.js';
-import { PdfQueue } from './pdf-queue.js';
-import { writeAllScdl, writeSessionScdl } from '../publish/build-scdl.js';
 import {
   lockOutputFolder,
   makeOutputFolder,
@@ -35,8 +29,6 @@ import {
   type LockLost,
   type LockWait,
 } from './output-folder.js';
-import { renderAndQueue, type SessionBuild } from './session-documents.js';
-import { ALL_DOCUMENTS, existing, indexEntry, writeIndex } from './index-page.js';
 
 /** A note of the check (see Notice), or the output folder's lock: another build holds it, or it was lost. */
 export type BuildNotice = Notice | ({ kind: 'lock-wait' } & LockWait) | ({ kind: 'lock-lost' } & LockLost);
@@ -92,11 +84,12 @@ export async function build(options: BuildOptions, events: BuildEvents): Promise
 async function buildLocked(options: BuildOptions, outDir: string, events: BuildEvents): Promise<BuildResult> {
   const { progress } = events;
   const cache = await loadCache(outDir);
-  const configText = (await readOrEmpty('minutier.config.json')) + (await readOrEmpty('.minutierrc.json'));
+  const inputs = new InputHashes(cache.folders);
+  const configText = (await inputs.text('minutier.config.json')) + (await inputs.text('.minutierrc.json'));
   const sharedKey = hash(
-    await readOrEmpty(path.join(packageRoot, 'package.json')),
-    await hashFolder(path.join(packageRoot, 'dist')),
-    await hashFolder(path.join(packageRoot, 'templates')),
+    await inputs.text(path.join(packageRoot, 'package.json')),
+    await inputs.folder(path.join(packageRoot, 'dist')),
+    await inputs.folder(path.join(packageRoot, 'templates')),
     configText,
     options.documents.join(','),
   );
@@ -105,8 +98,8 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
     hash(
       sharedKey,
       await readFile(sessionFile),
-      await readOrEmpty(organisationFile),
-      templatesDir ? await hashFolder(templatesDir) : '',
+      await inputs.text(organisationFile),
+      templatesDir ? await inputs.folder(templatesDir) : '',
     );
   const named = new Map<string, string>();
   /** Every output file of the run (lowercased) and the session that writes it. */
@@ -125,98 +118,24 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
     for (const output of cached.outputs) claimed.set(output.toLowerCase(), file.path);
     return file;
   };
-  let failures = 0;
-  let written = 0;
-  const builds: SessionBuild[] = [];
-  const queue = new PdfQueue(progress);
-  /** The review pages, written once every session is checked and its PDFs queued (below). */
-  const reviews: SessionBuild[] = [];
-
-  // Each session is rendered, and its PDFs start printing, as soon as it is checked: the browser works while the
-  // next sessions are parsed. The report still comes first on screen (progress lines wait for it).
+  // What writes documents is loaded with the first session that needs it (none when everything is up to date).
+  let builder: Promise<SessionBuilder> | undefined;
   const startSession = async (file: VFile): Promise<void> => {
-    const session = file.data.session as Session | undefined;
-    if (!session) {
-      failures += 1;
-      progress.report({ kind: 'session-unreadable', path: file.path });
-      return;
-    }
-    // Documents are named after the file: two sessions with the same file name would overwrite each other's.
-    const namesake = named.get(session.id);
-    if (namesake !== undefined) {
-      failures += 1;
-      progress.report({ kind: 'session-namesake', path: file.path, namesake });
-      return;
-    }
-    const outputs = planOutputs(session, options.documents);
-    const conflict = outputConflict(outputs, claimed);
-    if (conflict !== undefined) {
-      failures += 1;
-      progress.report({ kind: 'session-output-conflict', path: file.path, conflict });
-      return;
-    }
-    named.set(session.id, file.path);
-    for (const output of outputs) claimed.set(output.relative.toLowerCase(), file.path);
-    if (options.strict && file.messages.some((m) => m.fatal)) {
-      failures += 1;
-      progress.report({ kind: 'session-has-errors', path: file.path });
-      return;
-    }
-    const organisationFile = session.organisation.file;
-    const templatesDir = session.organisation.templatesFolder;
-    const key = await inputsKey(path.resolve(file.path), organisationFile, templatesDir);
-    const build: SessionBuild = { session, file, key, organisationFile, templatesDir, outputs, failed: false };
-    builds.push(build);
-    progress.add(outputs.length);
-    await renderAndQueue(build, outDir, file, queue, progress, () => (written += 1), 'documents');
-    if (!build.failed && build.outputs.some((o) => o.kind === 'review')) reviews.push(build);
-    // Open data (docs/publication.md): the session's SCDL rows, with the required values it lacks reported.
-    build.scdl = await writeSessionScdl(session, file, outDir, options.strict);
-    for (const line of build.scdl.report) progress.report({ kind: 'open-data-problem', line });
-    if (build.scdl.refused) {
-      build.failed = true;
-      progress.report({ kind: 'open-data-refused', path: file.path, output: build.scdl.relative });
-    } else written += 1;
+    builder ??= import('./build-sessions.js').then(
+      ({ SessionBuilder }) => new SessionBuilder({ options, outDir, progress, named, claimed, inputsKey }),
+    );
+    await (await builder).start(file);
   };
 
   const checked = await checkSessions(options, { reuse, onChecked: startSession, onNotice: events.onNotice });
   events.onChecked(checked);
   progress.release();
   const upToDate = checked.files.filter((file) => file.data.upToDate).length;
-
-  // Off the PDFs' critical path: every PDF of the run is queued (the browser busy with them) before any review page
-  // is rendered, and each review page gives the event loop back to the printing pages before the next.
-  for (const build of reviews) {
-    await new Promise((resolve) => setImmediate(resolve));
-    await renderAndQueue(build, outDir, build.file, queue, progress, () => (written += 1), 'review');
-  }
-  const pdfResults = await queue.finish();
-  written += pdfResults.written;
-  for (const failure of pdfResults.failedSessions) {
-    const build = builds.find((b) => b.session.id === failure);
-    if (build) build.failed = true;
-  }
+  const sessions = await builder;
+  const browserMissing = await sessions?.finish();
   progress.end();
+  await sessions?.record(cache);
 
-  for (const build of builds) {
-    if (build.failed) {
-      failures += 1;
-      delete cache.sessions[build.session.id];
-      continue;
-    }
-    cache.sessions[build.session.id] = {
-      key: build.key,
-      outputs: build.outputs.map((o) => o.relative),
-      // The index lists every document of the session on disk, also those an earlier run built (`--documents`).
-      entry: indexEntry(build.session, await existing(outDir, planOutputs(build.session, ALL_DOCUMENTS))),
-      sortKey: `${build.session.date.value} ${build.session.id}`,
-      ...(build.organisationFile ? { organisationFile: build.organisationFile } : {}),
-      ...(build.templatesDir ? { templatesDir: build.templatesDir } : {}),
-      findings: toPlainFile(build.file),
-      ...(build.scdl ? { scdl: { rows: build.scdl.rows, report: build.scdl.report } } : {}),
-    };
-    if (build.scdl && !build.scdl.refused) cache.sessions[build.session.id]!.outputs.push(build.scdl.relative);
-  }
   // A shard knows only its own sessions: its index and its cache (a file of its own) list them alone; the final,
   // unsharded build merges the shards' caches (loadCache) and writes the whole index.
   if (options.shard) {
@@ -230,20 +149,25 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
     for (const line of cache.sessions[path.basename(file.path, '.md')]?.scdl?.report ?? [])
       progress.report({ kind: 'open-data-problem', line });
   }
-  await writeAllScdl(
-    outDir,
-    Object.values(cache.sessions).map((s) => ({ sortKey: s.sortKey, rows: s.scdl?.rows })),
-  );
-  // Nothing built: the cache, hence the index, is unchanged; leave both untouched (no file written at all).
-  const indexFile = path.join(outDir, 'index.html');
-  if (
-    builds.length > 0 ||
+  let failures = sessions?.failures ?? 0;
+  // The files made from every session — the index, the cache, output/deliberations.csv — change only when a session
+  // was built or shards are merged: otherwise they are left untouched (no file written at all), unless one is missing.
+  const rewrite =
+    sessions?.built ||
     shardCaches.length > 0 ||
-    (upToDate > 0 && !(await allExist(outDir, ['index.html', cacheFile])))
-  ) {
+    (upToDate > 0 && !(await allExist(outDir, ['index.html', cacheFile])));
+  if (rewrite || !(await allExist(outDir, [SCDL_FILE]))) {
+    const { writeAllScdl } = await import('../publish/build-scdl.js');
+    await writeAllScdl(
+      outDir,
+      Object.values(cache.sessions).map((s) => ({ sortKey: s.sortKey, rows: s.scdl?.rows })),
+    );
+  }
+  if (rewrite) {
     try {
-      await writeIndex(indexFile, cache);
-      await saveCache(outDir, cache, cacheFile);
+      const { writeIndex } = await import('./index-page.js');
+      await writeIndex(path.join(outDir, 'index.html'), cache);
+      await saveCache(outDir, { ...cache, folders: inputs.folders }, cacheFile);
       // Merged into the folder's cache: the shards' files have served.
       for (const name of shardCaches) await rm(path.join(outDir, name), { force: true });
     } catch (error) {
@@ -251,6 +175,6 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
       progress.report({ kind: 'index-failed', error });
     }
   }
-  if (pdfResults.browserMissing) progress.report({ kind: 'browser-missing', reason: pdfResults.browserMissing });
-  return { written, upToDate, failures, outDir, sessions: checked.files.length };
+  if (browserMissing) progress.report({ kind: 'browser-missing', reason: browserMissing });
+  return { written: sessions?.written ?? 0, upToDate, failures, outDir, sessions: checked.files.length };
 }

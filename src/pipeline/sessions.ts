@@ -6,14 +6,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { loadConfig, type Config } from '../check/index.js';
-import { changedSessions } from '../report/changed-since.js';
+import type { Config } from '../check/index.js';
 import { ConfigurationError, UsageError } from '../util/errors.js';
-import { checkFiles, expandPaths, type SkippedFile } from './check-files.js';
-import { checkFilesInParallel } from './check-parallel.js';
 import { threadsFor } from './concurrency.js';
-import { fixFiles } from './fix.js';
 import type { CommonOptions } from './options.js';
+import { expandPaths, type SkippedFile } from './session-paths.js';
 import { inShard } from './shard.js';
 
 /** Configuration and git reference problems are the user's to fix: their message, no stack. */
@@ -24,6 +21,8 @@ function asConfigurationError(error: unknown): never {
 
 /** The configuration of the working folder (minutier.config.json, .minutierrc.json). */
 export async function loadRunConfig(cwd: string): Promise<Config> {
+  // Loaded when needed: the configuration's schema (zod) and the rules are not, when every session is up to date.
+  const { loadConfig } = await import('../check/config.js');
   return loadConfig(cwd).catch(asConfigurationError);
 }
 
@@ -50,6 +49,7 @@ async function chooseSessions(
   const all = await expandPaths(given, cwd, onNotice && ((skipped) => onNotice({ kind: 'skipped', ...skipped })));
   const files = options.shard ? inShard(all, options.shard, cwd) : all;
   if (!options.changedSince) return files;
+  const { changedSessions } = await import('../report/changed-since.js');
   const changed = await changedSessions({ ref: options.changedSince, cwd, candidates: files });
   return changed.files;
 }
@@ -95,6 +95,7 @@ async function fixAndRecheck(
   cwd: string,
   onNotice: (notice: Notice) => void,
 ): Promise<void> {
+  const [{ fixFiles }, { checkFiles }] = await Promise.all([import('./fix.js'), import('./check-files.js')]);
   const { fixed } = await fixFiles(files, cwd);
   for (const { path: written, applied } of fixed) {
     onNotice({ kind: 'fixed', file: written, applied });
@@ -104,13 +105,26 @@ async function fixAndRecheck(
   }
 }
 
-/** Checks the sessions the options designate; the findings are the same whatever the hooks do. */
+/**
+ * Checks the sessions the options designate; the findings are the same whatever the hooks do. When every session is
+ * answered by `reuse` (a build with nothing to do), neither the configuration nor the checker is loaded: the
+ * configuration's text is part of what the build's cache compares (docs/performance.md, « Unchanged rebuild »).
+ */
 export async function checkSessions(options: CommonOptions, hooks: CheckHooks = {}): Promise<CheckedSessions> {
   const cwd = process.cwd();
   const notice = hooks.onNotice ?? (() => undefined);
-  const config = await loadRunConfig(cwd);
-  const sessions = await selectSessions(options, cwd, notice);
-  if (sessions.length === 0) notice(nothingToDo(options));
+  let loading: Promise<Config> | undefined;
+  const config = () => (loading ??= loadRunConfig(cwd));
+  // Without a cache to answer, the configuration is read first, as ever: its problems come before any other.
+  if (!hooks.reuse) await config();
+  const sessions = await selectSessions(options, cwd, notice).catch(async (error: unknown) => {
+    await config();
+    throw error;
+  });
+  if (sessions.length === 0) {
+    await config();
+    notice(nothingToDo(options));
+  }
   const files: VFile[] = [];
   const stale: Array<{ index: number; path: string }> = [];
   for (const [index, session] of sessions.entries()) {
@@ -118,19 +132,32 @@ export async function checkSessions(options: CommonOptions, hooks: CheckHooks = 
     if (reused) files[index] = reused;
     else stale.push({ index, path: session });
   }
-  // The build needs each session's model as soon as it is checked: it checks on the main thread.
-  const threads = hooks.onChecked ? 1 : threadsFor(options.concurrency, stale.length);
-  const checked =
-    threads > 1
-      ? await checkFilesInParallel(
-          stale.map((s) => s.path),
-          { config, cwd, threads },
-        )
-      : await checkFiles(
-          stale.map((s) => s.path),
-          { config, cwd, ...(hooks.onChecked ? { onChecked: hooks.onChecked } : {}) },
-        );
-  stale.forEach(({ index }, position) => (files[index] = checked[position]!));
-  if (options.fix) await fixAndRecheck(files, config, cwd, notice);
+  if (stale.length > 0) {
+    const checked = await checkStale(
+      stale.map((s) => s.path),
+      options,
+      { config: await config(), cwd },
+      hooks.onChecked,
+    );
+    stale.forEach(({ index }, position) => (files[index] = checked[position]!));
+  }
+  if (options.fix) await fixAndRecheck(files, await config(), cwd, notice);
   return { files, cwd };
+}
+
+/** The sessions the cache could not answer, checked (the checker loaded now). */
+async function checkStale(
+  paths: string[],
+  options: CommonOptions,
+  run: { config: Config; cwd: string },
+  onChecked: CheckHooks['onChecked'],
+): Promise<VFile[]> {
+  // The build needs each session's model as soon as it is checked: it checks on the main thread.
+  const threads = onChecked ? 1 : threadsFor(options.concurrency, paths.length);
+  if (threads > 1) {
+    const { checkFilesInParallel } = await import('./check-parallel.js');
+    return checkFilesInParallel(paths, { ...run, threads });
+  }
+  const { checkFiles } = await import('./check-files.js');
+  return checkFiles(paths, { ...run, ...(onChecked ? { onChecked } : {}) });
 }

@@ -11,7 +11,9 @@ import type { Session } from '../model/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { scdlCsv, scdlRows, type ScdlProblem, type ScdlValues } from './scdl.js';
 
-export const SCDL_FILE = 'deliberations.csv';
+import { SCDL_FILE } from './scdl-file.js';
+
+export { SCDL_FILE };
 
 export interface SessionScdl {
   /** `<session>/deliberations.csv`, relative to the output folder. */
