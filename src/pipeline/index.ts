@@ -153,9 +153,7 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
   // The files made from every session — the index, the cache, output/deliberations.csv — change only when a session
   // was built or shards are merged: otherwise they are left untouched (no file written at all), unless one is missing.
   const rewrite =
-    sessions?.built ||
-    shardCaches.length > 0 ||
-    (upToDate > 0 && !(await allExist(outDir, ['index.html', cacheFile])));
+    sessions?.built || shardCaches.length > 0 || (upToDate > 0 && !(await allExist(outDir, ['index.html', cacheFile])));
   if (rewrite || !(await allExist(outDir, [SCDL_FILE]))) {
     const { writeAllScdl } = await import('../publish/build-scdl.js');
     await writeAllScdl(
