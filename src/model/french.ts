@@ -13,7 +13,8 @@ export const NARROW_NBSP = '\u202F';
 /** U+00A0, the no-break space before a unit ("€", "%"). */
 export const NBSP = '\u00A0';
 
-const integerFormat = new Intl.NumberFormat('fr-FR', { useGrouping: true, maximumFractionDigits: 0 });
+/** Made on first use: building an Intl formatter loads ICU's French data, which a run that writes nothing never needs. */
+let integerFormat: Intl.NumberFormat | undefined;
 
 /** Integer digits already grouped: the checks write the same amounts again and again in their messages. */
 const groupedIntegers = new Map<string, string>();
@@ -23,6 +24,7 @@ function groupedInteger(digits: string): string {
   if (grouped === undefined) {
     if (groupedIntegers.size > 10_000) groupedIntegers.clear();
     // Intl groups a BigInt exactly; normalise the separator in case an ICU version uses U+00A0.
+    integerFormat ??= new Intl.NumberFormat('fr-FR', { useGrouping: true, maximumFractionDigits: 0 });
     grouped = integerFormat.format(BigInt(digits)).replace(/[\u00A0 ]/g, NARROW_NBSP);
     groupedIntegers.set(digits, grouped);
   }
@@ -103,11 +105,13 @@ export function formatDate(iso: string): string {
   return `${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
 }
 
-const weekdayFormat = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' });
+/** Made on first use, as integerFormat. */
+let weekdayFormat: Intl.DateTimeFormat | undefined;
 
 /** "mardi 28 juin 2022". */
 export function formatDateLong(iso: string): string {
   const { year, month, day } = parseIsoDate(iso);
+  weekdayFormat ??= new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' });
   const weekday = weekdayFormat.format(new Date(Date.UTC(year, month - 1, day)));
   return `${weekday} ${formatDate(iso)}`;
 }

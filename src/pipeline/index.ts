@@ -165,7 +165,7 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
     try {
       const { writeIndex } = await import('./index-page.js');
       await writeIndex(path.join(outDir, 'index.html'), cache);
-      await saveCache(outDir, { ...cache, folders: inputs.folders }, cacheFile);
+      await saveCache(outDir, { ...cache, folders: await inputs.stamps() }, cacheFile);
       // Merged into the folder's cache: the shards' files have served.
       for (const name of shardCaches) await rm(path.join(outDir, name), { force: true });
     } catch (error) {

@@ -8,9 +8,10 @@
  * content hash stays the truth: stats that changed (a `touch`, a rebuild of dist/ giving the same bytes) only mean the
  * folder is hashed again, and the key changes only if the content did. A stamp is kept only when every file of the
  * folder changed more than STAMP_MARGIN_MS before it was taken, so that a file rewritten within the same clock tick
- * as the stamp (same size, same time) cannot go unnoticed (git's « racy » files); and the change time, which no tool
- * can set back, is part of it, so that a file whose modification time was restored (`cp -p`, `touch -d`, an archive)
- * is hashed again (docs/performance.md, « Unchanged rebuild »).
+ * as the stamp (same size, same time) cannot go unnoticed (git's « racy » files) — a folder that had just changed when
+ * the build started (dist/ freshly compiled) is stamped and hashed again when the cache is saved; and the change time,
+ * which no tool can set back, is part of it, so that a file whose modification time was restored (`cp -p`,
+ * `touch -d`, an archive) is hashed again (docs/performance.md, « Unchanged rebuild »).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
@@ -90,16 +91,22 @@ export async function readOrEmpty(file: string | undefined): Promise<string> {
 
 /**
  * The hashes of one run: each folder hashed (or found in `previous`, the last run's) once, each organisation file
- * read once, however many sessions name them. `folders` holds what the next run may reuse.
+ * read once, however many sessions name them. `stamps` gives what the next run may reuse.
  */
 export class InputHashes {
-  readonly folders: Record<string, FolderHash> = {};
+  readonly #folders: Record<string, FolderHash> = {};
+  /** Folders that had just changed when they were hashed: stamped again by `stamps`. */
+  readonly #recent = new Set<string>();
   readonly #previous: Record<string, FolderHash>;
   readonly #hashes = new Map<string, Promise<string>>();
   readonly #texts = new Map<string, Promise<string>>();
 
-  constructor(previous: Record<string, FolderHash> | undefined) {
+  readonly #now: () => number;
+
+  /** `now`: the clock the stamps are judged by (tests move it forward). */
+  constructor(previous: Record<string, FolderHash> | undefined, now: () => number = Date.now) {
     this.#previous = previous ?? {};
+    this.#now = now;
   }
 
   /** The content hash of a folder (below it, every file's path and content). */
@@ -114,11 +121,26 @@ export class InputHashes {
   }
 
   async #hashFolder(folder: string): Promise<string> {
-    const { stamp, trusted } = stampFolder(folder, Date.now());
+    const { stamp, trusted } = stampFolder(folder, this.#now());
     const previous = this.#previous[folder];
     const folderHash = previous?.stamp === stamp ? previous.hash : await hashFolder(folder);
-    if (trusted) this.folders[folder] = { stamp, hash: folderHash };
+    if (trusted) this.#folders[folder] = { stamp, hash: folderHash };
+    else this.#recent.add(folder);
     return folderHash;
+  }
+
+  /**
+   * What the next run may reuse, for the cache: every folder hashed, a folder that had just changed when it was
+   * hashed stamped and hashed again now (the run's own keys keep the first hash: if the content changed meanwhile, the
+   * next run sees it).
+   */
+  async stamps(): Promise<Record<string, FolderHash>> {
+    for (const folder of this.#recent) {
+      const { stamp, trusted } = stampFolder(folder, this.#now());
+      if (trusted) this.#folders[folder] = { stamp, hash: await hashFolder(folder) };
+    }
+    this.#recent.clear();
+    return Object.fromEntries(Object.entries(this.#folders).sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 
   /** A text file's content, read once per run ('' when it cannot be read). */

@@ -1,13 +1,13 @@
 /**
  * Incremental builds, as a user sees them (`minutier build`, real Chromium): a second build with nothing changed
- * writes nothing; editing a session rebuilds that session only; `--force` rebuilds everything; editing the
- * organisation file rebuilds the sessions that belong to it.
+ * writes nothing; editing a session rebuilds that session only (and the open-data file of every session when its
+ * rows change); `--force` rebuilds everything; editing the organisation file rebuilds the sessions that belong to it.
  *
  * Two copies of the sample (A and B), PV and liste only, to keep the number of PDFs (and browser launches) small.
  * The number of files per session is read from the first build, so a new kind of output does not break the test.
  */
 import { execFile } from 'node:child_process';
-import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -131,6 +131,29 @@ describe('minutier build, run again', () => {
     expect(ofSession(rewritten, A)).toHaveLength(perSession);
     expect(ofSession(rewritten, B)).toEqual([]);
     expect(await readFile(path.join(out, `${A}.html`), 'utf8')).toContain('Paragraphe ajouté après coup.');
+  });
+
+  it('rewrites output/deliberations.csv when a deliberation of a session changed', async () => {
+    const before = await snapshot();
+    await tick();
+    const file = path.join(work, 'sessions', `${A}.md`);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('### 1. Compte de gestion 2021', '### 1. Compte de gestion 2021 rectifié'));
+    const summary = await build();
+    expect(summary).toContain(`2 séances, ${written(perSession)} dans output/, 1 déjà à jour.`);
+    expect(changed(before, await snapshot())).toContain('deliberations.csv');
+    expect(await readFile(path.join(out, 'deliberations.csv'), 'utf8')).toContain('Compte de gestion 2021 rectifié');
+  });
+
+  it('writes output/deliberations.csv again when it is missing, and no other file', async () => {
+    const csv = await readFile(path.join(out, 'deliberations.csv'), 'utf8');
+    await rm(path.join(out, 'deliberations.csv'));
+    const before = await snapshot();
+    await tick();
+    const summary = await build();
+    expect(summary).toContain('2 séances, 0 fichier écrit dans output/, 2 déjà à jour.');
+    expect(changed(before, await snapshot())).toEqual(['deliberations.csv']);
+    expect(await readFile(path.join(out, 'deliberations.csv'), 'utf8')).toEqual(csv);
   });
 
   it('rebuilds everything with --force', async () => {
