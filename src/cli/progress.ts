@@ -3,7 +3,7 @@
  * plain `[n/N] document` lines otherwise (CI logs, pipes). Writes to stderr.
  * While held (the check report is not printed yet, but PDFs already print), lines wait and come out on release.
  */
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { BuildEvent, BuildProgress } from '../pipeline/progress.js';
 import { buildEventText } from './build-events.js';
 
@@ -16,9 +16,21 @@ export class Progress implements BuildProgress {
   readonly #waiting: string[] = [];
   #bars: cliProgress.MultiBar | undefined;
   #bar: cliProgress.SingleBar | undefined;
+  /** cli-progress, loaded for a terminal only (a build with nothing to write draws no bar); the bar waits for it. */
+  #cliProgress: typeof cliProgress | undefined;
+  #ended = false;
 
   constructor(readonly stream: NodeJS.WriteStream = process.stderr) {
     this.#tty = Boolean(stream.isTTY) && !process.env.CI;
+    if (this.#tty) {
+      void import('cli-progress').then(
+        (loaded) => {
+          this.#cliProgress = loaded.default;
+          if (!this.#held && !this.#ended && this.#done > 0) this.#draw();
+        },
+        () => undefined,
+      );
+    }
   }
 
   add(count: number): void {
@@ -57,6 +69,7 @@ export class Progress implements BuildProgress {
   }
 
   end(): void {
+    this.#ended = true;
     this.release();
     // The bar is cleared: the summary line that follows says what was written.
     this.#bars?.stop();
@@ -65,6 +78,8 @@ export class Progress implements BuildProgress {
   }
 
   #draw(): void {
+    const cliProgress = this.#cliProgress;
+    if (!cliProgress) return;
     if (!this.#bars) {
       this.#bars = new cliProgress.MultiBar(
         {

@@ -4,11 +4,8 @@
  * changes — the organisation files, the configuration, the templates — every session is checked again.
  * git is run with execFile (no shell), so a ref can never be read as a command.
  */
-import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-
-const run = promisify(execFile);
 
 export interface ChangedSessionsOptions {
   /** A branch, tag or commit: `origin/main`, `HEAD~3`… */
@@ -40,7 +37,9 @@ export function affectsEverySession(relativePath: string): boolean {
 }
 
 async function git(args: string[], cwd: string): Promise<string> {
-  const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+  // Loaded here: the report stage imports this module, and most runs never ask git anything.
+  const { execFile } = await import('node:child_process');
+  const { stdout } = await promisify(execFile)('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
   return stdout;
 }
 
