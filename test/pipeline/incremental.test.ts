@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -106,6 +107,34 @@ describe('minutier build, run again', () => {
     const summary = await build();
     expect(summary).toContain('2 séances, 0 fichier écrit dans output/, 2 déjà à jour.');
     expect(changed(first, await snapshot())).toEqual([]);
+  });
+
+  it('loads neither the checker nor what renders, prints and publishes when nothing changed', async () => {
+    // The compiled sources one module per file (the bundle inherits their dynamic imports as lazy chunks), every
+    // module resolved written down by the bench's hook.
+    const traced = path.join(work, 'imports.txt');
+    const main = pathToFileURL(path.join(root, 'dist', 'cli', 'main.js')).href;
+    const args = ['build', 'sessions', '--out', out, '--documents', 'pv,liste'];
+    const { stderr } = await run(
+      process.execPath,
+      [
+        '--import',
+        pathToFileURL(path.join(root, 'bench', 'lib', 'trace-imports.mjs')).href,
+        '--input-type=module',
+        '-e',
+        `const { run } = await import(${JSON.stringify(main)}); process.exitCode = await run(${JSON.stringify(args)});`,
+      ],
+      { cwd: work, env: { ...process.env, BENCH_IMPORTS_FILE: traced } },
+    );
+    expect(stderr).toContain('2 déjà à jour');
+    const modules = (await readFile(traced, 'utf8')).split('\n');
+    expect(modules.some((url) => url.endsWith('/dist/pipeline/index.js'))).toBe(true);
+    const heavy = modules.filter((url) =>
+      /\/dist\/(render|print|parse)\/|\/dist\/publish\/(build-)?scdl\.js|\/dist\/check\/rules\/|\/node_modules\/(handlebars|zod|yaml|micromark|puppeteer-core|pdf-lib|csv-stringify)\//u.test(
+        url,
+      ),
+    );
+    expect(heavy).toEqual([]);
   });
 
   it('still reports every finding of the up-to-date sessions, as the check finds them', async () => {
