@@ -27,6 +27,15 @@ const COMMENT = /<!--[\s\S]*?(?:-->|$)/gu;
 /** Elements the sanitizer removes with their content (script, style): html-sanitized reports them. */
 const REMOVED_WITH_CONTENT = new Set(sanitizeSchema.strip ?? []);
 
+/** A word of the body: a run of characters other than spaces (the same spans as with the `u` flag, found faster). */
+const WORD = /[^\s\u00A0\u202F\u2007\u2009]+/g;
+
+/** NFC form of a word; one with no character from U+0300 on (no combining mark) is already in it. */
+function nfc(word: string): string {
+  for (let index = 0; index < word.length; index++) if (word.charCodeAt(index) >= 0x300) return word.normalize('NFC');
+  return word;
+}
+
 function words(text: string): string[] {
   return text.normalize('NFC').split(SPACE).filter(Boolean);
 }
@@ -132,7 +141,8 @@ function wordsOf(nodes: ReadonlyArray<RootContent>, source: string, state?: { hi
     const cursors = pieces.map((piece) => piece.node.position?.start.offset ?? 0);
     // The piece a word starts in: the last one starting at or before it (words come in order: k only moves on).
     let k = 0;
-    for (const match of text.matchAll(/[^\s\u00A0\u202F\u2007\u2009]+/gu)) {
+    WORD.lastIndex = 0;
+    for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
       while (k + 1 < starts.length && starts[k + 1]! <= match.index) k++;
       const piece = pieces[k]!;
       const head = match[0].slice(
@@ -143,7 +153,7 @@ function wordsOf(nodes: ReadonlyArray<RootContent>, source: string, state?: { hi
       const found = source.indexOf(head, cursors[k]);
       const offset = found >= 0 && found < end ? found : cursors[k]!;
       if (found >= 0 && found < end) cursors[k] = found + head.length;
-      out.push({ word: match[0].normalize('NFC'), offset });
+      out.push({ word: nfc(match[0]), offset });
     }
   };
   /** Inside `<script>…</script>` written inline (the tags and the text are sibling nodes): not text, removed. */

@@ -9,8 +9,7 @@
  * `matiere` is a code of the ACTES nomenclature (src/publish/actes-nomenclature.ts); `budget` names the budget a
  * budget act applies to (BUDGET_NOM of the SCDL). Nothing here is printed.
  */
-import type { Nodes } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Html, Nodes } from 'mdast';
 import type { Deliberation, Located, Position, Session } from '../model/types.js';
 import { Locator } from './source.js';
 
@@ -29,6 +28,12 @@ const ENTRY = /(matiere|matière|budget)\s*:\s*([^;\n]*)/giu;
 /** One locator per session: the rule and the CSV ask for every deliberation of the same file. */
 const locators = new WeakMap<Session, Locator>();
 
+/** The raw HTML nodes under `node`, in document order (as `unist-util-visit` walks them, without its cost). */
+function eachHtml(node: Nodes, callback: (node: Html) => void): void {
+  if (node.type === 'html') callback(node);
+  if ('children' in node) for (const child of node.children) eachHtml(child, callback);
+}
+
 /** The `<!-- matiere: … -->` facts of a deliberation (the first comment that gives each key). */
 export function publicationFacts(session: Session, deliberation: Deliberation): PublicationFacts {
   const facts: PublicationFacts = {};
@@ -38,7 +43,7 @@ export function publicationFacts(session: Session, deliberation: Deliberation): 
   if (!locator) locators.set(session, (locator = new Locator(source)));
   const span = (start: number, end: number) => locator.position(start, end);
   for (const top of nodes) {
-    visit(top as Nodes, 'html', (node) => {
+    eachHtml(top, (node) => {
       const from = node.position?.start.offset;
       const to = node.position?.end.offset;
       if (from === undefined || to === undefined) return;

@@ -6,10 +6,10 @@
  * that make Markdown read something else than the author meant: an unclosed comment, a line underlined by `---`, a
  * table row wider than its header, a closing written before the last deliberation.
  */
-import type { Heading, RootContent, Table } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { RootContent } from 'mdast';
 import { location } from 'vfile-location';
 import type { Position } from '../../model/types.js';
+import { nodesOfType } from '../../model/tree-index.js';
 import { isSetextHeading } from '../../parse/body.js';
 import { renderDeliberationBody, renderSessionBody } from '../../html/body.js';
 import { bodyWords, documentWords, hastWords, missingWords, type BodyWord } from '../../html/faithful.js';
@@ -78,8 +78,8 @@ export const bodyFaithful: Rule = {
     }
 
     // A line underlined with --- or === is a heading.
-    visit(session.tree, 'heading', (node: Heading) => {
-      if (!isSetextHeading(node, source) || node.position?.end.offset === undefined) return;
+    for (const node of nodesOfType(session.tree, 'heading')) {
+      if (!isSetextHeading(node, source) || node.position?.end.offset === undefined) continue;
       const end = node.position.end.offset;
       const lineStart = source.lastIndexOf('\n', end - 1) + 1;
       const underline = source.slice(lineStart, end).trim();
@@ -95,10 +95,10 @@ export const bodyFaithful: Rule = {
         severity: 'warn',
         note: 'Pour un trait de séparation, laissez une ligne vide avant « --- » ; pour un titre, écrivez « ### Titre ».',
       });
-    });
+    }
 
     // A table row with more cells than the header (often an unescaped « | » in a cell).
-    visit(session.tree, 'table', (node: Table) => {
+    for (const node of nodesOfType(session.tree, 'table')) {
       const width = node.children[0]?.children.length ?? 0;
       for (const row of node.children.slice(1)) {
         const cell = row.children[width];
@@ -112,7 +112,7 @@ export const bodyFaithful: Rule = {
           actual: String(row.children.length),
         });
       }
-    });
+    }
 
     // The closing sentence before the last deliberation.
     if (session.closing) {

@@ -4,8 +4,8 @@
  * that an author (or a reviewer of a pull request) sees that the printed PV will not show what the file contains.
  */
 import type { Root, RootContent } from 'mdast';
-import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import type { Point, Position, Session } from '../../model/types.js';
+import { nodesOfType } from '../../model/tree-index.js';
 import { renderMarkdown, type DroppedItem } from '../../html/markdown.js';
 import type { Rule } from '../rule.js';
 import { ruleDocs } from './shared.js';
@@ -114,15 +114,13 @@ const ONLY_COMMENTS = /^\s*(?:<!--[\s\S]*?-->\s*)*$/u;
  * http(s), mailto or an anchor. Most sessions have none, and then the body need not be rendered to know it.
  */
 function mayDropSomething(tree: Root): boolean {
-  let found = false;
-  visit(tree, (node) => {
-    if (found) return EXIT;
-    if (node.type === 'html') found = !ONLY_COMMENTS.test(node.value);
-    else if (node.type === 'image' || node.type === 'imageReference') found = true;
-    else if (node.type === 'link' || node.type === 'definition') found = !SAFE_URL.test(node.url);
-    return found ? EXIT : CONTINUE;
-  });
-  return found;
+  return (
+    nodesOfType(tree, 'html').some((node) => !ONLY_COMMENTS.test(node.value)) ||
+    nodesOfType(tree, 'image').length > 0 ||
+    nodesOfType(tree, 'imageReference').length > 0 ||
+    nodesOfType(tree, 'link').some((node) => !SAFE_URL.test(node.url)) ||
+    nodesOfType(tree, 'definition').some((node) => !SAFE_URL.test(node.url))
+  );
 }
 
 /** Everything the rendering of the body drops, in file order. */

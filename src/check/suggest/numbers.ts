@@ -25,15 +25,34 @@ function mask(text: string): string {
   return out;
 }
 
-const SENTENCE_END = /[.!?;](?=\s|$)|\n/gu;
+const SENTENCE_END = /[.!?;](?=\s|$)|\n/u;
+const SPACE = /\s/u;
+
+/**
+ * Where the sentence holding `from` starts: just after the last sentence end (« . », « ! », « ? », « ; » before a
+ * space or `from`, or a line break) before `from`. Read backwards from `from`, not by matching the whole prefix again
+ * for every number of a block.
+ */
+function sentenceStart(text: string, from: number): number {
+  for (let index = from - 1; index >= 0; index--) {
+    const char = text[index]!;
+    if (char === '\n') return index + 1;
+    if (
+      (char === '.' || char === '!' || char === '?' || char === ';') &&
+      (index + 1 === from || SPACE.test(text[index + 1]!))
+    )
+      return index + 1;
+  }
+  return 0;
+}
+
+const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
 
 function sentenceAround(text: string, from: number, to: number): { before: string; after: string } {
-  let start = 0;
-  for (const match of text.slice(0, from).matchAll(SENTENCE_END)) start = match.index + match[0].length;
-  SENTENCE_END.lastIndex = 0;
+  const start = sentenceStart(text, from);
   const rest = text.slice(to);
-  const end = /[.!?;](?=\s|$)|\n/u.exec(rest);
-  const clean = (part: string) => part.replace(new RegExp(`${FILLER}+`, 'gu'), '');
+  const end = SENTENCE_END.exec(rest);
+  const clean = (part: string) => part.replaceAll(FILLER, '');
   return { before: clean(text.slice(start, from)), after: clean(end ? rest.slice(0, end.index) : rest) };
 }
 
@@ -80,7 +99,8 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
         const around = sentenceAround(masked, from, to);
         const raw: Raw = { number, start, end, ...around, block };
         // Part of a number written with points (« 142.248,76 », « 2 033 729.68 »): not a number this rule can read.
-        if (/\d\.$/u.test(masked.slice(0, from)) || /^\.\d/u.test(masked.slice(to))) raw.unreadable = true;
+        if ((masked[from - 1] === '.' && isDigit(masked[from - 2])) || (masked[to] === '.' && isDigit(masked[to + 1])))
+          raw.unreadable = true;
         if (list) raw.list = list;
         if (table) raw.table = table;
         raws.push(raw);
