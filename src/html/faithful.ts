@@ -259,6 +259,28 @@ export function hastWords(node: HastRoot | Element): string[] {
   return words(hastText(node));
 }
 
+const BLANK = /[\s\u00A0\u202F\u2007\u2009]/u;
+
+/**
+ * The words of a rendered tree and of each of its top-level elements (the PV and its deliberation sections, which the
+ * extraits print), each part read once. The words of the whole are those of its parts in order when every part's
+ * text starts and ends with a space (block elements do): no word then spans two parts. Otherwise the whole is read
+ * as one text, as hastWords does, and no part is given.
+ */
+export function hastWordsByPart(tree: HastRoot): { words: string[]; parts: Map<HastContent, string[]> } {
+  const texts = tree.children.map(hastText);
+  const parts = new Map<HastContent, string[]>();
+  const apart = texts.every((text) => text === '' || (BLANK.test(text[0]!) && BLANK.test(text.at(-1)!)));
+  if (!apart) return { words: words(texts.join('')), parts };
+  const all: string[] = [];
+  tree.children.forEach((child, index) => {
+    const part = words(texts[index]!);
+    parts.set(child, part);
+    for (const word of part) all.push(word);
+  });
+  return { words: all, parts };
+}
+
 /** The text of an HTML document or fragment, words separated by single spaces. */
 export function documentText(html: string): string {
   return documentWords(html).join(' ');

@@ -197,21 +197,26 @@ function fromLoose(groups: Record<string, string | undefined>, raw: string, inde
     `${negative ? '-' : ''}${reading.integer}${reading.fraction ? `.${reading.fraction}` : ''}`,
   );
   const decimals = reading.fraction.length;
-  const french = `${frenchText(value, decimals)}${groups.unit ? ` ${groups.unit}` : ''}${groups.tax ? ` ${groups.tax}` : ''}`;
+  // The French writing is only for the notes: made when one is written (most numbers have none).
+  let written: string | undefined;
+  const french = () =>
+    (written ??= `${frenchText(value, decimals)}${groups.unit ? ` ${groups.unit}` : ''}${groups.tax ? ` ${groups.tax}` : ''}`);
   const notes: string[] = [];
   if (reading.form === 'point-decimal') {
-    notes.push(`« ${raw.trim()} » est lu ${french} : en français, la virgule marque les décimales, pas le point.`);
+    notes.push(`« ${raw.trim()} » est lu ${french()} : en français, la virgule marque les décimales, pas le point.`);
   } else if (reading.form === 'dot-thousands') {
     notes.push(
-      `« ${raw.trim()} » est lu ${french} : en français, les milliers sont séparés par une espace (insécable), pas par un point.`,
+      `« ${raw.trim()} » est lu ${french()} : en français, les milliers sont séparés par une espace (insécable), pas par un point.`,
     );
   } else if (reading.form === 'english') {
     notes.push(
-      `« ${raw.trim()} » est lu ${french} : il est écrit à l'anglaise ; en français, une espace sépare les milliers et la virgule marque les décimales.`,
+      `« ${raw.trim()} » est lu ${french()} : il est écrit à l'anglaise ; en français, une espace sépare les milliers et la virgule marque les décimales.`,
     );
   }
   if (groups.gap !== undefined && groups.sign !== undefined) {
-    notes.push(`« ${raw.trim()} » est lu ${french} : le signe s'écrit collé au nombre (« ${french} »), sans espace.`);
+    notes.push(
+      `« ${raw.trim()} » est lu ${french()} : le signe s'écrit collé au nombre (« ${french()} »), sans espace.`,
+    );
   }
   const found: ReadNumber = { value, decimals, unit: groups.unit as NumberUnit, raw, index, notes };
   if (groups.tax === 'HT' || groups.tax === 'TTC') found.tax = groups.tax;

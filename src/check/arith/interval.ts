@@ -111,12 +111,11 @@ function extremes(
   down: (x: Decimal, y: Decimal) => Decimal,
   up: (x: Decimal, y: Decimal) => Decimal,
 ): { lo: Decimal; hi: Decimal } {
-  const pairs: Array<[Decimal, Decimal]> = [
-    [a.lo, b.lo],
-    [a.lo, b.hi],
-    [a.hi, b.lo],
-    [a.hi, b.hi],
-  ];
+  // A point (lo and hi the same value object, as point() makes it) has one bound: each pair is computed once.
+  const xs = a.lo === a.hi ? [a.lo] : [a.lo, a.hi];
+  const ys = b.lo === b.hi ? [b.lo] : [b.lo, b.hi];
+  const pairs: Array<[Decimal, Decimal]> = [];
+  for (const x of xs) for (const y of ys) pairs.push([x, y]);
   return {
     lo: Exact.min(...pairs.map(([x, y]) => down(x, y))),
     hi: Exact.max(...pairs.map(([x, y]) => up(x, y))),

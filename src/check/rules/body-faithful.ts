@@ -12,7 +12,14 @@ import type { Position } from '../../model/types.js';
 import { nodesOfType } from '../../model/tree-index.js';
 import { isSetextHeading } from '../../parse/body.js';
 import { renderDeliberationBody, renderSessionBody } from '../../html/body.js';
-import { bodyWords, documentWords, hastWords, missingWords, type BodyWord } from '../../html/faithful.js';
+import {
+  bodyWords,
+  documentWords,
+  hastWords,
+  hastWordsByPart,
+  missingWords,
+  type BodyWord,
+} from '../../html/faithful.js';
 import type { Finding, Rule } from '../rule.js';
 import { ruleDocs } from './shared.js';
 
@@ -130,7 +137,9 @@ export const bodyFaithful: Rule = {
 
     // Every word, in order: the procès-verbal.
     const pv = renderSessionBody(session);
-    reportRuns(missingWords(bodyWords(body, source), hastWords(pv.tree)), 'dans le procès-verbal');
+    // The PV's words and each section's, read once: the extraits print the very sections the PV prints.
+    const printed = hastWordsByPart(pv.tree);
+    reportRuns(missingWords(bodyWords(body, source), printed.words), 'dans le procès-verbal');
 
     for (const deliberation of session.deliberations) {
       const label = `n° ${deliberation.number.value}`;
@@ -138,7 +147,9 @@ export const bodyFaithful: Rule = {
       const slice = children.slice(deliberation.children.start - 1, deliberation.children.end);
       // The extrait prints the very section the PV prints (renderDeliberationBody and renderSessionBody share it).
       const section = pv.sections.get(deliberation);
-      const extrait = section ? hastWords(section) : documentWords(renderDeliberationBody(session, deliberation).html);
+      const extrait = section
+        ? (printed.parts.get(section) ?? hastWords(section))
+        : documentWords(renderDeliberationBody(session, deliberation).html);
       reportRuns(missingWords(bodyWords(slice, source), extrait), `dans l’extrait de la délibération ${label}`);
       // The liste des délibérations: the title and the vote sentence.
       const heading = children[deliberation.children.start - 1]!;

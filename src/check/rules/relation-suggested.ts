@@ -1,4 +1,4 @@
-import { compare, fromWritten, point } from '../arith/interval.js';
+import { compare, fromWritten, point, type Interval } from '../arith/interval.js';
 import { arithmeticValue } from '../../model/numbers.js';
 import { definitions, expectedAt, isParsed, numberText, relations, writeLike } from '../arith/session.js';
 import { evaluate, isExprError, parseExpression, references, type Binding } from '../expr/index.js';
@@ -46,25 +46,46 @@ interface Outcome {
   details: string[];
 }
 
-function check(candidate: Candidate): Outcome | undefined {
-  const environment = new Map<string, Binding>();
-  for (const num of candidate.operands) {
-    // Rates, durations and head counts are exact (terms of a contract, a count); amounts keep their interval. The
-    // check is then at least as strict as relation-holds will be on the accepted annotation.
-    const value = num.kind === 'amount' ? fromWritten(num.number) : point(arithmeticValue(num.number));
-    environment.set(placeholder(num), { value, text: numberText(num.number) });
+/**
+ * What the candidates of one session read of each number, made once: its interval as written, its binding as an
+ * operand (many candidates share their numbers). Intervals and bindings are never modified.
+ */
+class Readings {
+  private readonly intervals = new Map<Num, Interval>();
+  private readonly bindings = new Map<Num, Binding>();
+
+  written(num: Num): Interval {
+    let value = this.intervals.get(num);
+    if (!value) this.intervals.set(num, (value = fromWritten(num.number)));
+    return value;
   }
+
+  operand(num: Num): Binding {
+    let binding = this.bindings.get(num);
+    if (!binding) {
+      // Rates, durations and head counts are exact (terms of a contract, a count); amounts keep their interval. The
+      // check is then at least as strict as relation-holds will be on the accepted annotation.
+      const value = num.kind === 'amount' ? this.written(num) : point(arithmeticValue(num.number));
+      this.bindings.set(num, (binding = { value, text: numberText(num.number) }));
+    }
+    return binding;
+  }
+}
+
+function check(candidate: Candidate, readings: Readings): Outcome | undefined {
+  const environment = new Map<string, Binding>();
+  for (const num of candidate.operands) environment.set(placeholder(num), readings.operand(num));
   const expr = parseExpression(candidate.expression(placeholder));
   if (isExprError(expr)) return undefined;
   const evaluation = evaluate(expr, environment);
   if (isExprError(evaluation)) return undefined;
-  const holds = compare(fromWritten(candidate.target.number), candidate.operator ?? '=', evaluation.value).holds;
+  const holds = compare(readings.written(candidate.target), candidate.operator ?? '=', evaluation.value).holds;
   return { holds, shown: evaluation.shown, computed: evaluation.value, details: evaluation.details };
 }
 
 /** Relative distance between the written target and the computed value's nominal. */
-function distance(target: Num, computed: Outcome['computed']): number {
-  const written = fromWritten(target.number).nominal;
+function distance(target: Num, computed: Outcome['computed'], readings: Readings): number {
+  const written = readings.written(target).nominal;
   if (written.isZero()) return Infinity;
   return computed.nominal.sub(written).abs().div(written.abs()).toNumber();
 }
@@ -95,6 +116,7 @@ export const relationSuggested: Rule = {
       );
     const hasRelation = (num: Num) => num.annotation?.operator !== undefined;
     const all = deliberationNumbers(session);
+    const readings = new Readings();
 
     all.forEach((deliberation, index) => {
       const list = candidates(deliberation, all.slice(0, index));
@@ -120,7 +142,7 @@ export const relationSuggested: Rule = {
             reported = true;
             break;
           }
-          const outcome = check(candidate);
+          const outcome = check(candidate, readings);
           if (!outcome?.holds) continue;
           suggest(candidate, outcome);
           reported = true;
@@ -131,9 +153,9 @@ export const relationSuggested: Rule = {
         for (const candidate of group) {
           if (!candidate.strong || hasRelation(candidate.target) || targeted.has(candidate.target.start)) continue;
           if (covered([candidate.target, ...candidate.operands])) break;
-          const outcome = check(candidate);
+          const outcome = check(candidate, readings);
           if (!outcome || outcome.holds) continue;
-          if (distance(candidate.target, outcome.computed) > candidate.near) continue;
+          if (distance(candidate.target, outcome.computed, readings) > candidate.near) continue;
           warn(candidate, outcome);
           break;
         }
@@ -172,7 +194,7 @@ export const relationSuggested: Rule = {
       const expected = expectedAt(number, computed);
       const computedText = writeLike(number.raw, computed.nominal, number.decimals);
       const writtenText = writeLike(number.raw, number.value, number.decimals);
-      const gap = (distance(candidate.target, outcome.computed) * 100).toLocaleString('fr-FR', {
+      const gap = (distance(candidate.target, outcome.computed, readings) * 100).toLocaleString('fr-FR', {
         maximumFractionDigits: 2,
       });
       const details = outcome.details.length > 0 ? ` (${outcome.details.join(' ; ')})` : '';

@@ -185,6 +185,9 @@ export function runs({ nums }: Scope): Candidate[] {
     for (let from = 0; from < sequence.length; from++) {
       for (let length = 2; length <= 4 && from + length <= sequence.length; length++) {
         const run = sequence.slice(from, from + length);
+        // The run's sum and its slack do not depend on the target: made once, when a target first asks for them.
+        let nominal: Decimal | undefined;
+        let runSlack: Decimal | undefined;
         for (const target of [sequence[from - 1], sequence[from + length]]) {
           if (!target) continue;
           const significant =
@@ -193,8 +196,9 @@ export function runs({ nums }: Scope): Candidate[] {
               : target.number.value.gte(THOUSAND) || !target.number.value.isInteger();
           if (!significant || !run.every((num) => taxCompatible(num, target))) continue;
           // Only an exact sum is reported here: leave at once what cannot hold at the written precision.
-          const nominal = run.reduce((acc, num) => acc.add(num.number.value), ZERO);
-          const slack = [target, ...run].reduce((acc, num) => acc.add(halfUnit(num.number.decimals)), ZERO);
+          nominal ??= run.reduce((acc, num) => acc.add(num.number.value), ZERO);
+          runSlack ??= run.reduce((acc, num) => acc.add(halfUnit(num.number.decimals)), ZERO);
+          const slack = halfUnit(target.number.decimals).add(runSlack);
           if (nominal.sub(target.number.value).abs().gt(slack)) continue;
           // Round figures (a tariff grid: 1 000, 2 000, 3 000) add up by chance too often to be read as a sum.
           const round = kind === 'count' ? 10 : 1000;
