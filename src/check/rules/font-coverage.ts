@@ -57,27 +57,27 @@ export const fontCoverage: Rule = {
       });
       run = undefined;
     };
-    let offset = 0;
-    for (const char of source) {
-      const point = char.codePointAt(0)!;
+    // By code point, with an index: no string and no point made for each of the file's characters.
+    for (let offset = 0; offset < source.length;) {
+      const point = source.codePointAt(offset)!;
+      const width = point > 0xffff ? 2 : 1;
       while (skipAt < skip.length && skip[skipAt]![1] <= offset) skipAt++;
       const skipped = skipAt < skip.length && skip[skipAt]![0] <= offset;
-      const here: Point = { line, column, offset };
-      const width = char.length;
       if (!skipped && point >= 0x250 && !isCovered(point)) {
+        const char = source.slice(offset, offset + width);
         const end: Point = { line, column: column + width, offset: offset + width };
         if (run && run.end.offset === offset) {
           run.text += char;
           run.end = end;
         } else {
           flush();
-          run = { text: char, start: here, end };
+          run = { text: char, start: { line, column, offset }, end };
         }
       } else if (run && !(point >= 0x200b && point <= 0x200f) && !(point >= 0xfe00 && point <= 0xfe0f)) {
         flush();
       }
       offset += width;
-      if (char === '\n') {
+      if (point === 0x0a) {
         line++;
         column = 1;
       } else {
