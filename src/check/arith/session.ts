@@ -29,7 +29,20 @@ export interface Definitions {
   environment: Environment;
 }
 
+/**
+ * Three rules read the names and the relations of a session (relation-holds, relation-reference, relation-suggested):
+ * made once per session, read only.
+ */
+const definitionsMade = new WeakMap<Session, Definitions>();
+const relationsMade = new WeakMap<Session, ParsedRelation[]>();
+
 export function definitions(session: Session): Definitions {
+  let made = definitionsMade.get(session);
+  if (!made) definitionsMade.set(session, (made = makeDefinitions(session)));
+  return made;
+}
+
+function makeDefinitions(session: Session): Definitions {
   const byName = new Map<string, NumberAnnotation[]>();
   for (const annotation of session.annotations ?? []) {
     const name = annotation.name?.value;
@@ -73,6 +86,12 @@ export function toleranceOf(number: Pick<FrenchNumber, 'value' | 'unit'>): Toler
 
 /** Every annotation stating a relation, with its expression parsed. */
 export function relations(session: Session): ParsedRelation[] {
+  let made = relationsMade.get(session);
+  if (!made) relationsMade.set(session, (made = makeRelations(session)));
+  return made;
+}
+
+function makeRelations(session: Session): ParsedRelation[] {
   const list: ParsedRelation[] = [];
   for (const annotation of session.annotations ?? []) {
     if (!annotation.operator || !annotation.expression) continue;

@@ -17,7 +17,16 @@ export function tableRows({ nums, blocks }: Scope): Candidate[] {
   for (const num of nums)
     if (num.table && num.table.row >= num.table.head)
       (tables.get(num.table.table) ?? tables.set(num.table.table, []).get(num.table.table)!).push(num);
-  const role = (header: string): 'prev' | 'part' | 'year' | 'transfer' | 'close' | undefined => {
+  type Role = 'prev' | 'part' | 'year' | 'transfer' | 'close' | undefined;
+  // Every cell of a row asks for its column's role, five times: read once per header.
+  const roles = new Map<string, Role>();
+  const role = (header: string): Role => {
+    if (roles.has(header)) return roles.get(header);
+    const found = roleOf(header);
+    roles.set(header, found);
+    return found;
+  };
+  const roleOf = (header: string): Role => {
     const h = fold(header);
     const previous = /(precedent|anterieur|n\s?-\s?1\b)/u.test(h);
     if (/cloture/u.test(h) && previous) return 'prev';
