@@ -57,13 +57,20 @@ export const fontCoverage: Rule = {
       });
       run = undefined;
     };
+    // A file uses few distinct characters past Latin (’, €, the narrow no-break space): each is looked up once.
+    const known = new Map<number, boolean>();
+    const covered = (point: number): boolean => {
+      let answer = known.get(point);
+      if (answer === undefined) known.set(point, (answer = isCovered(point)));
+      return answer;
+    };
     // By code point, with an index: no string and no point made for each of the file's characters.
     for (let offset = 0; offset < source.length;) {
       const point = source.codePointAt(offset)!;
       const width = point > 0xffff ? 2 : 1;
       while (skipAt < skip.length && skip[skipAt]![1] <= offset) skipAt++;
       const skipped = skipAt < skip.length && skip[skipAt]![0] <= offset;
-      if (!skipped && point >= 0x250 && !isCovered(point)) {
+      if (!skipped && point >= 0x250 && !covered(point)) {
         const char = source.slice(offset, offset + width);
         const end: Point = { line, column: column + width, offset: offset + width };
         if (run && run.end.offset === offset) {

@@ -182,14 +182,30 @@ export function runs({ nums }: Scope): Candidate[] {
   const out: Candidate[] = [];
   for (const kind of ['amount', 'count'] as const) {
     const sequence = nums.filter((num) => num.kind === kind && !num.number.value.isZero() && !inTableTotal(num));
+    // Each number's value as a float, to leave at once a run whose sum is far from the target (an estimate, never a
+    // verdict: a run the floats cannot rule out is decided with decimals, as before).
+    const floats = sequence.map((num) => num.number.value.toNumber());
     for (let from = 0; from < sequence.length; from++) {
       for (let length = 2; length <= 4 && from + length <= sequence.length; length++) {
         const run = sequence.slice(from, from + length);
         // The run's sum and its slack do not depend on the target: made once, when a target first asks for them.
         let nominal: Decimal | undefined;
         let runSlack: Decimal | undefined;
-        for (const target of [sequence[from - 1], sequence[from + length]]) {
+        let floatSum = 0;
+        let floatSize = 0;
+        for (let index = from; index < from + length; index++) {
+          floatSum += floats[index]!;
+          floatSize += Math.abs(floats[index]!);
+        }
+        for (const [target, at] of [
+          [sequence[from - 1], from - 1],
+          [sequence[from + length], from + length],
+        ] as const) {
           if (!target) continue;
+          // The slack is at most half a unit per number (at most 0,5 each, 2,5 for five numbers): a float gap beyond
+          // it by more than the floats' own error cannot hold at the written precision.
+          const gap = Math.abs(floatSum - floats[at]!);
+          if (gap - 2.5 > 1e-9 * (floatSize + Math.abs(floats[at]!) + 1)) continue;
           const significant =
             kind === 'count'
               ? target.number.value.gte(HUNDRED)
