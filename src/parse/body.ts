@@ -21,6 +21,8 @@ const CLOSING =
   /^\s*(?:la\s+séance\s+est\s+levée\s+à|levée\s+de\s+(?:la\s+)?séance\s*(?::|à)?)\s*(\d{1,2})\s*[h:]\s*(\d{2})?/iu;
 // « Le quorum étant atteint », « constate que le quorum est atteint », « Constat du quorum » (L2121-15 mention).
 const QUORUM = /\bquorum\b/iu;
+/** The letters of the word in any case: asked first, because a case-insensitive Unicode search is slow on every block. */
+const QUORUM_LETTERS = /quorum/i;
 
 /**
  * True for a setext heading (a line of text underlined with `---` or `===`): in a PV this is almost always a line
@@ -167,7 +169,7 @@ export function buildBody(tree: Root, firstIndex: number, context: Context): Bod
       if (block.type === 'paragraph' || block.type === 'heading') {
         const map = TextMap.of(block, context.source, context.locator);
         for (const found of findAnnotations(map, report, item)) annotations.push(found.annotation);
-        if (!quorumMention && QUORUM.test(map.text)) {
+        if (!quorumMention && QUORUM_LETTERS.test(map.text) && QUORUM.test(map.text)) {
           quorumMention = { value: map.text.replace(/\s+/gu, ' ').trim(), position: positionOf(block, context) };
         }
         return true;
