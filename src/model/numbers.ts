@@ -60,9 +60,13 @@ export function parseFrenchNumber(text: string): ParsedNumber | undefined {
   return fromMatch(match.groups, trimmed);
 }
 
+const DIGIT = /\d/u;
+
 /** Every French number in a text, in order, with its index. */
 export function findFrenchNumbers(text: string): FoundNumber[] {
   const found: FoundNumber[] = [];
+  // Every number has a digit: a text without one (a title, a cell of words) is answered without the scanner.
+  if (!DIGIT.test(text)) return found;
   for (const match of text.matchAll(scanner)) {
     if (!match.groups || match.index === undefined) continue;
     // A trailing group separator before a unit belongs to the unit, never to the number.
