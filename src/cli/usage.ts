@@ -25,7 +25,7 @@ Options de check :
   --fix                   écrit les annotations que propose relation-suggested (jamais un nombre),
                           puis vérifie à nouveau
   --concurrency <n>       nombre de fils d'exécution qui vérifient les séances, « auto » (défaut : un
-                          fil par 12 séances, au plus un par cœur) ou « off » (un seul) ; le rapport
+                          fil par 12 séances, au plus un pour deux cœurs) ou « off » (un seul) ; le rapport
                           est le même
 
 Options de build :

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../../src/check/index.js';
 import { checkFiles, expandPaths } from '../../src/pipeline/check-files.js';
 import { checkFilesInParallel } from '../../src/pipeline/check-parallel.js';
-import { parseConcurrency, SESSIONS_PER_THREAD, threadsFor } from '../../src/pipeline/concurrency.js';
+import { autoThreadLimit, parseConcurrency, SESSIONS_PER_THREAD, threadsFor } from '../../src/pipeline/concurrency.js';
 import { formatNames, formatReport } from '../../src/report/index.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -37,11 +37,12 @@ describe('--concurrency', () => {
     for (const text of ['0', '-1', 'deux', '1.5', '']) expect(parseConcurrency(text)).toHaveProperty('error');
   });
 
-  it('keeps a few sessions on one thread and never starts more threads than sessions or (auto) cores', () => {
+  it('keeps a few sessions on one thread and never starts more threads than sessions or (auto) half the cores', () => {
     expect(threadsFor(undefined, 500)).toBe(1);
     expect(threadsFor('off', 500)).toBe(1);
     expect(threadsFor('auto', SESSIONS_PER_THREAD * 2 - 1)).toBe(1);
-    expect(threadsFor('auto', 1000)).toBe(availableParallelism());
+    expect(threadsFor('auto', 1000)).toBe(Math.max(1, Math.floor(availableParallelism() / 2)));
+    expect([1, 2, 3, 4, 8, 16].map((cores) => autoThreadLimit(cores))).toEqual([1, 1, 1, 2, 4, 8]);
     expect(threadsFor(4, 3)).toBe(3);
     expect(threadsFor(4, 100)).toBe(4);
   });
