@@ -45,6 +45,11 @@ export class SessionBuilder {
     this.#queue = new PdfQueue(run.progress);
   }
 
+  /** Gets the browser ready while the first session that needs writing is checked (every document kind has a PDF). */
+  prepare(): void {
+    this.#queue.prepare();
+  }
+
   /** True when a session was built (written, or tried): the index and the cache change. */
   get built(): boolean {
     return this.#builds.length > 0;

@@ -120,14 +120,27 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
   };
   // What writes documents is loaded with the first session that needs it (none when everything is up to date).
   let builder: Promise<SessionBuilder> | undefined;
-  const startSession = async (file: VFile): Promise<void> => {
-    builder ??= import('./build-sessions.js').then(
+  const sessionBuilder = () =>
+    (builder ??= import('./build-sessions.js').then(
       ({ SessionBuilder }) => new SessionBuilder({ options, outDir, progress, named, claimed, inputsKey }),
-    );
-    await (await builder).start(file);
+    ));
+  const startSession = async (file: VFile): Promise<void> => {
+    await (await sessionBuilder()).start(file);
   };
+  // A session needs writing: the browser starts on the other core while it is checked (docs/performance.md).
+  // (A failure to load the builder surfaces with the first session it writes.)
+  const prepare = () =>
+    void sessionBuilder().then(
+      (sessions) => sessions.prepare(),
+      () => undefined,
+    );
 
-  const checked = await checkSessions(options, { reuse, onChecked: startSession, onNotice: events.onNotice });
+  const checked = await checkSessions(options, {
+    reuse,
+    onChecked: startSession,
+    onStale: prepare,
+    onNotice: events.onNotice,
+  });
   events.onChecked(checked);
   progress.release();
   const upToDate = checked.files.filter((file) => file.data.upToDate).length;

@@ -6,6 +6,8 @@
  */
 import type { Printer, PrintJob } from '../print/printer.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+
+const noop = (): void => undefined;
 import type { BuildProgress as Progress } from './progress.js';
 
 export interface QueuedPdf {
@@ -29,6 +31,16 @@ export class PdfQueue {
 
   constructor(readonly progress: Progress) {}
 
+  /**
+   * Starts the browser and opens its pages before the first PDF is queued: the build calls it as it starts checking
+   * sessions that need writing, so the browser gets ready on the other core meanwhile. A browser found missing then
+   * is reported only if a PDF is queued after all.
+   */
+  prepare(): void {
+    this.#printer ??= this.#launch();
+    void this.#printer.then((printer) => printer?.warm(), noop);
+  }
+
   add(item: QueuedPdf): void {
     this.#printer ??= this.#launch();
     this.#pending.push(this.#print(item));
@@ -42,6 +54,8 @@ export class PdfQueue {
       const printer = await this.#printer?.catch(() => undefined);
       await printer?.close();
     }
+    // Launched ahead (prepare) for PDFs that never came: no browser was needed, none is asked for.
+    if (this.#pending.length === 0) delete this.#results.browserMissing;
     return this.#results;
   }
 

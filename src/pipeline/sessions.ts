@@ -69,6 +69,8 @@ export interface CheckHooks {
   reuse?: (sessionFile: string) => Promise<VFile | undefined>;
   /** Called with each session as soon as it is checked (the build starts rendering it). */
   onChecked?: (file: VFile) => Promise<void>;
+  /** Called once, before the first check, when some session is not answered by `reuse` (the build warms its printer). */
+  onStale?: () => void;
   /** A note for the user: a link skipped, no session to handle, annotations written by `--fix`. */
   onNotice?: (notice: Notice) => void;
 }
@@ -133,6 +135,7 @@ export async function checkSessions(options: CommonOptions, hooks: CheckHooks = 
     else stale.push({ index, path: session });
   }
   if (stale.length > 0) {
+    hooks.onStale?.();
     const checked = await checkStale(
       stale.map((s) => s.path),
       options,

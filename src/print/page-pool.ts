@@ -15,17 +15,37 @@ export interface PageSlot {
 export class PagePool {
   readonly #browser: Browser;
   readonly #idle: PageSlot[] = [];
+  /** Pages opened ahead of the first jobs (prewarm), handed out before any new one is opened. */
+  readonly #opening: Array<Promise<PageSlot | undefined>> = [];
 
   constructor(browser: Browser) {
     this.#browser = browser;
   }
 
-  /** An idle page, or a new one. */
+  /**
+   * Opens pages ahead of the jobs, up to `count` in all, while the caller does other work (the build checks its first
+   * session): the first prints then start without waiting for a page. A page that fails to open is simply not there.
+   */
+  prewarm(count: number): void {
+    for (let i = this.#idle.length + this.#opening.length; i < count; i++) {
+      this.#opening.push(this.#open().catch(() => undefined));
+    }
+  }
+
+  /** An idle page, one being opened ahead, or a new one. */
   async take(): Promise<PageSlot> {
     while (this.#idle.length > 0) {
       const slot = this.#idle.pop()!;
       if (!slot.page.isClosed()) return slot;
     }
+    while (this.#opening.length > 0) {
+      const slot = await this.#opening.shift()!;
+      if (slot && !slot.page.isClosed()) return slot;
+    }
+    return this.#open();
+  }
+
+  async #open(): Promise<PageSlot> {
     const page = await this.#browser.newPage();
     const slot: PageSlot = { page, job: undefined };
     page.on('request', (request) => void routeRequest(request, slot.job, page).catch(noop));

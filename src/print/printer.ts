@@ -34,6 +34,7 @@ const PAGE_MARGIN = { top: '22mm', bottom: '20mm', left: '20mm', right: '20mm' }
 export class Printer {
   readonly #browsers: BrowserLifecycle;
   readonly #limit: ConcurrencyLimit;
+  readonly #concurrency: number;
   readonly #timeoutMs: number;
   #closed = false;
   #closing: Promise<void> | undefined;
@@ -42,6 +43,7 @@ export class Printer {
   private constructor(executablePath: string, concurrency: number, timeoutMs: number) {
     this.#browsers = new BrowserLifecycle(executablePath, Math.max(timeoutMs * 2, 60_000));
     this.#limit = new ConcurrencyLimit(concurrency);
+    this.#concurrency = concurrency;
     this.#timeoutMs = timeoutMs;
   }
 
@@ -52,6 +54,18 @@ export class Printer {
     const printer = new Printer(executablePath, concurrency, timeoutMs);
     await printer.#browsers.ensure();
     return printer;
+  }
+
+  /**
+   * Opens the pages the first jobs will print in (one per concurrent job) without waiting for them: a caller with
+   * work to do before its first job (the build checking its first session) lets the browser get ready meanwhile.
+   */
+  warm(): void {
+    if (this.#closed) return;
+    void this.#browsers
+      .ensure()
+      .then((session) => session.pages.prewarm(this.#concurrency))
+      .catch(noop);
   }
 
   /** Process id of the current browser (diagnostics, tests). */

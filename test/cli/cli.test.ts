@@ -164,6 +164,24 @@ describe('minutier build without a browser', () => {
   });
 });
 
+describe('minutier build --strict without a browser', () => {
+  it('asks for no browser when no session is to be printed', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'minutier-strict-nobrowser-'));
+    try {
+      const result = await minutier(
+        ['build', 'sessions/2022-06-28-comite-syndical.md', '--out', out, '--documents', 'pv', '--strict'],
+        { env: { CHROME_PATH: path.join(out, 'no-chromium-here') } },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/non produite, elle contient des erreurs \(--strict\)/u);
+      expect(result.stderr).not.toContain('CHROME_PATH');
+      noStackTrace(result.stdout + result.stderr);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('sessions in subfolders', () => {
   it('finds sessions filed by year, and refuses to build two sessions that would write the same documents', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'minutier-years-'));

@@ -64,6 +64,18 @@ describe('Printer', () => {
 
     const other = await printer.print(frenchJob({ documentId: 'autre-seance' }));
     expect(Buffer.from(other).equals(Buffer.from(first))).toBe(false);
+
+    // Pages opened ahead (warm, as the build does while it checks its first session) print the same bytes.
+    const warmed = await Printer.launch({ concurrency: 2 });
+    try {
+      warmed.warm();
+      const [a, b] = await Promise.all([warmed.print(frenchJob()), warmed.print(frenchJob())]);
+      expect(Buffer.from(a).equals(Buffer.from(first))).toBe(true);
+      expect(Buffer.from(b).equals(Buffer.from(first))).toBe(true);
+    } finally {
+      await warmed.close();
+    }
+    warmed.warm();
   });
 
   it('rejects a job that keeps timing out with a French error while other jobs go on', async () => {
