@@ -1,6 +1,6 @@
 /**
  * The sessions a build writes (those its cache could not answer): each rendered, its HTML written and its PDFs queued
- * as soon as it is checked, its open-data rows written; the review pages once every PDF is queued; the cache entries
+ * as soon as it is parsed (checked, with `--strict`), its open-data rows written once checked; the review pages once every PDF is queued; the cache entries
  * of the sessions built. The build (index.ts) loads this module only when a session needs writing, so that a build
  * with nothing to do loads no renderer, template engine or printer (docs/performance.md, « Unchanged rebuild »).
  */
@@ -39,6 +39,8 @@ export class SessionBuilder {
   readonly #queue: PdfQueue;
   /** The review pages, written once every session is checked and its PDFs queued (finish). */
   readonly #reviews: SessionBuild[] = [];
+  /** The sessions begun when parsed (undefined: begun, and it could not be built), until they are checked. */
+  readonly #begun = new Map<VFile, SessionBuild | undefined>();
 
   constructor(run: BuildRun) {
     this.#run = run;
@@ -56,37 +58,62 @@ export class SessionBuilder {
   }
 
   /**
-   * A session just checked: rendered, and its PDFs start printing, at once (the browser works while the next sessions
-   * are parsed). The report still comes first on screen (progress lines wait for it).
+   * A session just parsed, its rules not run yet: unless `--strict` (where its errors decide), nothing the rules find
+   * can stop its documents, so they are rendered and their PDFs queued at once — the browser works while the rules
+   * run and the next sessions are parsed.
+   */
+  async parsed(file: VFile): Promise<void> {
+    if (this.#run.options.strict) return;
+    this.#begun.set(file, await this.#begin(file));
+  }
+
+  /**
+   * A session just checked: its documents rendered and queued if `parsed` did not already, then its open data (which
+   * reads the findings). The report still comes first on screen (progress lines wait for it).
    */
   async start(file: VFile): Promise<void> {
+    const build = this.#begun.has(file) ? this.#begun.get(file) : await this.#begin(file);
+    this.#begun.delete(file);
+    if (!build) return;
+    const { options, outDir, progress } = this.#run;
+    // Open data (docs/publication.md): the session's SCDL rows, with the required values it lacks reported.
+    build.scdl = await writeSessionScdl(build.session, file, outDir, options.strict);
+    for (const line of build.scdl.report) progress.report({ kind: 'open-data-problem', line });
+    if (build.scdl.refused) {
+      build.failed = true;
+      progress.report({ kind: 'open-data-refused', path: file.path, output: build.scdl.relative });
+    } else this.written += 1;
+  }
+
+  /** Plans a session's documents, renders them and queues their PDFs; undefined when the session cannot be built. */
+  async #begin(file: VFile): Promise<SessionBuild | undefined> {
     const { options, outDir, progress, named, claimed } = this.#run;
     const session = file.data.session as Session | undefined;
     if (!session) {
       this.failures += 1;
       progress.report({ kind: 'session-unreadable', path: file.path });
-      return;
+      return undefined;
     }
     // Documents are named after the file: two sessions with the same file name would overwrite each other's.
     const namesake = named.get(session.id);
     if (namesake !== undefined) {
       this.failures += 1;
       progress.report({ kind: 'session-namesake', path: file.path, namesake });
-      return;
+      return undefined;
     }
     const outputs = planOutputs(session, options.documents);
     const conflict = outputConflict(outputs, claimed);
     if (conflict !== undefined) {
       this.failures += 1;
       progress.report({ kind: 'session-output-conflict', path: file.path, conflict });
-      return;
+      return undefined;
     }
     named.set(session.id, file.path);
     for (const output of outputs) claimed.set(output.relative.toLowerCase(), file.path);
     if (options.strict && file.messages.some((m) => m.fatal)) {
       this.failures += 1;
       progress.report({ kind: 'session-has-errors', path: file.path });
-      return;
+      return undefined;
     }
     const organisationFile = session.organisation.file;
     const templatesDir = session.organisation.templatesFolder;
@@ -96,13 +123,7 @@ export class SessionBuilder {
     progress.add(outputs.length);
     await renderAndQueue(build, outDir, file, this.#queue, progress, () => (this.written += 1), 'documents');
     if (!build.failed && build.outputs.some((o) => o.kind === 'review')) this.#reviews.push(build);
-    // Open data (docs/publication.md): the session's SCDL rows, with the required values it lacks reported.
-    build.scdl = await writeSessionScdl(session, file, outDir, options.strict);
-    for (const line of build.scdl.report) progress.report({ kind: 'open-data-problem', line });
-    if (build.scdl.refused) {
-      build.failed = true;
-      progress.report({ kind: 'open-data-refused', path: file.path, output: build.scdl.relative });
-    } else this.written += 1;
+    return build;
   }
 
   /**

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { parseSession } from '../parse/parse-session.js';
 import { decodeSource } from '../parse/source.js';
+import type { Session } from '../model/types.js';
 import { allRules, checkSession, type Config, type Rule } from '../check/index.js';
 import { expandPaths, shown, type SkippedFile } from './session-paths.js';
 
@@ -17,6 +18,11 @@ export interface CheckFilesOptions {
   config?: Config;
   /** Paths are shown relative to it (default: process.cwd()). */
   cwd?: string;
+  /**
+   * Called with each file whose session was parsed, before its rules run (`file.data.session` is set; its messages are
+   * the parser's so far).
+   */
+  onParsed?: (file: VFile) => Promise<void> | void;
   /** Called with each file as soon as it is checked, before the next one is read. */
   onChecked?: (file: VFile) => Promise<void> | void;
   /** A file left out (a symbolic link); default: said to no one. */
@@ -50,25 +56,38 @@ export async function checkFiles(paths: string[], options: CheckFilesOptions = {
       await options.onChecked?.(file);
       continue;
     }
+    let session: Session | undefined;
     try {
-      const session = await parseSession(file);
+      session = await parseSession(file);
       // Formatters and the review page read `file.value` as text: the decoded source the positions refer to
       // (the readable prefix when the file is not valid UTF-8).
       file.value = session?.source ?? decodeSource(bytes).text;
-      if (session) {
-        // The build renders the same model: keep it rather than parse the session twice.
-        file.data.session = session;
-        checkSession(session, file, { rules, config: options.config });
-      }
+      // The build renders the same model: keep it rather than parse the session twice.
+      if (session) file.data.session = session;
     } catch (error) {
-      if (typeof file.value !== 'string') file.value = decodeSource(bytes).text;
-      const message = file.message(
-        `Erreur interne en lisant cette séance : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Les autres séances ont été vérifiées.`,
-        { place: { line: 1, column: 1 }, ruleId: 'engine-internal', source: 'minutier' },
-      );
-      message.fatal = true;
+      internalError(file, bytes, error);
+      session = undefined;
+    }
+    if (session) {
+      // Outside the try: what the caller does with the session is not the session's fault.
+      await options.onParsed?.(file);
+      try {
+        checkSession(session, file, { rules, config: options.config });
+      } catch (error) {
+        internalError(file, bytes, error);
+      }
     }
     await options.onChecked?.(file);
   }
   return files;
+}
+
+/** Something went wrong inside minutier with this session: said on the file, the other sessions go on. */
+function internalError(file: VFile, bytes: Uint8Array, error: unknown): void {
+  if (typeof file.value !== 'string') file.value = decodeSource(bytes).text;
+  const message = file.message(
+    `Erreur interne en lisant cette séance : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}. Les autres séances ont été vérifiées.`,
+    { place: { line: 1, column: 1 }, ruleId: 'engine-internal', source: 'minutier' },
+  );
+  message.fatal = true;
 }

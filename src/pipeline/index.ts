@@ -124,6 +124,9 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
     (builder ??= import('./build-sessions.js').then(
       ({ SessionBuilder }) => new SessionBuilder({ options, outDir, progress, named, claimed, inputsKey }),
     ));
+  const parsedSession = async (file: VFile): Promise<void> => {
+    await (await sessionBuilder()).parsed(file);
+  };
   const startSession = async (file: VFile): Promise<void> => {
     await (await sessionBuilder()).start(file);
   };
@@ -137,6 +140,7 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
 
   const checked = await checkSessions(options, {
     reuse,
+    onParsed: parsedSession,
     onChecked: startSession,
     onStale: prepare,
     onNotice: events.onNotice,

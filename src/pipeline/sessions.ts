@@ -67,7 +67,9 @@ export type Notice =
 export interface CheckHooks {
   /** Answers for a session without checking it again (the build's cache of up-to-date sessions). */
   reuse?: (sessionFile: string) => Promise<VFile | undefined>;
-  /** Called with each session as soon as it is checked (the build starts rendering it). */
+  /** Called with each session as soon as it is parsed, before its rules run (the build may start rendering it). */
+  onParsed?: (file: VFile) => Promise<void>;
+  /** Called with each session as soon as it is checked (the build writes what depends on the findings). */
   onChecked?: (file: VFile) => Promise<void>;
   /** Called once, before the first check, when some session is not answered by `reuse` (the build warms its printer). */
   onStale?: () => void;
@@ -140,7 +142,7 @@ export async function checkSessions(options: CommonOptions, hooks: CheckHooks = 
       stale.map((s) => s.path),
       options,
       { config: await config(), cwd },
-      hooks.onChecked,
+      hooks,
     );
     stale.forEach(({ index }, position) => (files[index] = checked[position]!));
   }
@@ -153,14 +155,14 @@ async function checkStale(
   paths: string[],
   options: CommonOptions,
   run: { config: Config; cwd: string },
-  onChecked: CheckHooks['onChecked'],
+  { onParsed, onChecked }: CheckHooks,
 ): Promise<VFile[]> {
-  // The build needs each session's model as soon as it is checked: it checks on the main thread.
-  const threads = onChecked ? 1 : threadsFor(options.concurrency, paths.length);
+  // The build needs each session's model as soon as it is parsed: it checks on the main thread.
+  const threads = onChecked || onParsed ? 1 : threadsFor(options.concurrency, paths.length);
   if (threads > 1) {
     const { checkFilesInParallel } = await import('./check-parallel.js');
     return checkFilesInParallel(paths, { ...run, threads });
   }
   const { checkFiles } = await import('./check-files.js');
-  return checkFiles(paths, { ...run, ...(onChecked ? { onChecked } : {}) });
+  return checkFiles(paths, { ...run, ...(onParsed ? { onParsed } : {}), ...(onChecked ? { onChecked } : {}) });
 }

@@ -33,6 +33,30 @@ La séance est levée à 19h00
 `;
 
 describe('checkFiles', () => {
+  it('hands each parsed session over before its rules run, and leaves the errors of that hand-over to the caller', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'minutier-parsed-'));
+    await writeFile(path.join(dir, 'a.md'), good);
+    const seen: Array<{ session: boolean; ruleFindings: number }> = [];
+    const [file] = await checkFiles(['a.md'], {
+      cwd: dir,
+      onParsed: (parsed) => {
+        const ruleFindings = parsed.messages.filter((m) => !m.ruleId?.startsWith('parse-')).length;
+        seen.push({ session: parsed.data.session !== undefined, ruleFindings });
+      },
+    });
+    expect(seen).toEqual([{ session: true, ruleFindings: 0 }]);
+    // The rules ran after: 2 pour + 2 contre = 4 voix, the organisation has 3 delegates.
+    expect(file!.messages.some((m) => m.ruleId && !m.ruleId.startsWith('parse-'))).toBe(true);
+
+    const failing = checkFiles(['a.md'], {
+      cwd: dir,
+      onParsed: () => {
+        throw new Error('disque plein');
+      },
+    });
+    await expect(failing).rejects.toThrow('disque plein');
+  });
+
   it('expands folders to their sorted *.md files without README.md, and checks each one', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'minutier-files-'));
     await mkdir(path.join(dir, 'sessions'));
