@@ -4,7 +4,7 @@
  * `frenchNumber`, `plainPlural`) and the number reader (`formatFrenchNumber`, model/numbers.ts).
  *
  * Numbers are formatted from their exact decimal value (decimal.js), never through a float: the integer part is
- * grouped by `Intl.NumberFormat('fr-FR')` on a BigInt, the decimals are appended as written.
+ * grouped by three (as `Intl.NumberFormat('fr-FR')` does), the decimals are appended as written.
  */
 import { Decimal } from 'decimal.js';
 
@@ -13,19 +13,21 @@ export const NARROW_NBSP = '\u202F';
 /** U+00A0, the no-break space before a unit ("€", "%"). */
 export const NBSP = '\u00A0';
 
-/** Made on first use: building an Intl formatter loads ICU's French data, which a run that writes nothing never needs. */
-let integerFormat: Intl.NumberFormat | undefined;
-
 /** Integer digits already grouped: the checks write the same amounts again and again in their messages. */
 const groupedIntegers = new Map<string, string>();
 
+/**
+ * "1234567" → "1 234 567" (U+202F every three digits from the right, as `Intl.NumberFormat('fr-FR')` groups a BigInt:
+ * test/model/french.test.ts compares both). Not through Intl: its first formatter loads ICU's French data, ~25 ms of a
+ * cold `check` (docs/performance.md, « Cold check, round 5 »).
+ */
 function groupedInteger(digits: string): string {
   let grouped = groupedIntegers.get(digits);
   if (grouped === undefined) {
     if (groupedIntegers.size > 10_000) groupedIntegers.clear();
-    // Intl groups a BigInt exactly; normalise the separator in case an ICU version uses U+00A0.
-    integerFormat ??= new Intl.NumberFormat('fr-FR', { useGrouping: true, maximumFractionDigits: 0 });
-    grouped = integerFormat.format(BigInt(digits)).replace(/[\u00A0 ]/g, NARROW_NBSP);
+    grouped = BigInt(digits)
+      .toString()
+      .replace(/\B(?=(?:\d{3})+$)/g, NARROW_NBSP);
     groupedIntegers.set(digits, grouped);
   }
   return grouped;

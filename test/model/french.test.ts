@@ -32,6 +32,17 @@ describe('formatNumber / formatMoney', () => {
     expect(formatNumber(new Decimal('0.1').plus('0.2'))).toBe('0,3');
   });
 
+  it('groups the integer part as Intl.NumberFormat fr-FR does (without loading ICU)', () => {
+    const intl = new Intl.NumberFormat('fr-FR', { useGrouping: true, maximumFractionDigits: 0 });
+    const integers = ['0', '7', '42', '999', '1000', '1234', '99999', '100000', '1000000', '1234567890123456789012'];
+    for (let length = 1; length <= 25; length++) integers.push('9'.repeat(length), `1${'0'.repeat(length)}`);
+    for (const integer of integers) {
+      const grouped = intl.format(BigInt(integer)).replace(/[\u00A0 ]/g, NNBSP);
+      expect(formatNumber(integer)).toBe(grouped);
+      expect(formatNumber(`-${integer}.5`)).toBe(`\u2212${grouped},5`);
+    }
+  });
+
   it('rounds half away from zero when asked for fixed decimals', () => {
     expect(formatNumber('7.365', 2)).toBe('7,37');
     expect(formatNumber('-7.365', 2)).toBe('\u22127,37');
