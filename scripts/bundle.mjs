@@ -18,8 +18,9 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { toAscii } from './ascii-js.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -83,6 +84,14 @@ await build({
   outdir,
   outExtension: { '.js': '.cjs' },
 });
+// Pure ASCII, so that Node decodes each bundle into a one-byte string (~2 ms instead of ~20 ms for minutier.cjs at every
+// start): esbuild leaves regular expressions, String.raw templates and comments as written (scripts/ascii-js.mjs).
+for (const name of await readdir(outdir)) {
+  if (!name.endsWith('.cjs')) continue;
+  const code = await readFile(`${outdir}/${name}`, 'utf8');
+  const ascii = toAscii(code);
+  if (ascii !== code) await writeFile(`${outdir}/${name}`, ascii);
+}
 // The worker's entry, the same cached load as bin/minutier.js (src/pipeline/check-parallel.ts starts it).
 // The main thread ends its workers (terminate) without an exit event: a worker writes the cache after its first reply.
 await writeFile(
