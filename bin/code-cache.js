@@ -13,12 +13,14 @@
 // turns it off. The bundles contain no `import()` (scripts/bundle.mjs makes them require()): a script compiled from a
 // code cache loses its dynamic-import callback in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), as a module does
 // (nodejs/node#43663).
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+'use strict';
+const { createHash } = require('node:crypto');
+const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { createRequire } = Module;
+const path = require('node:path');
+const { fileURLToPath } = require('node:url');
+const vm = require('node:vm');
 
 const MAGIC = 'minutier-v8cache 1\n';
 /** filename → its compiled script, its cache file and what became of the cache (codeCacheReport). */
@@ -27,7 +29,7 @@ let folder;
 let cacheFolder;
 
 /** node_modules/.cache/minutier of the package whose dist/bundle holds `bundleFolder`. */
-export function codeCacheFolder(bundleFolder) {
+function codeCacheFolder(bundleFolder) {
   return path.join(bundleFolder, '..', '..', 'node_modules', '.cache', 'minutier');
 }
 
@@ -90,7 +92,7 @@ function install(bundleFolder) {
  * the command (or the worker's first session) ran; never throws: a cache that cannot be written only means the next
  * start compiles again.
  */
-export function saveCodeCaches(command) {
+function saveCodeCaches(command) {
   for (const entry of scripts.values()) {
     const extend = entry.status === 'used' && command && !entry.commands.includes(command) && entry.commands.length < 8;
     if (!extend && entry.status !== 'missing' && entry.status !== 'stale' && entry.status !== 'rejected') continue;
@@ -114,13 +116,18 @@ export function saveCodeCaches(command) {
  * What happened to each bundle file's cache: `used`; or `missing`, `stale` (made from another file or by another Node)
  * or `rejected` (by V8), compiled without it, then `written` or `unwritable` once saveCodeCaches ran.
  */
-export function codeCacheReport() {
+function codeCacheReport() {
   return [...scripts].map(([file, { status }]) => ({ file, status }));
 }
 
 /** Loads the bundle file `url` (and, later, the bundle files it requires) with the code cache; returns its exports. */
-export function loadCached(url) {
+function loadCached(url) {
   const filename = fileURLToPath(url);
   if (process.env.MINUTIER_CODE_CACHE !== 'off') install(path.dirname(filename));
-  return createRequire(import.meta.url)(filename);
+  return require(filename);
 }
+
+exports.codeCacheFolder = codeCacheFolder;
+exports.saveCodeCaches = saveCodeCaches;
+exports.codeCacheReport = codeCacheReport;
+exports.loadCached = loadCached;
