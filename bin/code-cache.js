@@ -5,16 +5,17 @@
 // node_modules/.cache/minutier (the usual place of tools' caches; not in dist/, whose content the build's cache of
 // outputs fingerprints: a cache rewritten there would make every build start from scratch).
 //
-// The cache never runs stale code: its header holds the identity of the bundle it was made from (size, mtime and
-// SHA-1 of the source, Node version, architecture); any other file is ignored and replaced. V8 itself rejects a cache
-// made by another V8 version or under other V8 flags (then it is replaced too). It is written after the command ran,
+// The cache never runs stale code: its header holds the identity of the bundle it was made from (size, modification
+// and change times, device and inode of the file, Node version, architecture); any other file is ignored and replaced.
+// No hash of the source: writing a file always sets its change time (ctime, which no tool can set back), so a bundle
+// rewritten, even to the same size and mtime, has another identity; hashing 2.8 MB cost ~10 ms of each start. V8
+// itself rejects a cache made by another V8 version or under other V8 flags (then it is replaced too). It is written after the command ran,
 // so it holds the functions compiled lazily while running, atomically (a temporary file renamed over the old one),
 // and not at all when the folder is not writable: the bundle is then compiled as without cache. MINUTIER_CODE_CACHE=off
 // turns it off. The bundles contain no `import()` (scripts/bundle.mjs makes them require()): a script compiled from a
 // code cache loses its dynamic-import callback in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), as a module does
 // (nodejs/node#43663).
 'use strict';
-const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { createRequire } = Module;
@@ -52,15 +53,14 @@ function readCache(file, identity) {
   return { cachedData: data.subarray(end + 1), commands };
 }
 
-function identityOf(filename, content) {
-  const { size, mtimeMs } = statSync(filename);
-  const digest = createHash('sha1').update(content).digest('hex');
-  return [size, mtimeMs, digest, process.version, process.arch].join(' ');
+function identityOf(filename) {
+  const { size, mtimeMs, ctimeMs, dev, ino } = statSync(filename);
+  return [size, mtimeMs, ctimeMs, dev, ino, process.version, process.arch].join(' ');
 }
 
 /** Compiles one bundle file as Node would (same wrapper, same `require`), with its code cache. */
 function compileCached(module, content, filename) {
-  const identity = identityOf(filename, content);
+  const identity = identityOf(filename);
   const cacheFile = path.join(cacheFolder, `${path.basename(filename)}.v8cache`);
   const { cachedData, status: withoutCache, commands } = readCache(cacheFile, identity);
   const script = new vm.Script(Module.wrap(content), {

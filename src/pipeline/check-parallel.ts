@@ -5,7 +5,7 @@
  * on its own: nothing a session finds depends on another). A few sessions stay on the main thread: starting a
  * worker costs more than it saves (docs/performance.md, « Check speed »).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
 import type { Config } from '../check/index.js';
 import { checkFiles } from './check-files.js';
@@ -49,6 +49,8 @@ export async function checkFilesInParallel(paths: string[], options: ParallelOpt
   const take = (): number | undefined => (next < paths.length ? next++ : undefined);
 
   const setup: WorkerSetup = { cwd, ...(config ? { config } : {}) };
+  // node:worker_threads on first use: a check on one thread never loads it (docs/performance.md, « Cold check, round 5 »).
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   const workers = Array.from(
     { length: options.threads - 1 },
     () => new Worker(options.worker ?? workerUrl(), { workerData: setup }),

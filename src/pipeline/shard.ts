@@ -3,7 +3,6 @@
  * the shard given by a hash of its path relative to the working folder: stable whatever else the folder holds (adding
  * a session never moves another one), the same on every machine, and about even for many sessions.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 export interface Shard {
@@ -25,7 +24,8 @@ export function parseShard(text: string): Shard | string {
 /** The 1-based shard of a session file. */
 export function shardOf(file: string, count: number, cwd = process.cwd()): number {
   const relative = path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
-  const digest = createHash('sha256').update(relative).digest();
+  // node:crypto on first use: a `check` without --shard never loads it (docs/performance.md, « Cold check, round 5 »).
+  const digest = process.getBuiltinModule('node:crypto').createHash('sha256').update(relative).digest();
   return (digest.readUInt32BE(0) % count) + 1;
 }
 

@@ -3,7 +3,6 @@
  * `partialFingerprints` come from what the finding means (rule, file, reason without line numbers, the text it points
  * at), never from its line, so an alert keeps its identity when lines are added above it.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -223,6 +222,8 @@ export function findingHash(file: VFile, message: VFileMessage, cwd: string = pr
     withoutPositions(message.reason),
     regionText(file, message).replace(/\s+/gu, ' ').trim(),
   ];
+  // node:crypto on first use: the other formats never load it (docs/performance.md, « Cold check, round 5 »).
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 

@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -120,11 +120,13 @@ describe('bin/code-cache.js', () => {
     expect(await load(folder, {}, 'check')).toEqual({ answer: 'version 1', statuses: ['used'] });
   });
 
-  it('never runs stale code: a bundle changed to the same length ignores the old cache and replaces it', async () => {
+  it('never runs stale code: a bundle changed to the same length and mtime ignores the old cache, replaces it', async () => {
     const folder = await makeBundle('stale');
     await load(folder);
     const before = await readFile(cacheOf(folder));
+    const { atime, mtime } = await stat(path.join(folder, 'x.cjs'));
     await writeFile(path.join(folder, 'x.cjs'), source('2'));
+    await utimes(path.join(folder, 'x.cjs'), atime, mtime);
     expect(await load(folder)).toEqual({ answer: 'version 2', statuses: ['written'] });
     expect(await readFile(cacheOf(folder))).not.toEqual(before);
     expect(await load(folder)).toEqual({ answer: 'version 2', statuses: ['used'] });
