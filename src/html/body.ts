@@ -10,7 +10,7 @@ import type { Element, ElementContent, Root as HastRoot, RootContent as HastCont
 import type { Heading, RootContent } from 'mdast';
 import { h } from 'hastscript';
 import type { Deliberation, Session } from '../model/types.js';
-import { finishHtml, renderMarkdownTree, type DroppedItem } from './markdown.js';
+import { finishHtml, finishTree, renderMarkdownTree, stringifyHtml, type DroppedItem } from './markdown.js';
 
 export interface RenderedBody {
   html: string;
@@ -20,6 +20,8 @@ export interface RenderedBody {
 export interface RenderedSessionBody extends RenderedBody {
   /** The rendered tree (read only): what `html` serialises. */
   tree: HastRoot;
+  /** `tree` finished (numbers kept on one line, tables tidied; read only), made when asked for: `html` is its HTML. */
+  readonly finishedTree: HastRoot;
   /** Each deliberation's section in `tree`, as the PV prints it (the extrait prints the same section). */
   sections: Map<Deliberation, Element>;
 }
@@ -246,10 +248,15 @@ export function renderSessionBody(session: Session): RenderedSessionBody {
   }
   const tree: HastRoot = { type: 'root', children: out };
   // The HTML (numbers kept on one line, tables tidied, serialised) is made when asked for: the check reads the tree.
+  let finished: HastRoot | undefined;
+  const finish = () => (finished ??= finishTree(tree));
   let html: string | undefined;
   const result: RenderedSessionBody = {
+    get finishedTree() {
+      return finish();
+    },
     get html() {
-      html ??= finishHtml(tree);
+      html ??= stringifyHtml(finish());
       return html;
     },
     dropped: renderer.dropped,

@@ -132,11 +132,21 @@ export function renderMarkdownTree(
   return { tree, dropped };
 }
 
-/** The last steps of every body fragment: numbers kept on one line, tables tidied, then HTML. */
-export function finishHtml(tree: HastRoot): string {
+/** The last touches of every body fragment, in place: numbers kept on one line, tables tidied. */
+export function finishTree(tree: HastRoot): HastRoot {
   markNumbers(tree);
   tidyTables(tree);
+  return tree;
+}
+
+/** A finished tree as HTML. */
+export function stringifyHtml(tree: HastRoot): string {
   return stringifier.stringify(tree);
+}
+
+/** The last steps of every body fragment: numbers kept on one line, tables tidied, then HTML. */
+export function finishHtml(tree: HastRoot): string {
+  return stringifyHtml(finishTree(tree));
 }
 
 /**

@@ -18,8 +18,15 @@ function addClass(element: Element, name: string): void {
   element.properties.className = list;
 }
 
+/**
+ * A space inside a number follows a digit (« 564 614 », « 5 % ») or a unit (« 7,40€ HT »): a text without such a
+ * space holds no number to keep on one line, and is answered without the scanner.
+ */
+const SPACE_IN_NUMBER = /[\d€%][ \u00A0\u202F]/u;
+
 /** Splits a text node so that every number written with spaces ("564 614,75 €", "1 746 700€ HT") cannot break. */
 function wrapNumbers(text: HastText): ElementContent[] {
+  if (!SPACE_IN_NUMBER.test(text.value)) return [text];
   const parts: ElementContent[] = [];
   let last = 0;
   for (const found of findFrenchNumbers(text.value)) {
@@ -40,11 +47,16 @@ function wrapNumbers(text: HastText): ElementContent[] {
 
 const NO_WRAP_INSIDE = new Set(['code', 'pre', 'kbd', 'samp']);
 
+/** Whether a cell's text is one number: it starts with a digit or a sign, or it is none (a cell of words). */
+function isNumber(text: string): boolean {
+  return /^\s*[-\u2212\d]/u.test(text) && parseFrenchNumber(text) !== undefined;
+}
+
 export function markNumbers(node: HastRoot | Element): void {
   const children: Array<HastContent | ElementContent> = [];
   for (const child of node.children) {
     if (child.type === 'element') {
-      if ((child.tagName === 'td' || child.tagName === 'th') && parseFrenchNumber(textOf(child))) {
+      if ((child.tagName === 'td' || child.tagName === 'th') && isNumber(textOf(child))) {
         addClass(child, 'num');
       }
       if (!NO_WRAP_INSIDE.has(child.tagName) && !(child.tagName === 'span' && child.properties.className)) {
@@ -52,7 +64,9 @@ export function markNumbers(node: HastRoot | Element): void {
       }
       children.push(child);
     } else if (child.type === 'text') {
-      children.push(...wrapNumbers(child));
+      const parts = wrapNumbers(child);
+      if (parts.length === 1) children.push(parts[0]!);
+      else children.push(...parts);
     } else {
       children.push(child);
     }

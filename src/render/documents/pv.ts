@@ -1,7 +1,7 @@
 /** The procès-verbal of a session as a standalone HTML document. */
 import type { Session } from '../../model/types.js';
 import { fontFaces } from '../assets.js';
-import { renderSessionBody } from '../../html/body.js';
+import { renderSessionBody, type RenderedSessionBody } from '../../html/body.js';
 import { formatDate } from '../../model/french.js';
 import type { DroppedItem } from '../../html/markdown.js';
 import {
@@ -61,17 +61,16 @@ function pvView(session: Session, options: RenderOptions) {
     secretary: secretaryStatement(session),
     statements: statements(session),
     attendance: attendanceView(session),
-    bodyHtml: body.html,
     signatures: signaturesView(session, options),
   };
-  return { data, running, title, date, dropped: [...body.dropped] as DroppedItem[] };
+  return { data, body, running, title, date, dropped: [...body.dropped] as DroppedItem[] };
 }
 
 /** Renders the procès-verbal of a session as a standalone HTML document. */
 export function renderSessionHtml(session: Session, options: RenderOptions = {}): RenderedDocument {
   const templates = templatesFor(session, options);
-  const { data, running, title, date, dropped } = pvView(session, options);
-  const html = page(templates, 'pv', data, running);
+  const { data, body, running, title, date, dropped } = pvView(session, options);
+  const html = page(templates, 'pv', { ...data, bodyHtml: body.html }, running);
   return {
     html,
     dropped,
@@ -87,9 +86,26 @@ export function renderSessionHtml(session: Session, options: RenderOptions = {})
  */
 export function renderSessionFragment(session: Session, options: RenderOptions = {}): { html: string; css: string } {
   const templates = templatesFor(session, options);
-  const { data } = pvView(session, options);
-  const html = templates.renderFragment('pv', { ...data, css: templates.css, fontFaces: '' });
+  const { data, body } = pvView(session, options);
+  const html = templates.renderFragment('pv', { ...data, bodyHtml: body.html, css: templates.css, fontFaces: '' });
   return { html, css: `${fontFaces(html)}\n${templates.css}` };
+}
+
+/**
+ * The same fragment with its body apart: the templates' HTML with `placeholder` where the body goes, and the body
+ * (its finished tree, read only; its HTML made only if asked for). The stylesheet's fonts are those of
+ * `fontText(html, body)`: the characters the whole fragment's HTML would hold. For the review page, which splices
+ * the body's tree into the parsed templates rather than serialising it to parse it again.
+ */
+export function renderSessionFragmentParts(
+  session: Session,
+  placeholder: string,
+  options: RenderOptions = {},
+): { html: string; body: RenderedSessionBody; templatesCss: string } {
+  const templates = templatesFor(session, options);
+  const { data, body } = pvView(session, options);
+  const html = templates.renderFragment('pv', { ...data, bodyHtml: placeholder, css: templates.css, fontFaces: '' });
+  return { html, body, templatesCss: templates.css };
 }
 
 /** The numbered statements after the composition: quorum, proxies, secretary — each only when the PV states it. */

@@ -8,12 +8,12 @@ import type { VFileMessage } from 'vfile-message';
 import type { Session } from '../../model/types.js';
 import { defaultTemplatesDir } from '../assets.js';
 import { agree, formatDate, formatNumber } from '../../model/french.js';
-import { renderSessionFragment } from '../documents/pv.js';
 import type { RenderOptions } from '../documents/layout.js';
 import { severityTitle } from '../../model/severity.js';
 import { rangeOf, severityOf, type Finding, type Pending, type ReviewSeverity } from './findings.js';
 import { applyInsertions, bodyStart, markableCopy, markBody, markFrontmatter, type Insertion } from './source.js';
-import { markAnchors, parseFragment, resolveMarkers, resolvePending, type Context } from './tree.js';
+import { markAnchors, resolveMarkers, resolvePending, type Context } from './tree.js';
+import { reviewFragment } from './fragment.js';
 import {
   attachToSections,
   expectedOf,
@@ -94,9 +94,7 @@ export function renderReview(session: Session, messages: readonly VFileMessage[]
   for (const [node, list] of insertions) node.value = applyInsertions(node.value, list);
 
   // 2. Render it, and turn the markers into marks.
-  const rendered = renderSessionFragment(copy, options);
-  const styles = rendered.css;
-  const tree = parseFragment(rendered.html);
+  const { tree, css: styles } = reviewFragment(copy, options);
   const context: Context = { findings: new Map(findings.map((f) => [f.n, f])), marks: new Map(), anchors: [] };
   resolveMarkers(tree, context);
   markAnchors(tree, context);
