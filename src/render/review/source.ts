@@ -1,6 +1,5 @@
 /** Marking a copy of the session: the text to highlight is wrapped in markers before the PV is rendered. */
-import type { Root as MdastRoot, Text as MdastText } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Nodes as MdastNodes, Root as MdastRoot, Text as MdastText } from 'mdast';
 import type { FrenchNumber, PersonRef, Session, StatedFigures } from '../../model/types.js';
 import { annotationLengthAtStart } from '../../model/annotation-syntax.js';
 import { cloneMdast } from '../../html/clone-mdast.js';
@@ -63,11 +62,14 @@ export function markableCopy(session: Session): Session {
   };
 }
 
+/** The text nodes of a tree, in document order (a plain walk: unist-util-visit's bookkeeping cost more). */
 function textNodes(tree: MdastRoot): MdastText[] {
   const out: MdastText[] = [];
-  visit(tree, 'text', (node) => {
-    out.push(node);
-  });
+  const walk = (node: MdastNodes) => {
+    if (node.type === 'text') out.push(node);
+    else if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
   return out;
 }
 
