@@ -93,9 +93,9 @@ export function renderSessionFragment(session: Session, options: RenderOptions =
 
 /**
  * The same fragment with its body apart: the templates' HTML with `placeholder` where the body goes, and the body
- * (its finished tree, read only; its HTML made only if asked for). The stylesheet's fonts are those of
- * `fontText(html, body)`: the characters the whole fragment's HTML would hold. For the review page, which splices
- * the body's tree into the parsed templates rather than serialising it to parse it again.
+ * (its finished tree, read only; its HTML made only if asked for), and the print CSS (the caller adds the fonts of
+ * the characters the whole fragment holds). For the review page, which splices the body's tree into the parsed
+ * templates rather than serialising it to parse it again.
  */
 export function renderSessionFragmentParts(
   session: Session,
