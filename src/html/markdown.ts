@@ -53,6 +53,31 @@ function inside(inner: Position | undefined, outer: Position): boolean {
   return inner.start.offset >= outer.start.offset && inner.end.offset <= outer.end.offset;
 }
 
+/**
+ * The annotations that may hold a text of these nodes (a node's text lies within its position): each fragment of a
+ * body is cleaned against its own few, not against every annotation of the session for every text node.
+ */
+function annotationsWithin(
+  nodes: ReadonlyArray<MdastContent>,
+  annotations: RenderMarkdownOptions['annotations'],
+): RenderMarkdownOptions['annotations'] {
+  if (!annotations || annotations.length === 0) return annotations;
+  let from = Infinity;
+  let to = -Infinity;
+  for (const node of nodes) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return annotations;
+    if (start < from) from = start;
+    if (end > to) to = end;
+  }
+  return annotations.filter(({ position }) => {
+    const start = position.start.offset;
+    const end = position.end.offset;
+    return start === undefined || end === undefined || (start <= to && end >= from);
+  });
+}
+
 /** A link definition (`[Annexe 1]: texte`) is printed as the author typed it: a paragraph, never dropped. */
 function definitionAsText(node: Definition, source: string | undefined): Paragraph {
   const start = node.position?.start.offset;
@@ -122,7 +147,7 @@ export function renderMarkdownTree(
 ): { tree: HastRoot; dropped: DroppedItem[] } {
   const children = 'type' in nodes && nodes.type === 'root' ? nodes.children : (nodes as MdastContent[]);
   const mdast: MdastRoot = { type: 'root', children: cloneMdast([...children]) };
-  cleanMdast(mdast, options);
+  cleanMdast(mdast, { ...options, annotations: annotationsWithin(children, options.annotations) });
 
   const file = new VFile(options.source === undefined ? undefined : { value: options.source });
   const dropped: DroppedItem[] = [];
