@@ -7,6 +7,7 @@ import { findAnnotations, locatedNumber } from './annotations.js';
 import { MAX_TABLE_ROWS } from './source.js';
 import { TextMap } from './text-map.js';
 import { positionOf, type BodyContext as Context } from './body-context.js';
+import { foldText } from '../model/fold.js';
 
 export function buildTable(
   node: Table,
@@ -61,8 +62,7 @@ export function buildTable(
 }
 
 const TOTAL_LABEL = /^(?:sous[-\s\u2011]?)?totau?[lx](?![\p{L}])/u;
-const isTotalLabel = (text: string) =>
-  TOTAL_LABEL.test(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim());
+const isTotalLabel = (text: string) => TOTAL_LABEL.test(foldText(text).trim());
 
 /**
  * A table with a total (a Total row or column) whose column holds numbers, and a cell of that column with digits that

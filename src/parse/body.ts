@@ -13,6 +13,7 @@ import { readDeliberationHeading, type HeadingNumber } from './deliberation-numb
 import { positionOf, type BodyContext as Context } from './body-context.js';
 import { buildTable } from './body-tables.js';
 import { findDisabled } from './body-comments.js';
+import { foldText } from '../model/fold.js';
 
 export { nextNonBlankLine } from './body-comments.js';
 
@@ -35,7 +36,7 @@ export function isSetextHeading(node: Heading, source: string): boolean {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return foldText(text);
 }
 
 export type Body = Pick<

@@ -4,6 +4,7 @@
  */
 import { isRead, scanNumbers, type ReadNumber } from '../model/numbers.js';
 import { readNames } from './vote-names.js';
+import { foldText } from '../model/fold.js';
 
 export type CountKey = 'for' | 'against' | 'abstentions' | 'notVoting' | 'blank';
 
@@ -24,7 +25,7 @@ export interface TextCount {
 }
 
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return foldText(text);
 }
 
 /** Quotes around a label (« Pour », "abstention", “contre”). */

@@ -51,13 +51,18 @@ const PASSIVE_END = /(?<![\p{L}])(?:est|sont)\s+(?:adopt|approuv|rejet)(?:e|ee|e
 
 /** True when a text reads as a vote sentence (see the forms above). */
 export function isVoteText(text: string, options: CountOptions = {}): boolean {
-  const folded = fold(unquoted(withoutAnnotations(text)));
+  const clean = withoutAnnotations(text);
+  return isVote(clean, fold(unquoted(clean)), options);
+}
+
+/** isVoteText on the text without its annotations (`clean`) and that text unquoted and folded. */
+function isVote(clean: string, folded: string, options: CountOptions): boolean {
   if (STARTS_WITH_OUTCOME.test(folded)) return true;
   if (VOTE_LEAD.test(folded) || COUNTS_LEAD.test(folded)) return true;
   if (PASSIVE_END.test(folded)) return true;
   const byCount = BY_COUNT.exec(folded);
   if (byCount && Number(byCount[1]) <= (options.maxCount ?? MAX_COUNT)) return true;
-  return DECISION_VERB.test(withoutAnnotations(text).toLowerCase()) && MARKER.test(folded);
+  return DECISION_VERB.test(clean.toLowerCase()) && MARKER.test(folded);
 }
 
 function outcomeOf(folded: string, lower: string): { outcome: 'adoptee' | 'rejetee'; stated: boolean } {
@@ -76,9 +81,9 @@ export function readVoteText(
   text: string,
   options: { countsOnly?: boolean } & CountOptions = {},
 ): VoteText | undefined {
-  if (!options.countsOnly && !isVoteText(text, options)) return undefined;
   const clean = withoutAnnotations(text);
   const folded = fold(unquoted(clean));
+  if (!options.countsOnly && !isVote(clean, folded, options)) return undefined;
   const outcome = outcomeOf(folded, clean.toLowerCase());
   const vote: VoteText = {
     outcome: outcome.outcome,

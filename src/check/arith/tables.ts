@@ -3,9 +3,10 @@ import type { TableCell } from '../../model/types.js';
 import { add, compare, fromWritten, point, type Interval } from './interval.js';
 import { expectedAt, numberText, replaceDigits, writeLike } from './session.js';
 import type { Finding } from '../rule.js';
+import { foldText } from '../../model/fold.js';
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+  return foldText(text).trim();
 }
 
 /** "Total", "TOTAL dépenses année scolaire 2021-2022", "Totaux budgets 2022", "Sous-total" (any case or accents). */

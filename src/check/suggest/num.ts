@@ -3,6 +3,7 @@
  * it, where it sits (a sentence, a list item, a table cell).
  */
 import type { FrenchNumber, NumberAnnotation } from '../../model/types.js';
+import { foldText } from '../../model/fold.js';
 
 export type Kind = 'amount' | 'percent' | 'count' | 'other';
 
@@ -64,7 +65,7 @@ export function fold(text: string): string {
   let result = folded.get(text);
   if (result === undefined) {
     if (folded.size > 20_000) folded.clear();
-    result = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    result = foldText(text);
     folded.set(text, result);
   }
   return result;
