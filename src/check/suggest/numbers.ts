@@ -72,9 +72,9 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
     let lists = 0;
     let tables = 0;
     let lastOrdered: number | undefined;
-    const scan = (node: Nodes, list?: { id: number; index: number }, table?: TableSite) => {
+    const scan = (node: Nodes, list?: { id: number; index: number }, table?: TableSite, known?: string) => {
       const map = TextMap.of(node, session.source, locator);
-      const masked = mask(map.text);
+      const masked = known ?? mask(map.text);
       const block = blocks.length;
       const entry: DeliberationNumbers['blocks'][number] = {
         kind: table ? 'cell' : 'paragraph',
@@ -129,37 +129,32 @@ export function deliberationNumbers(session: Session): DeliberationNumbers[] {
       if ('children' in node) for (const child of node.children) visit(child, list);
     };
     const visitTable = (node: Table, tableIndex: number) => {
-      const texts = node.children.map((row) =>
-        row.children.map((cell) =>
-          mask(TextMap.of(cell, session.source, locator).text)
-            .replaceAll(FILLER, '')
-            .trim(),
-        ),
+      const masks = node.children.map((row) =>
+        row.children.map((cell) => mask(TextMap.of(cell, session.source, locator).text)),
       );
+      const texts = masks.map((row) => row.map((masked) => masked.replaceAll(FILLER, '').trim()));
       // Two-level headers (« Section » over « Chapitre », « Dépenses » over « Réel | Ordre »): every leading row without
       // a cell that is only a number is a header row; a column's header is their texts joined.
       let head = 0;
       while (head < texts.length && !(texts[head] ?? []).some((text) => parseFrenchNumber(text) !== undefined)) head++;
       head = Math.max(1, head);
+      const headerTexts: string[] = [];
       const headers = (column: number) =>
-        texts
+        (headerTexts[column] ??= texts
           .slice(0, head)
           .map((row) => row[column] ?? '')
           .filter((text) => text !== '')
-          .join(' ');
+          .join(' '));
       node.children.forEach((row, rowIndex) => {
         const cells = texts[rowIndex] ?? [];
         const rowLabel = cells.find((text) => text !== '') ?? '';
         row.children.forEach((cell, column) => {
-          scan(cell, undefined, {
-            table: tableIndex,
-            row: rowIndex,
-            column,
-            rowLabel,
-            header: headers(column),
-            cells,
-            head,
-          });
+          scan(
+            cell,
+            undefined,
+            { table: tableIndex, row: rowIndex, column, rowLabel, header: headers(column), cells, head },
+            masks[rowIndex]![column],
+          );
         });
       });
     };
