@@ -67,23 +67,6 @@ export interface Raw {
   columnHeader?: string;
 }
 
-/** What a table row says of all its numbers (a « € » in a cell, a cell « HT » or « TTC »): read once per row. */
-const rowFacts = new WeakMap<readonly string[], { euro: boolean; tax: 'HT' | 'TTC' | undefined }>();
-
-function factsOf(cells: readonly string[]): { euro: boolean; tax: 'HT' | 'TTC' | undefined } {
-  let facts = rowFacts.get(cells);
-  if (!facts) {
-    facts = {
-      euro: /€/u.test(cells.join(' ')),
-      tax: cells
-        .map((cell) => (/^(HT|TTC)$/u.test(cell.trim()) ? (cell.trim() as 'HT' | 'TTC') : undefined))
-        .find(Boolean),
-    };
-    rowFacts.set(cells, facts);
-  }
-  return facts;
-}
-
 export function toNum(raw: Raw, item: number, order: number): Num {
   const base = {
     number: raw.number,
@@ -107,7 +90,7 @@ export function toNum(raw: Raw, item: number, order: number): Num {
     const site = raw.table;
     const header = fold(site.header);
     if (raw.number.unit === '%' || /%|taux|pourcentage/u.test(header)) kind = 'percent';
-    else if (raw.number.unit === '€' || raw.number.tax || AMOUNT_HEADER.test(header) || factsOf(site.cells).euro)
+    else if (raw.number.unit === '€' || raw.number.tax || AMOUNT_HEADER.test(header) || /€/u.test(site.cells.join(' ')))
       kind = 'amount';
     else {
       const word = /([\p{L}]+)/u.exec(fold(raw.after))?.[1] ?? /nombre d[e']\s*([\p{L}]+)/u.exec(header)?.[1];
@@ -122,7 +105,9 @@ export function toNum(raw: Raw, item: number, order: number): Num {
       !/^[\s\u00A0\u202F]*(HT|TTC|euros?)\b/u.test(raw.after)
     )
       kind = 'other';
-    tax ??= factsOf(site.cells).tax;
+    tax ??= site.cells
+      .map((cell) => (/^(HT|TTC)$/u.test(cell.trim()) ? (cell.trim() as 'HT' | 'TTC') : undefined))
+      .find(Boolean);
     tax ??= taxIn(site.header) ?? taxIn(site.rowLabel);
   } else {
     const classified = classifyText(raw.number, raw.after);
