@@ -167,6 +167,14 @@ function memoryKb(pid) {
  * maxRSS, written by bench/lib/rss-hook.cjs) and the peak of the summed PSS of its child processes (the browser;
  * shared pages split between the processes sharing them), sampled every 100 ms.
  */
+/**
+ * Set by repeat() for its one extra run: the browser's memory is read from /proc every 100 ms. Reading every
+ * process's smaps_rollup costs the bench ~20 ms of CPU per reading (≈ 1.8 s over a 20-PV build, measured): on two cores
+ * that slows most the program that uses both, so the timed runs are not sampled (docs/performance.md, « The bench's
+ * own load »).
+ */
+let sampleMemory = false;
+
 async function measure(label, nodeArgs, { cwd, env = {}, okCodes = [0] } = {}) {
   const rssFile = path.join(os.tmpdir(), `minutier-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const started = performance.now();
@@ -181,11 +189,13 @@ async function measure(label, nodeArgs, { cwd, env = {}, okCodes = [0] } = {}) {
   child.stderr.on('data', (chunk) => (stderr += chunk));
   let browserPeakKb = 0;
   const browserTicks = new Map();
-  const sampler = setInterval(() => {
-    const pids = descendants(child.pid);
-    browserPeakKb = Math.max(browserPeakKb, pids.reduce((sum, pid) => sum + memoryKb(pid), 0));
-    for (const pid of pids) browserTicks.set(pid, Math.max(browserTicks.get(pid) ?? 0, cpuTicks(pid)));
-  }, 100);
+  const sampler = sampleMemory
+    ? setInterval(() => {
+        const pids = descendants(child.pid);
+        browserPeakKb = Math.max(browserPeakKb, pids.reduce((sum, pid) => sum + memoryKb(pid), 0));
+        for (const pid of pids) browserTicks.set(pid, Math.max(browserTicks.get(pid) ?? 0, cpuTicks(pid)));
+      }, 100)
+    : undefined;
   const code = await new Promise((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
   const ms = performance.now() - started;
   clearInterval(sampler);
@@ -199,12 +209,14 @@ async function measure(label, nodeArgs, { cwd, env = {}, okCodes = [0] } = {}) {
   } catch {
     // No figure.
   }
-  // Sampled every 100 ms: the last tenth of a second of each browser process is missed (a lower bound).
+  // The browser's CPU, from the samples (a lower bound: the last tenth of a second of each browser process is
+  // missed). Its processes are not all waited for by the measured one (Chromium's zygote forks the renderers), so
+  // the children's time in /proc/self/stat misses most of it: only the sampled run gives it.
   const browserCpuMs = ([...browserTicks.values()].reduce((a, b) => a + b, 0) * 1000) / TICKS_PER_SECOND;
   if (!okCodes.includes(code)) {
     throw new Error(`${label} : code de sortie ${code}\n${stderr.slice(-3000)}\n${stdout.slice(-2000)}`);
   }
-  return { ms, nodeRssKb, browserPeakKb, cpuMs: nodeCpuMs + browserCpuMs, stdout, stderr };
+  return { ms, nodeRssKb, browserPeakKb, cpuMs: nodeCpuMs + browserCpuMs, sampled: sampleMemory, stdout, stderr };
 }
 
 function median(values) {
@@ -213,7 +225,10 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Runs `once(i)` `count` times in a row; median and min of the times, max of the memories. */
+/**
+ * Runs `once(i)` `count` times in a row, then once more with the browser's memory sampled (that run's time is not
+ * counted); median and min of the times, max of the memories.
+ */
 async function repeat(label, count, once) {
   const results = [];
   let failures = 0;
@@ -228,6 +243,18 @@ async function repeat(label, count, once) {
       log(`  ${label} #${i + 1} : ÉCHEC — ${String(error.message).split('\n')[0]}`);
     }
   }
+  let memory;
+  if (results.length > 0) {
+    sampleMemory = true;
+    try {
+      memory = await once(count);
+      log(`  ${label}, mémoire : ${(memory.ms / 1000).toFixed(2)} s (échantillonné, non compté)`);
+    } catch (error) {
+      log(`  ${label}, mémoire : ÉCHEC — ${String(error.message).split('\n')[0]}`);
+    } finally {
+      sampleMemory = false;
+    }
+  }
   if (results.length === 0) return undefined;
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
   const middle = Math.floor(times.length / 2);
@@ -238,9 +265,10 @@ async function repeat(label, count, once) {
     median: times.length % 2 ? times[middle] : (times[middle - 1] + times[middle]) / 2,
     min: times[0],
     first: results[0].ms,
-    cpuMs: median(results.map((r) => r.cpuMs)),
-    nodeRssKb: Math.max(...results.map((r) => r.nodeRssKb)),
-    browserPeakKb: Math.max(...results.map((r) => r.browserPeakKb)),
+    // Node's and the browser's CPU from the sampled run when there is one (only it sees the browser's processes).
+    cpuMs: memory?.cpuMs ?? median(results.map((r) => r.cpuMs)),
+    nodeRssKb: Math.max(...[...results, ...(memory ? [memory] : [])].map((r) => r.nodeRssKb)),
+    browserPeakKb: memory?.browserPeakKb ?? 0,
     last: results.at(-1),
   };
 }
@@ -472,7 +500,8 @@ async function main() {
               total.browserPeakKb = Math.max(total.browserPeakKb, result.browserPeakKb);
             }
             await expectFiles(path.join(dir, 'md'), '.pdf', n, 'md-to-pdf par lots');
-            batched += 1;
+            // The note counts the timed runs only (the memory run is not timed).
+            if (!sampleMemory) batched += 1;
             return total;
           }
         });
@@ -608,8 +637,10 @@ function renderReport(report) {
   lines.push('');
   lines.push(
     'Temps : du lancement du processus à sa fin (ce qu’attend l’utilisateur). CPU : temps processeur (utilisateur + ' +
-      'système) du processus Node et des processus du navigateur, médiane ; bien moins sensible que le temps écoulé à la ' +
-      'charge de la machine. Mémoire du navigateur : somme des PSS de ses processus, relevée toutes les 100 ms.',
+      'système) du processus Node et des processus du navigateur, et mémoire du navigateur (somme des PSS de ses ' +
+      'processus) : relevés toutes les 100 ms pendant un essai de plus, non chronométré — la relève coûte au banc ≈ 20 ms ' +
+      'de CPU chaque fois, elle ralentirait les essais chronométrés. Le CPU est bien moins sensible que le temps écoulé à ' +
+      'la charge de la machine.',
     '',
   );
   lines.push(
