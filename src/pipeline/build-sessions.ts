@@ -129,7 +129,8 @@ export class SessionBuilder {
   /**
    * Every session checked: the review pages, off the PDFs' critical path (every PDF of the run is queued, the browser
    * busy with them, before any review page is rendered, and each gives the event loop back to the printing pages
-   * before the next), then the PDFs awaited and the browser closed. Resolves to why no browser was found, if so.
+   * before the next), then the PDFs awaited and the browser's closing started (closed() awaits it: the build writes
+   * its index and cache meanwhile). Resolves to why no browser was found, if so.
    */
   async finish(): Promise<string | undefined> {
     const { outDir, progress } = this.#run;
@@ -144,6 +145,11 @@ export class SessionBuilder {
       if (build) build.failed = true;
     }
     return pdfResults.browserMissing;
+  }
+
+  /** The browser closed (finish started closing it). */
+  closed(): Promise<void> {
+    return this.#queue.closed();
   }
 
   /** The sessions built, into the cache: a failed one is dropped from it (it is built again next time). */

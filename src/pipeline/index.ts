@@ -138,58 +138,66 @@ async function buildLocked(options: BuildOptions, outDir: string, events: BuildE
       () => undefined,
     );
 
-  const checked = await checkSessions(options, {
-    reuse,
-    onParsed: parsedSession,
-    onChecked: startSession,
-    onStale: prepare,
-    onNotice: events.onNotice,
-  });
-  events.onChecked(checked);
-  progress.release();
-  const upToDate = checked.files.filter((file) => file.data.upToDate).length;
-  const sessions = await builder;
-  const browserMissing = await sessions?.finish();
-  progress.end();
-  await sessions?.record(cache);
+  try {
+    const checked = await checkSessions(options, {
+      reuse,
+      onParsed: parsedSession,
+      onChecked: startSession,
+      onStale: prepare,
+      onNotice: events.onNotice,
+    });
+    events.onChecked(checked);
+    progress.release();
+    const upToDate = checked.files.filter((file) => file.data.upToDate).length;
+    const sessions = await builder;
+    const browserMissing = await sessions?.finish();
+    progress.end();
+    await sessions?.record(cache);
 
-  // A shard knows only its own sessions: its index and its cache (a file of its own) list them alone; the final,
-  // unsharded build merges the shards' caches (loadCache) and writes the whole index.
-  if (options.shard) {
-    const mine = new Set(checked.files.map((file) => path.basename(file.path, '.md')));
-    for (const id of Object.keys(cache.sessions)) if (!mine.has(id)) delete cache.sessions[id];
-  }
-  const cacheFile = options.shard ? shardCacheFile(options.shard) : CACHE_FILE;
-  const shardCaches = options.shard ? [] : await shardCacheFiles(outDir);
-  // An up-to-date session's open-data problems are said again, as its findings are.
-  for (const file of checked.files.filter((f) => f.data.upToDate)) {
-    for (const line of cache.sessions[path.basename(file.path, '.md')]?.scdl?.report ?? [])
-      progress.report({ kind: 'open-data-problem', line });
-  }
-  let failures = sessions?.failures ?? 0;
-  // The files made from every session — the index, the cache, output/deliberations.csv — change only when a session
-  // was built or shards are merged: otherwise they are left untouched (no file written at all), unless one is missing.
-  const rewrite =
-    sessions?.built || shardCaches.length > 0 || (upToDate > 0 && !(await allExist(outDir, ['index.html', cacheFile])));
-  if (rewrite || !(await allExist(outDir, [SCDL_FILE]))) {
-    const { writeAllScdl } = await import('../publish/build-scdl.js');
-    await writeAllScdl(
-      outDir,
-      Object.values(cache.sessions).map((s) => ({ sortKey: s.sortKey, rows: s.scdl?.rows })),
-    );
-  }
-  if (rewrite) {
-    try {
-      const { writeIndex } = await import('./index-page.js');
-      await writeIndex(path.join(outDir, 'index.html'), cache);
-      await saveCache(outDir, { ...cache, folders: await inputs.stamps() }, cacheFile);
-      // Merged into the folder's cache: the shards' files have served.
-      for (const name of shardCaches) await rm(path.join(outDir, name), { force: true });
-    } catch (error) {
-      failures += 1;
-      progress.report({ kind: 'index-failed', error });
+    // A shard knows only its own sessions: its index and its cache (a file of its own) list them alone; the final,
+    // unsharded build merges the shards' caches (loadCache) and writes the whole index.
+    if (options.shard) {
+      const mine = new Set(checked.files.map((file) => path.basename(file.path, '.md')));
+      for (const id of Object.keys(cache.sessions)) if (!mine.has(id)) delete cache.sessions[id];
     }
+    const cacheFile = options.shard ? shardCacheFile(options.shard) : CACHE_FILE;
+    const shardCaches = options.shard ? [] : await shardCacheFiles(outDir);
+    // An up-to-date session's open-data problems are said again, as its findings are.
+    for (const file of checked.files.filter((f) => f.data.upToDate)) {
+      for (const line of cache.sessions[path.basename(file.path, '.md')]?.scdl?.report ?? [])
+        progress.report({ kind: 'open-data-problem', line });
+    }
+    let failures = sessions?.failures ?? 0;
+    // The files made from every session — the index, the cache, output/deliberations.csv — change only when a session
+    // was built or shards are merged: otherwise they are left untouched (no file written at all), unless one is missing.
+    const rewrite =
+      sessions?.built ||
+      shardCaches.length > 0 ||
+      (upToDate > 0 && !(await allExist(outDir, ['index.html', cacheFile])));
+    if (rewrite || !(await allExist(outDir, [SCDL_FILE]))) {
+      const { writeAllScdl } = await import('../publish/build-scdl.js');
+      await writeAllScdl(
+        outDir,
+        Object.values(cache.sessions).map((s) => ({ sortKey: s.sortKey, rows: s.scdl?.rows })),
+      );
+    }
+    if (rewrite) {
+      try {
+        const { writeIndex } = await import('./index-page.js');
+        await writeIndex(path.join(outDir, 'index.html'), cache);
+        await saveCache(outDir, { ...cache, folders: await inputs.stamps() }, cacheFile);
+        // Merged into the folder's cache: the shards' files have served.
+        for (const name of shardCaches) await rm(path.join(outDir, name), { force: true });
+      } catch (error) {
+        failures += 1;
+        progress.report({ kind: 'index-failed', error });
+      }
+    }
+    if (browserMissing) progress.report({ kind: 'browser-missing', reason: browserMissing });
+    return { written: sessions?.written ?? 0, upToDate, failures, outDir, sessions: checked.files.length };
+  } finally {
+    // The browser, if one was started, closes while the index and the cache are written (SessionBuilder.finish), and
+    // is closed before the build ends, whatever happened.
+    await (await builder?.catch(() => undefined))?.closed();
   }
-  if (browserMissing) progress.report({ kind: 'browser-missing', reason: browserMissing });
-  return { written: sessions?.written ?? 0, upToDate, failures, outDir, sessions: checked.files.length };
 }

@@ -28,6 +28,7 @@ export class PdfQueue {
   readonly #results: PdfResults = { written: 0, failedSessions: new Set() };
   readonly #pending: Array<Promise<void>> = [];
   #printer: Promise<Printer | undefined> | undefined;
+  #closing: Promise<void> | undefined;
 
   constructor(readonly progress: Progress) {}
 
@@ -46,17 +47,28 @@ export class PdfQueue {
     this.#pending.push(this.#print(item));
   }
 
-  /** Waits for every queued PDF, then closes the browser. */
+  /**
+   * Waits for every queued PDF, then starts closing the browser: the build writes its index and cache meanwhile, and
+   * awaits `closed()` before it ends.
+   */
   async finish(): Promise<PdfResults> {
     try {
       await Promise.all(this.#pending);
     } finally {
-      const printer = await this.#printer?.catch(() => undefined);
-      await printer?.close();
+      void this.closed();
     }
     // Launched ahead (prepare) for PDFs that never came: no browser was needed, none is asked for.
     if (this.#pending.length === 0) delete this.#results.browserMissing;
     return this.#results;
+  }
+
+  /** Closes the browser, if one was started; never rejects. */
+  closed(): Promise<void> {
+    this.#closing ??= (async () => {
+      const printer = await this.#printer?.catch(() => undefined);
+      await printer?.close().catch(() => undefined);
+    })();
+    return this.#closing;
   }
 
   async #launch(): Promise<Printer | undefined> {
