@@ -1,14 +1,16 @@
 /**
  * The PDFs of a run, printed by one browser with pages in parallel, as soon as each session is rendered (while the
- * next sessions are still being checked). The browser starts with the first PDF (so a run where everything is up to
- * date starts none) and is always closed. Without a browser the HTML is still written and the run says how to
+ * next sessions are still being checked). The browser starts when the build finds a session to write (prepare) or
+ * with the first PDF, so a run where everything is up to date starts none, and it is always closed. Without a browser the HTML is still written and the run says how to
  * install one.
  */
 import type { Printer, PrintJob } from '../print/printer.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-
-const noop = (): void => undefined;
 import type { BuildProgress as Progress } from './progress.js';
+
+// Not print/deadline.js's: this module imports print's types only, so that a build with nothing to print loads
+// none of it.
+const noop = (): void => undefined;
 
 export interface QueuedPdf {
   sessionId: string;
