@@ -50,6 +50,10 @@ export class PagePool {
     const slot: PageSlot = { page, job: undefined };
     page.on('request', (request) => void routeRequest(request, slot.job, page).catch(noop));
     await page.setJavaScriptEnabled(false);
+    // Laid out for print from the start: otherwise every document is laid out for the screen when it loads, then
+    // restyled and laid out again for print by page.pdf — a third to two fifths of the browser's CPU per PV
+    // (docs/performance.md, « Build, round 6 »). The PDF is the same.
+    await page.emulateMediaType('print');
     await page.setRequestInterception(true);
     return slot;
   }
