@@ -626,7 +626,7 @@ function renderReport(report) {
       md?.batched
         ? `${md.batched} essai(s) par lots de ${MD_TO_PDF_BATCH} fichiers (l’appel unique a dépassé sa limite de 30 s par page), les autres en un seul appel`
         : 'un seul appel'));
-    add(row('boucle Puppeteer nue sur le HTML de minutier', n, results.bare.get(n), `1 navigateur, 1 page réutilisée, setContent + pdf ; ${perPdf(results.bare.get(n), n)}`));
+    add(row('boucle Puppeteer nue sur le HTML de minutier', n, results.bare.get(n), `1 navigateur, 1 page réutilisée (média print), setContent + pdf ; ${perPdf(results.bare.get(n), n)}`));
     const full = results.full.get(n);
     add(row('minutier `build` complet (PV, liste, extraits)', n, full, full ? `${full.pdfs} PDF ; ${perPdf(full, full.pdfs)}` : ''));
     add(row('minutier `build` sans changement', n, results.rebuild.get(n), 'rien n’est écrit'));

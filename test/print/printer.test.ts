@@ -112,6 +112,21 @@ describe('Printer', () => {
     expect(printer.launches).toBe(launchesBefore + 2);
   });
 
+  it('lays documents out with their print styles, never their screen styles, whichever way they are loaded', async () => {
+    // The pages are emulated as print from the start (docs/performance.md, « Build, round 6 »): what prints is what
+    // @media print says, on a page that served a file: document before (goto) as on a blank one (setContent).
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>
+      @media screen { .papier { display: none; } }
+      @media print { .ecran { display: none; } }
+      </style></head><body><p class="ecran">Visible à l’écran seulement.</p>
+      <p class="papier">Imprimé sur papier seulement.</p></body></html>`;
+    for (const job of [frenchJob({ html }), frenchJob({ html, allowedDirs: [] }), frenchJob({ html })]) {
+      const text = (await inspectPdf(await printer.print(job))).pages.join('\n');
+      expect(text).toContain('Imprimé sur papier seulement.');
+      expect(text).not.toContain('Visible à l’écran seulement.');
+    }
+  });
+
   it('can be closed twice and then refuses new jobs in French', async () => {
     const extra = await Printer.launch({ executablePath: (await requireBrowser()).executablePath, concurrency: 1 });
     await extra.close();
