@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBrowser } from '../../src/print/find-browser.js';
 import { Printer } from '../../src/print/printer.js';
@@ -124,6 +125,22 @@ describe('Printer', () => {
       const text = (await inspectPdf(await printer.print(job))).pages.join('\n');
       expect(text).toContain('Imprimé sur papier seulement.');
       expect(text).not.toContain('Visible à l’écran seulement.');
+    }
+  });
+
+  it.runIf(process.platform === 'linux')('starts the browser with the flags docs/printing.md lists', async () => {
+    await printer.print(frenchJob());
+    const docs = await readFile(new URL('../../docs/printing.md', import.meta.url), 'utf8');
+    const bullet = docs.slice(
+      docs.indexOf('- **Browser flags**'),
+      docs.indexOf('\n- ', docs.indexOf('- **Browser flags**')),
+    );
+    const documented = [...bullet.matchAll(/`(--[a-z-]+)/g)].map((match) => match[1]!);
+    expect(documented).toEqual(expect.arrayContaining(['--disable-gpu', '--disable-threaded-compositing']));
+    const commandLine = (await readFile(`/proc/${printer.browserPid}/cmdline`, 'utf8')).split('\0');
+    for (const flag of documented) {
+      if (flag === '--no-sandbox' && process.getuid?.() !== 0) continue;
+      expect(commandLine.some((arg) => arg === flag || arg.startsWith(`${flag}=`))).toBe(true);
     }
   });
 
