@@ -6,7 +6,8 @@
  * compiled code only for scripts (vm.Script), not for ES modules, hence CommonJS. Modules the CLI imports lazily stay
  * lazy: esbuild wraps each in a function run at its first import. Puppeteer and pdf-lib, which only printing needs, are
  * in files of their own (dist/bundle/puppeteer-core.cjs, pdf-lib.cjs) that `check` never reads. The worker of `check
- * --concurrency` is dist/bundle/check-worker.cjs, started through check-worker.mjs (the same cached load).
+ * --concurrency` is dist/bundle/check-worker.cjs, started through check-worker.mjs (the same cached load); the printer's
+ * thread of `build` is print-worker.cjs, started through print-worker.mjs.
  *
  * The bundles sit two folders below the package root, like dist/cli/main.js, so every `new URL('../../…',
  * import.meta.url)` of the sources still points at the root (import.meta.url is the bundle's own URL). Packages only
@@ -72,7 +73,11 @@ await rm(outdir, { recursive: true, force: true });
 await rm(`${root}node_modules/.cache/minutier`, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { minutier: 'dist/cli/main.js', 'check-worker': 'dist/pipeline/check-worker.js' },
+  entryPoints: {
+    minutier: 'dist/cli/main.js',
+    'check-worker': 'dist/pipeline/check-worker.js',
+    'print-worker': 'dist/print/print-worker.js',
+  },
   outdir,
   outExtension: { '.js': '.cjs' },
   plugins: [fastStringWidth, toPrintBundles],
@@ -106,6 +111,22 @@ parentPort.postMessage = function (...args) {
   saveCodeCaches();
 };
 loadCached(new URL('./check-worker.cjs', import.meta.url));
+`,
+);
+
+// The printer's thread (src/print/worker-printer.ts starts it), the same cached load; its cache is written once its
+// browser is closed, when it has printed (the functions it compiled are in it).
+await writeFile(
+  `${outdir}/print-worker.mjs`,
+  `import { parentPort } from 'node:worker_threads';
+import { loadCached, saveCodeCaches } from '../../bin/code-cache.js';
+
+const post = parentPort.postMessage;
+parentPort.postMessage = function (message, ...rest) {
+  if (message && message.kind === 'closed') saveCodeCaches('build');
+  return post.call(this, message, ...rest);
+};
+loadCached(new URL('./print-worker.cjs', import.meta.url));
 `,
 );
 

@@ -4,7 +4,8 @@
  * with the first PDF, so a run where everything is up to date starts none, and it is always closed. Without a browser the HTML is still written and the run says how to
  * install one.
  */
-import type { Printer, PrintJob } from '../print/printer.js';
+import type { PrintJob } from '../print/print-job.js';
+import type { WorkerPrinter } from '../print/worker-printer.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { BuildProgress as Progress } from './progress.js';
 
@@ -29,7 +30,7 @@ export interface PdfResults {
 export class PdfQueue {
   readonly #results: PdfResults = { written: 0, failedSessions: new Set() };
   readonly #pending: Array<Promise<void>> = [];
-  #printer: Promise<Printer | undefined> | undefined;
+  #printer: Promise<WorkerPrinter | undefined> | undefined;
   #closing: Promise<void> | undefined;
 
   constructor(readonly progress: Progress) {}
@@ -73,12 +74,13 @@ export class PdfQueue {
     return this.#closing;
   }
 
-  async #launch(): Promise<Printer | undefined> {
-    const { Printer, BrowserNotFoundError, BrowserPathError } = await import('../print/index.js');
+  // The printer runs on a thread of its own (print/worker-printer.ts): this thread keeps checking and rendering.
+  async #launch(): Promise<WorkerPrinter | undefined> {
+    const { WorkerPrinter, BrowserMissingError } = await import('../print/worker-printer.js');
     try {
-      return await Printer.launch();
+      return await WorkerPrinter.launch();
     } catch (error) {
-      if (error instanceof BrowserNotFoundError || error instanceof BrowserPathError) {
+      if (error instanceof BrowserMissingError) {
         this.#results.browserMissing = error.message;
         return undefined;
       }
