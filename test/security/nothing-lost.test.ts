@@ -63,6 +63,13 @@ async function childrenOf(pid: number): Promise<number[]> {
   return children;
 }
 
+/** The browser's temporary profile folder (`--user-data-dir`), from its command line. */
+async function userDataDirOf(pid: number): Promise<string | undefined> {
+  const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  const flag = commandLine.split('\0').find((arg) => arg.startsWith('--user-data-dir='));
+  return flag?.slice('--user-data-dir='.length);
+}
+
 function killGroup(pid: number): void {
   for (const target of [-pid, pid]) {
     try {
@@ -109,8 +116,11 @@ async function interruptedBuild(pdfs: string[]): Promise<typeof killed> {
     await new Promise((resolve) => setTimeout(resolve, 15));
   }
   const result = await exited;
-  // The browser was started by the killed build: end it (and its own process group) by id.
+  // The browser was started by the killed build: end it (and its own process group) by id, and remove the profile
+  // folder the killed build could not (nothing survives a SIGKILL to clean up after itself).
+  const profiles = await Promise.all([...browsers].map(userDataDirOf));
   for (const pid of browsers) killGroup(pid);
+  for (const dir of profiles) if (dir) await rm(dir, { recursive: true, force: true });
   return { ...result, rewrittenBeforeKill, pdfs: pdfs.length };
 }
 
