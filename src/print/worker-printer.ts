@@ -38,6 +38,14 @@ export class WorkerPrinter {
   #sequence = 0;
   #closing: Promise<void> | undefined;
   #gone: Error | undefined;
+  /**
+   * Ctrl+C or `kill` while the build prints: signals reach only the main thread, so it closes the browser (which
+   * removes its profile folder), then lets the signal end the process as it would have. A second one ends it at once.
+   */
+  readonly #onSignal = (signal: NodeJS.Signals): void => {
+    this.#forgetSignals();
+    void this.close().finally(() => process.kill(process.pid, signal));
+  };
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -56,6 +64,13 @@ export class WorkerPrinter {
     };
     worker.on('error', (error) => fail(new PrintError(`L’imprimeur PDF s’est arrêté : ${error.message}`)));
     worker.once('exit', () => fail(new PrintError('L’imprimeur PDF est fermé.')));
+    process.once('SIGINT', this.#onSignal);
+    process.once('SIGTERM', this.#onSignal);
+  }
+
+  #forgetSignals(): void {
+    process.off('SIGINT', this.#onSignal);
+    process.off('SIGTERM', this.#onSignal);
   }
 
   /** Starts the thread and its browser; rejects with BrowserMissingError when there is no browser to start. */
@@ -99,6 +114,7 @@ export class WorkerPrinter {
   /** Closes the browser, then the thread (ended outright if it has not ended a minute later); never rejects. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
+      this.#forgetSignals();
       this.#post({ kind: 'close' });
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<void>((resolve) => {

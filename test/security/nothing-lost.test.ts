@@ -202,3 +202,38 @@ describe('a build killed while it prints PDFs', () => {
     }
   }, 200_000);
 });
+
+describe('a build stopped with Ctrl+C (SIGINT) or kill (SIGTERM) while it prints', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s ends it as the signal would, its browser and profile folder gone',
+    async (signal) => {
+      const child = spawn(
+        process.execPath,
+        [path.join(root, 'bin/minutier.js'), 'build', 'sessions', '--out', `out-${signal}`, '--force'],
+        {
+          cwd: repo,
+          stdio: 'ignore',
+        },
+      );
+      const exited = new Promise<{ signal: NodeJS.Signals | null; code: number | null }>((resolve) =>
+        child.on('exit', (code, exitSignal) => resolve({ code, signal: exitSignal })),
+      );
+      // Wait for the browser (a child with a profile folder) to be printing.
+      let browser: { pid: number; profile: string } | undefined;
+      for (let tries = 0; tries < 2000 && !browser; tries++) {
+        for (const pid of await childrenOf(child.pid!)) {
+          const profile = await userDataDirOf(pid);
+          if (profile) browser = { pid, profile };
+        }
+        if (!browser) await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+      expect(browser).toBeDefined();
+      child.kill(signal);
+      const result = await exited;
+      expect(result.signal).toBe(signal);
+      await expect(stat(browser!.profile)).rejects.toThrow(/ENOENT/);
+      expect(() => process.kill(browser!.pid, 0)).toThrow();
+    },
+    60_000,
+  );
+});
