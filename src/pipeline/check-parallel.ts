@@ -9,6 +9,7 @@ import type { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
 import type { Config } from '../check/index.js';
 import { checkFiles } from './check-files.js';
+import { workerUrl } from '../util/worker-url.js';
 import type { WorkerRequest, WorkerSetup } from './check-worker.js';
 import { fromTransfer, type TransferredFile } from './file-transfer.js';
 
@@ -29,15 +30,6 @@ export interface ParallelOptions {
   stats?: { byWorkers: number };
 }
 
-/**
- * The worker's module beside this one: `.js` when compiled by tsc; in the bundle (`.cjs`), `check-worker.mjs`, which
- * loads `check-worker.cjs` with its code cache (scripts/bundle.mjs).
- */
-function workerUrl(): URL {
-  const extension = import.meta.url.endsWith('.cjs') ? '.mjs' : '.js';
-  return new URL(`./check-worker${extension}`, import.meta.url);
-}
-
 /** Checks the session files on `threads` threads; the same files, findings and order as checkFiles. */
 export async function checkFilesInParallel(paths: string[], options: ParallelOptions): Promise<VFile[]> {
   const { cwd, config } = options;
@@ -53,7 +45,7 @@ export async function checkFilesInParallel(paths: string[], options: ParallelOpt
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   const workers = Array.from(
     { length: options.threads - 1 },
-    () => new Worker(options.worker ?? workerUrl(), { workerData: setup }),
+    () => new Worker(options.worker ?? workerUrl('check-worker', import.meta.url), { workerData: setup }),
   );
   /** A worker that fails leaves its session to the main thread, which checks it serially. */
   const leftOver: number[] = [];

@@ -5,6 +5,7 @@
  * Printer. This module loads neither Puppeteer nor pdf-lib: the thread does.
  */
 import type { Worker } from 'node:worker_threads';
+import { workerUrl } from '../util/worker-url.js';
 import { PrintError } from './print-error.js';
 import type { PrintJob } from './print-job.js';
 import type { PrintReply, PrintRequest } from './print-worker.js';
@@ -15,17 +16,6 @@ export class BrowserMissingError extends Error {
     super(message);
     this.name = 'BrowserMissingError';
   }
-}
-
-/**
- * The thread's module beside this one: `.js` compiled by tsc; in the bundle (`.cjs`), `print-worker.mjs`, which loads
- * `print-worker.cjs` with its code cache (scripts/bundle.mjs); from the sources (tests), the compiled one in dist/.
- */
-function workerUrl(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.cjs')) return new URL('./print-worker.mjs', here);
-  if (here.endsWith('.ts')) return new URL('../../dist/print/print-worker.js', here);
-  return new URL('./print-worker.js', here);
 }
 
 /** Printer.close gives its browser 5 s, then kills it: the thread is ended outright only if even that hangs. */
@@ -77,7 +67,7 @@ export class WorkerPrinter {
   static async launch(): Promise<WorkerPrinter> {
     // node:worker_threads on first use, as check-parallel.ts: a command that prints nothing never loads it.
     const { Worker } = process.getBuiltinModule('node:worker_threads');
-    const worker = new Worker(workerUrl());
+    const worker = new Worker(workerUrl('print-worker', import.meta.url));
     const printer = new WorkerPrinter(worker);
     await new Promise<void>((resolve, reject) => {
       const onMessage = (message: PrintReply) => {
