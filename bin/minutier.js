@@ -5,6 +5,8 @@
 // a bare `tsc` never runs stale code. CommonJS (bin/package.json): an ES module as entry point makes Node set up its
 // ES module loader first, ~15 ms of CPU a command that runs the bundle never needs (docs/performance.md).
 'use strict';
+// First: V8's flags must be set before any code of the bundle is compiled (bin/v8-tiering.js).
+require('./v8-tiering.js').tuneTiering();
 const { statSync } = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
