@@ -25,6 +25,11 @@ export interface CheckFilesOptions {
   onParsed?: (file: VFile) => Promise<void> | void;
   /** Called with each file as soon as it is checked, before the next one is read. */
   onChecked?: (file: VFile) => Promise<void> | void;
+  /**
+   * Keep each session's model as `file.data.session` (default). `false`: dropped once its rules ran (and onChecked
+   * was called), for a caller that prints findings only: a model weighs about 0.8 MB and would stay until the report.
+   */
+  keepSessions?: boolean;
   /** A file left out (a symbolic link); default: said to no one. */
   onNotice?: (skipped: SkippedFile) => void;
 }
@@ -78,6 +83,7 @@ export async function checkFiles(paths: string[], options: CheckFilesOptions = {
       }
     }
     await options.onChecked?.(file);
+    if (options.keepSessions === false) delete file.data.session;
   }
   return files;
 }

@@ -78,7 +78,12 @@ export interface CheckHooks {
 }
 
 export interface CheckedSessions {
-  /** One per session, in the order of the paths; each with its findings (`messages`) and its model (`data.session`). */
+  /**
+   * One per session, in the order of the paths; each with its findings (`messages`) and, when the caller asked for
+   * the sessions as they are checked (`onParsed`, `onChecked`: a build), its model (`data.session`). Without those
+   * hooks (`check`), each model is dropped once checked: holding them until the report made a check of 100 sessions
+   * peak at ~280 MB instead of ~200 (docs/performance.md, « V8 tiering, round 7 »).
+   */
   files: VFile[];
   cwd: string;
 }
@@ -164,5 +169,10 @@ async function checkStale(
     return checkFilesInParallel(paths, { ...run, threads });
   }
   const { checkFiles } = await import('./check-files.js');
-  return checkFiles(paths, { ...run, ...(onParsed ? { onParsed } : {}), ...(onChecked ? { onChecked } : {}) });
+  return checkFiles(paths, {
+    ...run,
+    ...(onParsed ? { onParsed } : {}),
+    ...(onChecked ? { onChecked } : {}),
+    keepSessions: Boolean(onParsed || onChecked),
+  });
 }
