@@ -1,4 +1,4 @@
-// V8's tiering tuned for a command that runs for a few seconds (docs/performance.md, « V8 tiering »). V8 hands a
+// V8's tiering tuned for a command that runs for a few seconds (docs/performance.md, « Round 7: V8 tiering »). V8 hands a
 // function to its optimising compiler (TurboFan, on a background thread) once it has run a given amount of bytecode,
 // the « interrupt budget ». That default suits a browser tab or a server that runs for hours; a `check` or a `build`
 // of 20 sessions spends more CPU compiling functions it then runs only a few more times than it gains from them

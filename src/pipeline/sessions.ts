@@ -82,7 +82,7 @@ export interface CheckedSessions {
    * One per session, in the order of the paths; each with its findings (`messages`) and, when the caller asked for
    * the sessions as they are checked (`onParsed`, `onChecked`: a build), its model (`data.session`). Without those
    * hooks (`check`), each model is dropped once checked: holding them until the report made a check of 100 sessions
-   * peak at ~280 MB instead of ~200 (docs/performance.md, « V8 tiering, round 7 »).
+   * peak at ~280 MB instead of ~200 (docs/performance.md, « Round 7: V8 tiering »).
    */
   files: VFile[];
   cwd: string;

@@ -1,6 +1,6 @@
 /**
  * bin/v8-tiering.js: the launcher raises V8's interrupt budget on the V8 it was measured on (docs/performance.md,
- * « V8 tiering »), before the bundle is compiled, so that the code cache made by one run is used by the next.
+ * « Round 7: V8 tiering »), before the bundle is compiled, so that the code cache made by one run is used by the next.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
