@@ -29,6 +29,7 @@ const TRACE_IMPORTS = rel('bench', 'lib', 'trace-imports.mjs');
 const MINUTIER = rel('bin', 'minutier.js');
 const MD_TO_PDF = rel('node_modules', 'md-to-pdf', 'dist', 'cli.js');
 const BARE = rel('bench', 'bare-puppeteer.mjs');
+const BARE_PARSE = rel('bench', 'bare-parse.mjs');
 const DOC = rel('docs', 'performance.md');
 /** Files per md-to-pdf invocation when one invocation for all of them fails (see the md-to-pdf measurement). */
 const MD_TO_PDF_BATCH = 5;
@@ -346,6 +347,7 @@ async function main() {
   log(`Banc dans ${base} ; navigateur ${browser.executablePath} (${browser.source}).`);
   const results = {
     check: [],
+    parse: [],
     pv: new Map(),
     pvFullBrowser: new Map(),
     mdToPdf: new Map(),
@@ -404,6 +406,11 @@ async function main() {
         measure(`check ${n}`, [MINUTIER, 'check', 'sessions'], { cwd: checkDirs.get(n), okCodes: [0, 1] }),
       );
       if (measured) results.check.push({ n, ...measured });
+      // The floor of « check at parser speed »: the same files parsed by the same parser, nothing else.
+      const parsed = await repeat(`analyse seule ${n}`, runs, () =>
+        measure(`analyse seule ${n}`, [BARE_PARSE, 'sessions'], { cwd: checkDirs.get(n) }),
+      );
+      if (parsed) results.parse.push({ n, ...parsed });
     }
 
     // --- builds
@@ -595,8 +602,16 @@ function targets(report) {
     out.push(`| mémoire de pointe du build de ${n} PV (Node + navigateur) sous 1,5 Go | < 1 536 Mo | ${mb(peak)} | ${verdict(peak < 1.5 * 1024 * 1024)} |`);
   }
   const check100 = results.check.find((c) => c.n === 100);
-  if (check100) out.push(`| 100 séances contrôlées en au plus 3 s | ≤ 3,00 s | ${s(check100.median)} | ${verdict(check100.median <= 3000)} |`);
-  out.push(`| une séance contrôlée en au plus 0,4 s, à froid | ≤ 0,40 s | ${s(report.cold.ms)} (premier lancement) | ${verdict(report.cold.ms <= 400)} |`);
+  const floor = (count) => {
+    const parse = results.parse.find((p) => p.n === count);
+    return parse ? ` ; analyse seule ${s(parse.median)}` : '';
+  };
+  if (check100) {
+    const parse = results.parse.find((p) => p.n === 100);
+    const ratio = parse ? `, rapport ${(check100.median / parse.median).toFixed(2)}` : '';
+    out.push(`| 100 séances contrôlées en au plus 3 s | ≤ 3,00 s | ${s(check100.median)}${floor(100)}${ratio} | ${verdict(check100.median <= 3000)} |`);
+  }
+  out.push(`| une séance contrôlée en au plus 0,4 s, à froid | ≤ 0,40 s | ${s(report.cold.ms)} (premier lancement)${floor(1)} | ${verdict(report.cold.ms <= 400)} |`);
   const rebuild = results.rebuild.get(20);
   if (rebuild) out.push(`| reconstruction de 20 séances inchangées en au plus 0,5 s | ≤ 0,50 s | ${s(rebuild.median)} | ${verdict(rebuild.median <= 500)} |`);
   return out;
@@ -631,7 +646,10 @@ function renderReport(report) {
     add(row('minutier `build` complet (PV, liste, extraits)', n, full, full ? `${full.pdfs} PDF ; ${perPdf(full, full.pdfs)}` : ''));
     add(row('minutier `build` sans changement', n, results.rebuild.get(n), 'rien n’est écrit'));
   }
-  for (const c of results.check) add(row('minutier `check`', c.n, c, 'un processus neuf à chaque essai'));
+  for (const c of results.check) {
+    add(row('minutier `check`', c.n, c, 'un processus neuf à chaque essai'));
+    add(row('analyse seule : remark-parse (tableaux, en-tête) et yaml', c.n, results.parse.find((p) => p.n === c.n), 'le plancher du contrôle (bench/bare-parse.mjs) : lire et analyser, rien d’autre'));
+  }
   lines.push(`| minutier \`check\`, tout premier lancement | 1 | ${s(report.cold.ms)} | — | ${s(report.cold.cpuMs)} | 1 | ${mb(report.cold.nodeRssKb)} | — | avant tout autre essai |`);
   add(row('`node -e 0` (démarrage de Node seul)', '—', report.nodeOnly));
   lines.push('');
