@@ -1,7 +1,8 @@
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { checkFiles, expandPaths } from '../../src/pipeline/check-files.js';
 
 const good = `---
@@ -35,6 +36,7 @@ La séance est levée à 19h00
 describe('checkFiles', () => {
   it('hands each parsed session over before its rules run, and leaves the errors of that hand-over to the caller', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'minutier-parsed-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     await writeFile(path.join(dir, 'a.md'), good);
     const seen: Array<{ session: boolean; ruleFindings: number }> = [];
     const [file] = await checkFiles(['a.md'], {
@@ -59,6 +61,7 @@ describe('checkFiles', () => {
 
   it('expands folders to their sorted *.md files without README.md, and checks each one', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'minutier-files-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     await mkdir(path.join(dir, 'sessions'));
     await writeFile(path.join(dir, 'sessions', 'b.md'), good);
     await writeFile(path.join(dir, 'sessions', 'a.md'), '---\n: : :\n---\n');

@@ -1,7 +1,8 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { VFile } from 'vfile';
 import { ConfigError, loadConfig, parseConfig } from '../../src/check/config.js';
 import { checkSession } from '../../src/check/engine.js';
@@ -139,6 +140,7 @@ describe('checkSession', () => {
 describe('loadConfig', () => {
   it('reads minutier.config.json, or .minutierrc.json, or nothing', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'minutier-config-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     expect(await loadConfig(dir, ['quorum'])).toEqual({ rules: {} });
     await writeFile(path.join(dir, '.minutierrc.json'), '{ "rules": { "quorum": "warn" } }');
     expect(await loadConfig(dir, ['quorum'])).toEqual({ rules: { quorum: 'warn' }, file: '.minutierrc.json' });
@@ -148,6 +150,7 @@ describe('loadConfig', () => {
 
   it('checks rule ids against every rule by default', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'minutier-config-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     await writeFile(path.join(dir, 'minutier.config.json'), '{ "rules": { "quorom": "off" } }');
     await expect(loadConfig(dir)).rejects.toThrow('la règle « quorom » n’existe pas ; vouliez-vous dire « quorum » ?');
   });

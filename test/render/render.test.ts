@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { VFile } from 'vfile';
 import type { Session } from '../../src/model/types.js';
 import { parseSession } from '../../src/parse/parse-session.js';
@@ -338,6 +338,7 @@ describe('the index', () => {
 describe('an organisation’s own templates', () => {
   it('replace the defaults file by file', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'minutier-templates-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(
       path.join(dir, 'signatures.hbs'),
       '<p class="signatures">Signé : {{#each signers}}{{name}} {{/each}}</p>\n',

@@ -3,11 +3,11 @@
  * (src/render/review/fragment.ts): it must be the very tree parse5 builds from the whole HTML, as the page was made
  * before — every fixture session, and the bodies and templates where the splice is refused.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { checkFiles } from '../../src/pipeline/check-files.js';
 import type { Session } from '../../src/model/types.js';
 import { renderSessionFragment } from '../../src/render/documents/pv.js';
@@ -54,6 +54,7 @@ async function sessionsOf(paths: string[], cwd = root): Promise<Session[]> {
 /** A session of its own: the sample's frontmatter with `body` as its body. */
 async function withBody(body: string, lineEnding = '\n'): Promise<Session> {
   const dir = mkdtempSync(path.join(tmpdir(), 'minutier-fragment-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   cpSync(path.join(root, 'organisations'), path.join(dir, 'organisations'), { recursive: true });
   const sample = readFileSync(path.join(root, 'sessions/2022-06-28-comite-syndical.md'), 'utf8');
   const frontmatter = /^---\n[\s\S]*?\n---\n/.exec(sample)![0];
@@ -93,6 +94,7 @@ describe('the review fragment spliced from the body tree', () => {
   it('refuses to splice where the templates put the body in a paragraph, and gives the parsed tree', async () => {
     const [session] = await sessionsOf(['sessions/2023-03-14-conseil-municipal.md']);
     const dir = mkdtempSync(path.join(tmpdir(), 'minutier-fragment-templates-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const pv = readFileSync(path.join(root, 'templates/pv.hbs'), 'utf8');
     writeFileSync(path.join(dir, 'pv.hbs'), pv.replace('{{{bodyHtml}}}', '<p><b>Corps :\n{{{bodyHtml}}}'));
     expect(spliced(session!, dir)).toBeUndefined();

@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import { unified } from 'unified';
 import { VFileMessage } from 'vfile-message';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { checkFiles } from '../../src/pipeline/check-files.js';
 import type { Position, Session } from '../../src/model/types.js';
 import { renderSessionHtml } from '../../src/render/index.js';
@@ -256,6 +256,7 @@ describe('the review page of the sample', () => {
 describe('placing findings of every kind', () => {
   it('marks a stated figure of the frontmatter in the quorum sentence (attendance-stated-figures)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'minutier-review-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     cpSync(path.join(root, 'organisations'), path.join(dir, 'organisations'), { recursive: true });
     const source = readFileSync(path.join(root, samplePath), 'utf8').replace(/^( {2}voix: )64$/m, '$165');
     expect(source).toContain('  voix: 65');

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { escapeData, escapeProperty, formatReport, github, stepSummary } from '../../src/report/index.js';
 import { addFinding, session, tableFile } from './fixtures.js';
 
@@ -138,6 +138,7 @@ describe('github formatter', () => {
 
   it('appends the full list as a Markdown table to GITHUB_STEP_SUMMARY', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'minutier-summary-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const summaryFile = path.join(dir, 'summary.md');
     writeFileSync(summaryFile, 'Étape précédente\n');
     const file = tableFile();
