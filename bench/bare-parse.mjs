@@ -42,7 +42,13 @@ for (const file of files) {
   const [first] = tree.children;
   if (first?.type === 'yaml') {
     // minutier's options (src/parse/yaml.ts): the source tokens are kept for the findings' positions.
-    parseDocument(first.value, { keepSourceTokens: true, uniqueKeys: true, customTags: [], prettyErrors: false, strict: true });
+    parseDocument(first.value, {
+      keepSourceTokens: true,
+      uniqueKeys: true,
+      customTags: [],
+      prettyErrors: false,
+      strict: true,
+    });
   }
   nodes += tree.children.length;
 }

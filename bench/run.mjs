@@ -47,7 +47,11 @@ const { values: flags } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
-const list = (text) => text.split(',').map((n) => Number(n.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const list = (text) =>
+  text
+    .split(',')
+    .map((n) => Number(n.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
 const sizes = list(flags.sizes);
 const checkSizes = list(flags['check-sizes']);
 const runs = Math.max(1, Number(flags.runs));
@@ -97,7 +101,9 @@ function compile() {
     });
   } catch (error) {
     // tsc still emits on type errors; report them but measure what was compiled.
-    log(`tsc a signalé des erreurs (mesure faite avec ce qui a été émis) :\n${String(error.stdout ?? '').slice(0, 2000)}`);
+    log(
+      `tsc a signalé des erreurs (mesure faite avec ce qui a été émis) :\n${String(error.stdout ?? '').slice(0, 2000)}`,
+    );
   }
   return 'dist/ recompilé par le banc';
 }
@@ -194,7 +200,10 @@ async function measure(label, nodeArgs, { cwd, env = {}, okCodes = [0] } = {}) {
   const sampler = sampleMemory
     ? setInterval(() => {
         const pids = descendants(child.pid);
-        browserPeakKb = Math.max(browserPeakKb, pids.reduce((sum, pid) => sum + memoryKb(pid), 0));
+        browserPeakKb = Math.max(
+          browserPeakKb,
+          pids.reduce((sum, pid) => sum + memoryKb(pid), 0),
+        );
         for (const pid of pids) browserTicks.set(pid, Math.max(browserTicks.get(pid) ?? 0, cpuTicks(pid)));
       }, 100)
     : undefined;
@@ -315,7 +324,11 @@ async function expectFiles(dir, suffix, expected, what) {
 
 function chromiumVersion(executablePath) {
   try {
-    return execFileSync(executablePath, ['--version'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(executablePath, ['--version'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'inconnue';
   }
@@ -358,7 +371,9 @@ async function main() {
   };
   // When minutier prints with chrome-headless-shell, the full Debian/Google browser is measured beside it.
   const fullBrowser = /headless-shell/u.test(browser.executablePath)
-    ? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((candidate) => existsSync(candidate))
+    ? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((candidate) =>
+        existsSync(candidate),
+      )
     : undefined;
 
   try {
@@ -391,7 +406,9 @@ async function main() {
     const heavy = ['puppeteer', 'pdf-lib', 'handlebars', 'chromium-bidi'].filter(
       (name) =>
         imported.some((url) => url.includes(`/node_modules/${name}/`) || url.includes(`/node_modules/${name}-core/`)) ||
-        bundledChunks.some((text) => text.includes(`// node_modules/${name}/`) || text.includes(`// node_modules/${name}-core/`)),
+        bundledChunks.some(
+          (text) => text.includes(`// node_modules/${name}/`) || text.includes(`// node_modules/${name}-core/`),
+        ),
     );
     const importMs = await measure(
       'import check',
@@ -429,7 +446,9 @@ async function main() {
         n,
         await repeat(`minutier build --documents pv (${n})`, runs, async (i) => {
           const out = `out-pv-${i}`;
-          const result = await measure('build pv', [MINUTIER, 'build', 'sessions', '--out', out, '--documents', 'pv'], { cwd: dir });
+          const result = await measure('build pv', [MINUTIER, 'build', 'sessions', '--out', out, '--documents', 'pv'], {
+            cwd: dir,
+          });
           await expectFiles(path.join(dir, out), '.pdf', n, 'minutier build --documents pv');
           lastPvOut = path.join(dir, out);
           return result;
@@ -444,10 +463,14 @@ async function main() {
           n,
           await repeat(`minutier build --documents pv, navigateur complet (${n})`, runs, async (i) => {
             const out = `out-pv-full-browser-${i}`;
-            const result = await measure('build pv (chromium)', [MINUTIER, 'build', 'sessions', '--out', out, '--documents', 'pv'], {
-              cwd: dir,
-              env: { CHROME_PATH: fullBrowser },
-            });
+            const result = await measure(
+              'build pv (chromium)',
+              [MINUTIER, 'build', 'sessions', '--out', out, '--documents', 'pv'],
+              {
+                cwd: dir,
+                env: { CHROME_PATH: fullBrowser },
+              },
+            );
             await expectFiles(path.join(dir, out), '.pdf', n, 'minutier build --documents pv (chromium)');
             return result;
           }),
@@ -496,12 +519,16 @@ async function main() {
             // md-to-pdf gives each page 30 s to load, with no setting to raise it, and loads all its files at once: on
             // a loaded machine the single invocation fails. A user then runs it on smaller batches, one after the
             // other; so does the bench, and the row says so.
-            log(`  md-to-pdf en un seul appel a échoué (${String(error.message).split('\n')[0]}) : reprise par lots de ${MD_TO_PDF_BATCH}.`);
+            log(
+              `  md-to-pdf en un seul appel a échoué (${String(error.message).split('\n')[0]}) : reprise par lots de ${MD_TO_PDF_BATCH}.`,
+            );
             await clear();
             const total = { ms: 0, nodeRssKb: 0, browserPeakKb: 0, cpuMs: 0, stdout: '', stderr: '' };
             for (let start = 0; start < files.length; start += MD_TO_PDF_BATCH) {
               const batch = files.slice(start, start + MD_TO_PDF_BATCH);
-              const result = await measure('md-to-pdf (lot)', [MD_TO_PDF, '--config-file', config, ...batch], { cwd: dir });
+              const result = await measure('md-to-pdf (lot)', [MD_TO_PDF, '--config-file', config, ...batch], {
+                cwd: dir,
+              });
               total.ms += result.ms;
               total.cpuMs += result.cpuMs;
               total.nodeRssKb = Math.max(total.nodeRssKb, result.nodeRssKb);
@@ -534,9 +561,16 @@ async function main() {
         results.rebuild.set(
           n,
           await repeat(`minutier build sans changement (${n})`, runs, async () => {
-            const result = await measure('rebuild', [MINUTIER, 'build', 'sessions', '--out', lastFullOut], { cwd: dir });
-            if (!/déjà à jour/u.test(result.stdout + result.stderr) || /[1-9]\d* fichiers? écrits?/u.test(result.stdout + result.stderr)) {
-              throw new Error(`La reconstruction sans changement a écrit quelque chose :\n${result.stdout.slice(-500)}`);
+            const result = await measure('rebuild', [MINUTIER, 'build', 'sessions', '--out', lastFullOut], {
+              cwd: dir,
+            });
+            if (
+              !/déjà à jour/u.test(result.stdout + result.stderr) ||
+              /[1-9]\d* fichiers? écrits?/u.test(result.stdout + result.stderr)
+            ) {
+              throw new Error(
+                `La reconstruction sans changement a écrit quelque chose :\n${result.stdout.slice(-500)}`,
+              );
             }
             return result;
           }),
@@ -556,7 +590,8 @@ async function main() {
       importCheckMs: Number(importMs.stdout),
       heavy,
       results,
-      command: `npm run bench -- --sizes ${sizes.join(',')} --check-sizes ${checkSizes.join(',')} --runs ${runs}` +
+      command:
+        `npm run bench -- --sizes ${sizes.join(',')} --check-sizes ${checkSizes.join(',')} --runs ${runs}` +
         (flags['full-runs'] ? ` --full-runs ${fullRuns}` : '') +
         (flags['no-md-to-pdf'] ? ' --no-md-to-pdf' : '') +
         (flags['no-full'] ? ' --no-full' : ''),
@@ -592,15 +627,21 @@ function targets(report) {
   const md = at(results.mdToPdf);
   if (pv && md) {
     const ratio = pv.median / md.median;
-    out.push(`| ${n} séances : au plus 0,9 × md-to-pdf (cible haute 0,75 ×) | ≤ ${s(md.median * 0.9)} | ${s(pv.median)} (md-to-pdf ${s(md.median)}${md.batched ? `, dont ${md.batched} essai(s) par lots` : ''}, rapport ${ratio.toFixed(2)}) | ${verdict(ratio <= 0.9)}${ratio <= 0.75 ? ' (cible haute aussi)' : ''} |`);
+    out.push(
+      `| ${n} séances : au plus 0,9 × md-to-pdf (cible haute 0,75 ×) | ≤ ${s(md.median * 0.9)} | ${s(pv.median)} (md-to-pdf ${s(md.median)}${md.batched ? `, dont ${md.batched} essai(s) par lots` : ''}, rapport ${ratio.toFixed(2)}) | ${verdict(ratio <= 0.9)}${ratio <= 0.75 ? ' (cible haute aussi)' : ''} |`,
+    );
   }
   const bare = at(results.bare);
   if (pv && bare) {
-    out.push(`| au plus 1,1 × la boucle Puppeteer nue (${n} séances) | ≤ ${s(bare.median * 1.1)} | ${s(pv.median)} (boucle ${s(bare.median)}, rapport ${(pv.median / bare.median).toFixed(2)}) | ${verdict(pv.median <= bare.median * 1.1)} |`);
+    out.push(
+      `| au plus 1,1 × la boucle Puppeteer nue (${n} séances) | ≤ ${s(bare.median * 1.1)} | ${s(pv.median)} (boucle ${s(bare.median)}, rapport ${(pv.median / bare.median).toFixed(2)}) | ${verdict(pv.median <= bare.median * 1.1)} |`,
+    );
   }
   if (pv) {
     const peak = pv.nodeRssKb + pv.browserPeakKb;
-    out.push(`| mémoire de pointe du build de ${n} PV (Node + navigateur) sous 1,5 Go | < 1 536 Mo | ${mb(peak)} | ${verdict(peak < 1.5 * 1024 * 1024)} |`);
+    out.push(
+      `| mémoire de pointe du build de ${n} PV (Node + navigateur) sous 1,5 Go | < 1 536 Mo | ${mb(peak)} | ${verdict(peak < 1.5 * 1024 * 1024)} |`,
+    );
   }
   const check100 = results.check.find((c) => c.n === 100);
   // Each check target beside its floor, the same files parsed alone (bench/bare-parse.mjs).
@@ -608,10 +649,18 @@ function targets(report) {
     const parse = results.parse.find((p) => p.n === count);
     return parse ? ` ; analyse seule ${s(parse.median)}, rapport ${(ms / parse.median).toFixed(2)}` : '';
   };
-  if (check100) out.push(`| 100 séances contrôlées en au plus 3 s | ≤ 3,00 s | ${s(check100.median)}${floor(100, check100.median)} | ${verdict(check100.median <= 3000)} |`);
-  out.push(`| une séance contrôlée en au plus 0,4 s, à froid | ≤ 0,40 s | ${s(report.cold.ms)} (premier lancement)${floor(1, report.cold.ms)} | ${verdict(report.cold.ms <= 400)} |`);
+  if (check100)
+    out.push(
+      `| 100 séances contrôlées en au plus 3 s | ≤ 3,00 s | ${s(check100.median)}${floor(100, check100.median)} | ${verdict(check100.median <= 3000)} |`,
+    );
+  out.push(
+    `| une séance contrôlée en au plus 0,4 s, à froid | ≤ 0,40 s | ${s(report.cold.ms)} (premier lancement)${floor(1, report.cold.ms)} | ${verdict(report.cold.ms <= 400)} |`,
+  );
   const rebuild = results.rebuild.get(20);
-  if (rebuild) out.push(`| reconstruction de 20 séances inchangées en au plus 0,5 s | ≤ 0,50 s | ${s(rebuild.median)} | ${verdict(rebuild.median <= 500)} |`);
+  if (rebuild)
+    out.push(
+      `| reconstruction de 20 séances inchangées en au plus 0,5 s | ≤ 0,50 s | ${s(rebuild.median)} | ${verdict(rebuild.median <= 500)} |`,
+    );
   return out;
 }
 
@@ -627,28 +676,73 @@ function renderReport(report) {
         : '.'),
     '',
   );
-  lines.push('| mesure | séances | médiane | min | CPU (Node + navigateur) | essais | mémoire Node (pic) | navigateur (pic, somme PSS) | remarque |');
+  lines.push(
+    '| mesure | séances | médiane | min | CPU (Node + navigateur) | essais | mémoire Node (pic) | navigateur (pic, somme PSS) | remarque |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
   const add = (line) => line && lines.push(line);
   for (const n of [...results.pv.keys()]) {
     const perPdf = (r, count) => (r && count ? `${s(r.median / count)} par PDF` : '');
-    add(row('minutier `build --documents pv` (HTML + PDF du PV)', n, results.pv.get(n), `chrome-headless-shell ; ${perPdf(results.pv.get(n), n)}`));
-    add(row('minutier `build --documents pv`, navigateur complet', n, results.pvFullBrowser.get(n), 'chromium (nouveau headless)'));
+    add(
+      row(
+        'minutier `build --documents pv` (HTML + PDF du PV)',
+        n,
+        results.pv.get(n),
+        `chrome-headless-shell ; ${perPdf(results.pv.get(n), n)}`,
+      ),
+    );
+    add(
+      row(
+        'minutier `build --documents pv`, navigateur complet',
+        n,
+        results.pvFullBrowser.get(n),
+        'chromium (nouveau headless)',
+      ),
+    );
     const md = results.mdToPdf.get(n);
-    add(row('md-to-pdf, même Markdown sans en-tête', n, md,
-      md?.batched
-        ? `${md.batched} essai(s) par lots de ${MD_TO_PDF_BATCH} fichiers (l’appel unique a dépassé sa limite de 30 s par page), les autres en un seul appel`
-        : 'un seul appel'));
-    add(row('boucle Puppeteer nue sur le HTML de minutier', n, results.bare.get(n), `1 navigateur, 1 page réutilisée (média print), setContent + pdf ; ${perPdf(results.bare.get(n), n)}`));
+    add(
+      row(
+        'md-to-pdf, même Markdown sans en-tête',
+        n,
+        md,
+        md?.batched
+          ? `${md.batched} essai(s) par lots de ${MD_TO_PDF_BATCH} fichiers (l’appel unique a dépassé sa limite de 30 s par page), les autres en un seul appel`
+          : 'un seul appel',
+      ),
+    );
+    add(
+      row(
+        'boucle Puppeteer nue sur le HTML de minutier',
+        n,
+        results.bare.get(n),
+        `1 navigateur, 1 page réutilisée (média print), setContent + pdf ; ${perPdf(results.bare.get(n), n)}`,
+      ),
+    );
     const full = results.full.get(n);
-    add(row('minutier `build` complet (PV, liste, extraits)', n, full, full ? `${full.pdfs} PDF ; ${perPdf(full, full.pdfs)}` : ''));
+    add(
+      row(
+        'minutier `build` complet (PV, liste, extraits)',
+        n,
+        full,
+        full ? `${full.pdfs} PDF ; ${perPdf(full, full.pdfs)}` : '',
+      ),
+    );
     add(row('minutier `build` sans changement', n, results.rebuild.get(n), 'rien n’est écrit'));
   }
   for (const c of results.check) {
     add(row('minutier `check`', c.n, c, 'un processus neuf à chaque essai'));
-    add(row('analyse seule : remark-parse (tableaux, en-tête) et yaml', c.n, results.parse.find((p) => p.n === c.n), 'le plancher du contrôle (bench/bare-parse.mjs) : lire et analyser, rien d’autre'));
+    add(
+      row(
+        'analyse seule : remark-parse (tableaux, en-tête) et yaml',
+        c.n,
+        results.parse.find((p) => p.n === c.n),
+        'le plancher du contrôle (bench/bare-parse.mjs) : lire et analyser, rien d’autre',
+      ),
+    );
   }
-  lines.push(`| minutier \`check\`, tout premier lancement | 1 | ${s(report.cold.ms)} | — | ${s(report.cold.cpuMs)} | 1 | ${mb(report.cold.nodeRssKb)} | — | avant tout autre essai |`);
+  lines.push(
+    `| minutier \`check\`, tout premier lancement | 1 | ${s(report.cold.ms)} | — | ${s(report.cold.cpuMs)} | 1 | ${mb(report.cold.nodeRssKb)} | — | avant tout autre essai |`,
+  );
   add(row('`node -e 0` (démarrage de Node seul)', '—', report.nodeOnly));
   lines.push('');
   lines.push(

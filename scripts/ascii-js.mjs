@@ -15,7 +15,7 @@
  */
 import { tokenizer, tokTypes as tt } from 'acorn';
 
-const NON_ASCII = /[^\x00-\x7F]/u;
+const NON_ASCII = /[\u0080-\u{10FFFF}]/u;
 const hex4 = (unit) => `\\u${unit.toString(16).toUpperCase().padStart(4, '0')}`;
 /** `\uXXXX` for each UTF-16 unit of `character` (a surrogate pair for a character beyond U+FFFF). */
 const units = (character) => [...Array(character.length).keys()].map((i) => hex4(character.charCodeAt(i))).join('');
@@ -91,7 +91,7 @@ export function toAscii(code) {
   });
   for (const comment of comments) {
     const text = code.slice(comment.start, comment.end);
-    if (NON_ASCII.test(text)) edits.push([comment.start, comment.end, text.replace(/[^\x00-\x7F]/gu, units)]);
+    if (NON_ASCII.test(text)) edits.push([comment.start, comment.end, text.replace(/[\u0080-\u{10FFFF}]/gu, units)]);
   }
   edits.sort((a, b) => b[0] - a[0]);
   let out = code;

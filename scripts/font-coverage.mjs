@@ -40,7 +40,12 @@ function toRanges(codePoints) {
 
 // In the order of the CSS font stack (templates/print.css): the text face, then the fallbacks.
 const sources = [
-  { pkg: '@fontsource/source-serif-4', family: 'Source Serif 4', prefix: 'source-serif-4', base: ['latin', 'latin-ext'] },
+  {
+    pkg: '@fontsource/source-serif-4',
+    family: 'Source Serif 4',
+    prefix: 'source-serif-4',
+    base: ['latin', 'latin-ext'],
+  },
   // @fontsource's "latin" file of DejaVu Sans is the whole font (about 5 900 characters: arrows, mathematical
   // operators, check marks, per mille…), whatever unicode-range its CSS declares: it is declared here by what it has.
   { pkg: '@fontsource/dejavu-sans', family: 'minutier DejaVu Sans', prefix: 'dejavu-sans', base: [], wholeFont: true },
@@ -61,7 +66,9 @@ for (const source of sources) {
       subset,
       base: source.base.includes(subset),
       unicodeRange: source.wholeFont
-        ? coverage.map(([first, last]) => (first === last ? `U+${hex(first)}` : `U+${hex(first)}-${hex(last)}`)).join(',')
+        ? coverage
+            .map(([first, last]) => (first === last ? `U+${hex(first)}` : `U+${hex(first)}-${hex(last)}`))
+            .join(',')
         : unicodeRange,
       singleFace: source.family !== 'Source Serif 4',
       coverage,

@@ -51,7 +51,9 @@ const apt = (...args) => (isRoot ? ['apt-get', args] : ['sudo', ['apt-get', ...a
 if (!browser) {
   if (canApt) {
     // The headless shell prints (faster, lighter); the full browser stays for `minutier preview` and as a fallback.
-    process.stdout.write('Aucun Chromium trouvé : installation des paquets Debian « chromium » et « chromium-headless-shell ».\n');
+    process.stdout.write(
+      'Aucun Chromium trouvé : installation des paquets Debian « chromium » et « chromium-headless-shell ».\n',
+    );
     must(...apt('update', '-qq'), 'apt-get update');
     must(...apt('install', '-y', '-qq', 'chromium', 'chromium-headless-shell'), 'installation de chromium');
     browser = await findBrowser();
