@@ -609,6 +609,7 @@ async function main() {
 // Report
 
 const s = (ms) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
+const sessionsLabel = (n) => (n === 1 ? '1 séance' : `${n} séances`);
 const mb = (kb) => (kb ? `${Math.round(kb / 1024)} Mo` : '—');
 
 function row(what, n, r, note = '') {
@@ -628,13 +629,13 @@ function targets(report) {
   if (pv && md) {
     const ratio = pv.median / md.median;
     out.push(
-      `| ${n} séances : au plus 0,9 × md-to-pdf (cible haute 0,75 ×) | ≤ ${s(md.median * 0.9)} | ${s(pv.median)} (md-to-pdf ${s(md.median)}${md.batched ? `, dont ${md.batched} essai(s) par lots` : ''}, rapport ${ratio.toFixed(2)}) | ${verdict(ratio <= 0.9)}${ratio <= 0.75 ? ' (cible haute aussi)' : ''} |`,
+      `| ${sessionsLabel(n)} : au plus 0,9 × md-to-pdf (cible haute 0,75 ×) | ≤ ${s(md.median * 0.9)} | ${s(pv.median)} (md-to-pdf ${s(md.median)}${md.batched ? `, dont ${md.batched} essai(s) par lots` : ''}, rapport ${ratio.toFixed(2)}) | ${verdict(ratio <= 0.9)}${ratio <= 0.75 ? ' (cible haute aussi)' : ''} |`,
     );
   }
   const bare = at(results.bare);
   if (pv && bare) {
     out.push(
-      `| au plus 1,1 × la boucle Puppeteer nue (${n} séances) | ≤ ${s(bare.median * 1.1)} | ${s(pv.median)} (boucle ${s(bare.median)}, rapport ${(pv.median / bare.median).toFixed(2)}) | ${verdict(pv.median <= bare.median * 1.1)} |`,
+      `| au plus 1,1 × la boucle Puppeteer nue (${sessionsLabel(n)}) | ≤ ${s(bare.median * 1.1)} | ${s(pv.median)} (boucle ${s(bare.median)}, rapport ${(pv.median / bare.median).toFixed(2)}) | ${verdict(pv.median <= bare.median * 1.1)} |`,
     );
   }
   if (pv) {
