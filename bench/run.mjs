@@ -362,6 +362,7 @@ async function main() {
   const results = {
     check: [],
     parse: [],
+    parseAllCores: [],
     pv: new Map(),
     pvFullBrowser: new Map(),
     mdToPdf: new Map(),
@@ -429,6 +430,26 @@ async function main() {
         measure(`analyse seule ${n}`, [BARE_PARSE, 'sessions'], { cwd: checkDirs.get(n) }),
       );
       if (parsed) results.parse.push({ n, ...parsed });
+      // The same floor on every core: the files shared out among one parsing process per core (xargs -P).
+      if (n > 1 && info.cores > 1) {
+        const spread = await repeat(`analyse seule ${n}, ${info.cores} processus`, runs, () =>
+          measure(
+            `analyse seule ${n}, ${info.cores} processus`,
+            [BARE_PARSE, '--jobs', String(info.cores), 'sessions'],
+            {
+              cwd: checkDirs.get(n),
+            },
+          ),
+        );
+        // Its processes are parsers, not a browser: their memory is counted with the one that shares the files out.
+        if (spread)
+          results.parseAllCores.push({
+            n,
+            ...spread,
+            nodeRssKb: spread.nodeRssKb + spread.browserPeakKb,
+            browserPeakKb: 0,
+          });
+      }
     }
 
     // --- builds
@@ -648,7 +669,11 @@ function targets(report) {
   // Each check target beside its floor, the same files parsed alone (bench/bare-parse.mjs).
   const floor = (count, ms) => {
     const parse = results.parse.find((p) => p.n === count);
-    return parse ? ` ; analyse seule ${s(parse.median)}, rapport ${(ms / parse.median).toFixed(2)}` : '';
+    const spread = results.parseAllCores.find((p) => p.n === count);
+    return (
+      (parse ? ` ; analyse seule ${s(parse.median)}, rapport ${(ms / parse.median).toFixed(2)}` : '') +
+      (spread ? ` ; analyse seule sur les ${report.info.cores} cœurs ${s(spread.median)}` : '')
+    );
   };
   if (check100)
     out.push(
@@ -738,6 +763,14 @@ function renderReport(report) {
         c.n,
         results.parse.find((p) => p.n === c.n),
         'le plancher du contrôle (bench/bare-parse.mjs) : lire et analyser, rien d’autre',
+      ),
+    );
+    add(
+      row(
+        `analyse seule, ${info.cores} processus à la fois`,
+        c.n,
+        results.parseAllCores.find((p) => p.n === c.n),
+        `le même plancher sur tous les cœurs (\`bare-parse.mjs --jobs ${info.cores}\`, un processus par cœur) ; mémoire : tous les processus`,
       ),
     );
   }

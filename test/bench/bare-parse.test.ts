@@ -2,7 +2,7 @@
  * bench/bare-parse.mjs is the floor `check` is measured against (docs/performance.md): it must parse as minutier
  * parses — the same Markdown tree (tables and frontmatter, nothing more) — or the comparison means nothing.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,5 +37,18 @@ describe('bench/bare-parse.mjs, the parsing floor of check', () => {
       one('2023-03-14-conseil-municipal.md') +
       one('2023-04-06-conseil-communautaire.md');
     expect(bareNodes(folder)).toBe(all);
+  });
+
+  it('reads the same files when they are shared out among several processes (--jobs)', () => {
+    const folder = path.join(root, 'sessions');
+    const serial = bareNodes(folder);
+    expect(bareNodes('--jobs', '2', folder)).toBe(serial);
+    expect(bareNodes('--jobs', '5', folder)).toBe(serial);
+  });
+
+  it('refuses a number of processes that is not a whole number', () => {
+    const result = spawnSync(process.execPath, [script, '--jobs', 'deux', 'sessions'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--jobs attend un nombre entier');
   });
 });
