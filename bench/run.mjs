@@ -741,7 +741,7 @@ function renderReport(report) {
         'boucle Puppeteer nue sur le HTML de minutier',
         n,
         results.bare.get(n),
-        `1 navigateur, 1 page réutilisée (média print), setContent + pdf ; ${perPdf(results.bare.get(n), n)}`,
+        `1 navigateur, 1 page réutilisée (média print, polices servies de mémoire), setContent + pdf ; ${perPdf(results.bare.get(n), n)}`,
       ),
     );
     const full = results.full.get(n);

@@ -9,6 +9,7 @@ import { PrintError, closedError, describeFailure } from './print-error.js';
 import { jobFingerprint, validateJob, type PrintJob } from './print-job.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { resolveAllowedDirs, withContentSecurityPolicy } from './request-policy.js';
+import { FontStore } from './served-fonts.js';
 
 export { PrintError } from './print-error.js';
 export type { PrintJob } from './print-job.js';
@@ -20,6 +21,11 @@ export interface PrinterOptions {
   concurrency?: number;
   /** Default time limit for one print attempt, in milliseconds (default 60 000). */
   timeoutMs?: number;
+  /**
+   * Gives the page each document's fonts inline, as the document has them, instead of from memory by URL
+   * (src/print/served-fonts.ts). The same PDF, slower: for comparison and diagnosis.
+   */
+  inlineFonts?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -36,22 +42,24 @@ export class Printer {
   readonly #limit: ConcurrencyLimit;
   readonly #concurrency: number;
   readonly #timeoutMs: number;
+  readonly #fonts: FontStore | undefined;
   #closed = false;
   #closing: Promise<void> | undefined;
   #sequence = 0;
 
-  private constructor(executablePath: string, concurrency: number, timeoutMs: number) {
+  private constructor(executablePath: string, concurrency: number, timeoutMs: number, inlineFonts: boolean) {
     this.#browsers = new BrowserLifecycle(executablePath, Math.max(timeoutMs * 2, 60_000));
     this.#limit = new ConcurrencyLimit(concurrency);
     this.#concurrency = concurrency;
     this.#timeoutMs = timeoutMs;
+    this.#fonts = inlineFonts ? undefined : new FontStore();
   }
 
   static async launch(options: PrinterOptions = {}): Promise<Printer> {
     const executablePath = options.executablePath ?? (await requireBrowser()).executablePath;
     const concurrency = Math.max(1, Math.floor(options.concurrency ?? os.availableParallelism()));
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const printer = new Printer(executablePath, concurrency, timeoutMs);
+    const printer = new Printer(executablePath, concurrency, timeoutMs, options.inlineFonts ?? false);
     await printer.#browsers.ensure();
     return printer;
   }
@@ -166,23 +174,26 @@ export class Printer {
 
   async #render(slot: PageSlot, job: PrintJob, resolvedAllowedDirs: string[], timeoutMs: number): Promise<Uint8Array> {
     const page = slot.page;
+    // The fonts by URL, answered from memory (src/print/served-fonts.ts); the job's HTML itself is left as it is.
+    const fonts = this.#fonts;
+    const html = fonts ? fonts.serve(job.html) : job.html;
     if (resolvedAllowedDirs.length > 0) {
       // Files of the allowed folders load only into a file: document: the document is served by the request
       // interceptor, with the policy as a header, under its own URL so that nothing can confuse it with a previous
       // document of the same page.
       const documentUrl = `file:///__minutier__/document-${++this.#sequence}.html`;
-      slot.job = { documentUrl, html: job.html, resolvedAllowedDirs, served: false };
+      slot.job = { documentUrl, html, resolvedAllowedDirs, served: false, ...(fonts ? { fonts } : {}) };
       const response = await page.goto(documentUrl, { waitUntil: 'load', timeout: timeoutMs });
       if (!response || !response.ok()) throw new Error('le document HTML n’a pas pu être chargé dans le navigateur');
     } else {
       // Otherwise the document is written into the page (no navigation: 13–15 % less CPU per PDF, see
       // docs/performance.md), the policy first in its <head>; the interceptor still cancels every navigation and
       // blocks every request but data: URLs.
-      slot.job = { documentUrl: undefined, html: '', resolvedAllowedDirs, served: true };
+      slot.job = { documentUrl: undefined, html: '', resolvedAllowedDirs, served: true, ...(fonts ? { fonts } : {}) };
       // A page that served a file: document to an earlier job gets a blank one first: nothing of that document (its
       // origin, its loaded files) may carry over to this one.
       if (page.url() !== 'about:blank') await page.goto('about:blank', { timeout: timeoutMs });
-      await page.setContent(withContentSecurityPolicy(job.html), { waitUntil: 'load', timeout: timeoutMs });
+      await page.setContent(withContentSecurityPolicy(html), { waitUntil: 'load', timeout: timeoutMs });
     }
     // Without header/footer templates the document's own `@page` rules decide size, margins and the running header
     // and footer (CSS margin boxes, drawn with the page's fonts): the fast path, and the one minutier's documents take.

@@ -2,6 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer-core';
+import { FONT_ORIGIN, type FontStore } from './served-fonts.js';
 
 /**
  * Content-Security-Policy sent with every printed document. Request interception is the main gate; the CSP adds
@@ -10,7 +11,8 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 export const PRINT_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   'img-src data: file:',
-  'font-src data: file:',
+  // The fonts the printer hands the page from memory (src/print/served-fonts.ts): only the interceptor answers there.
+  `font-src data: file: ${FONT_ORIGIN}`,
   "style-src 'unsafe-inline' data: file:",
   "script-src 'none'",
   "frame-src 'none'",
@@ -81,11 +83,14 @@ export interface ActiveJob {
   html: string;
   resolvedAllowedDirs: string[];
   served: boolean;
+  /** The fonts the document names under FONT_ORIGIN, answered from memory. */
+  fonts?: FontStore;
 }
 
 /**
- * Answers one request of a printing page: the job's document is served from memory (once, to the main frame), data:
- * and allowed file: subresources load, every other navigation is cancelled and everything else is blocked.
+ * Answers one request of a printing page: the job's document is served from memory (once, to the main frame), and so
+ * are the fonts the printer gave it; data: and allowed file: subresources load, every other navigation is cancelled
+ * and everything else is blocked.
  */
 export async function routeRequest(request: HTTPRequest, job: ActiveJob | undefined, page: Page): Promise<void> {
   const url = request.url();
@@ -109,6 +114,16 @@ export async function routeRequest(request: HTTPRequest, job: ActiveJob | undefi
   // Any other navigation (meta refresh, frames, objects) is cancelled without replacing the document by an
   // error page, which a "blocked" error would do.
   if (request.isNavigationRequest()) return request.abort('aborted');
+  const font = job?.fonts?.lookup(url);
+  if (font) {
+    return request.respond({
+      status: 200,
+      contentType: 'font/woff2',
+      // Fonts are fetched in CORS mode; immutable: the URL names the bytes (their hash).
+      headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=31536000, immutable' },
+      body: Buffer.from(font),
+    });
+  }
   if (job && url.startsWith('data:')) return request.continue();
   if (job && url.startsWith('file:') && (await isAllowedFileUrl(url, job.resolvedAllowedDirs))) {
     return request.continue();

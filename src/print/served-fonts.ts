@@ -1,0 +1,62 @@
+/**
+ * The fonts of a document given to the printing page from memory instead of inline. minutier's documents carry their
+ * fonts as `data:` URLs in `@font-face` rules (the HTML written beside a PDF is read offline, self-contained). Given
+ * inline, Chromium receives them with every document and decodes them again for each one: about 100 KB of base64 in a
+ * 1–2 page extrait that weighs 127 KB. The page prints instead a copy whose `@font-face` rules name each font by the
+ * hash of its bytes under a reserved origin (`.invalid` never resolves, RFC 2606); the request interceptor answers
+ * those requests from this store, and Chromium's memory cache keeps the decoded fonts from one document to the next.
+ * The PDF is the same, byte for byte (test/print/served-fonts.test.ts); the document's own HTML and its fingerprint
+ * (the PDF's `/ID`) are left as they are. docs/performance.md, « Round 10 ».
+ */
+import { createHash } from 'node:crypto';
+
+/** Where the printing page asks for a font: only the request interceptor answers (src/print/request-policy.ts). */
+export const FONT_ORIGIN = 'https://fonts.minutier.invalid';
+
+/** Only the text of `<style>` elements is rewritten: a document's visible text never is, whatever it says. */
+const STYLE = /(<style\b[^>]*>)([\s\S]*?)(<\/style)/giu;
+const DATA_FONT = /url\((["']?)data:font\/woff2;base64,([A-Za-z0-9+/]+={0,2})\1\)/gu;
+const SERVED_PATH = /^\/([0-9a-f]{32})\.woff2$/u;
+
+/** The fonts handed out by one printer, by the name their URL gives them. */
+export class FontStore {
+  readonly #fonts = new Map<string, Uint8Array>();
+  /** The name of each font already seen, by its base64 text: the same text is not hashed for every document. */
+  readonly #names = new Map<string, string>();
+
+  /**
+   * `html` with every woff2 font of its `<style>` elements named by a URL of FONT_ORIGIN, each font kept here to be
+   * served; the HTML itself when it has none.
+   */
+  serve(html: string): string {
+    if (!html.includes('data:font/woff2')) return html;
+    return html.replace(
+      STYLE,
+      (_, open: string, css: string, close: string) =>
+        open +
+        css.replace(
+          DATA_FONT,
+          (__, quote: string, base64: string) => `url(${quote}${FONT_ORIGIN}/${this.#name(base64)}.woff2${quote})`,
+        ) +
+        close,
+    );
+  }
+
+  /** The bytes of the font a URL names, if this store handed it out. */
+  lookup(url: string): Uint8Array | undefined {
+    if (!url.startsWith(`${FONT_ORIGIN}/`)) return undefined;
+    const name = SERVED_PATH.exec(url.slice(FONT_ORIGIN.length))?.[1];
+    return name === undefined ? undefined : this.#fonts.get(name);
+  }
+
+  #name(base64: string): string {
+    let name = this.#names.get(base64);
+    if (name === undefined) {
+      const bytes = Buffer.from(base64, 'base64');
+      name = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+      this.#fonts.set(name, bytes);
+      this.#names.set(base64, name);
+    }
+    return name;
+  }
+}
