@@ -47,6 +47,18 @@ describe('FontStore.serve', () => {
     expect(store.serve(html)).toBe(html);
   });
 
+  it('reads every style element, whatever the case of its tag, and leaves what is not base64 inline', () => {
+    const store = new FontStore();
+    const broken = `@font-face { src: url(data:font/woff2;base64,pas*du*base64); }`;
+    const html =
+      `<!doctype html><html><head><STYLE media="print">@font-face { src: url(data:font/woff2;base64,${FONT_A}); }` +
+      `</STYLE><style>${broken}</style></head><body><p>Texte</p></body></html>`;
+    const out = store.serve(html);
+    expect(out).toContain(`<STYLE media="print">@font-face { src: url(${FONT_ORIGIN}/`);
+    expect(out).toContain(`<style>${broken}</style>`);
+    expect(out.endsWith('<body><p>Texte</p></body></html>')).toBe(true);
+  });
+
   it('answers only the fonts it handed out', () => {
     const store = new FontStore();
     store.serve(documentWith(`@font-face { src: url(data:font/woff2;base64,${FONT_A}); }`, ''));
