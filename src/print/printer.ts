@@ -188,7 +188,7 @@ export class Printer {
     } else {
       // Otherwise the document is written into the page (no navigation: 13–15 % less CPU per PDF, see
       // docs/performance.md), the policy first in its <head>; the interceptor still cancels every navigation and
-      // blocks every request but data: URLs.
+      // blocks every request but data: URLs and the printer's own fonts.
       slot.job = { documentUrl: undefined, html: '', resolvedAllowedDirs, served: true, ...(fonts ? { fonts } : {}) };
       // A page that served a file: document to an earlier job gets a blank one first: nothing of that document (its
       // origin, its loaded files) may carry over to this one.

@@ -121,7 +121,7 @@ export async function routeRequest(request: HTTPRequest, job: ActiveJob | undefi
       contentType: 'font/woff2',
       // Fonts are fetched in CORS mode; immutable: the URL names the bytes (their hash).
       headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=31536000, immutable' },
-      body: Buffer.from(font),
+      body: font,
     });
   }
   if (job && url.startsWith('data:')) return request.continue();
