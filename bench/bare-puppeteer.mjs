@@ -9,9 +9,9 @@
  *
  * jobs.json: { executablePath, headerTemplate, footerTemplate, files: [{ html, pdf }] }.
  */
-import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import puppeteer from 'puppeteer-core';
+import { FontStore, fontResponse } from '../dist/print/served-fonts.js';
 
 const jobs = JSON.parse(await readFile(process.argv[2], 'utf8'));
 // --disable-threaded-compositing: the best setting found (round 6), as minutier launches its browser.
@@ -30,41 +30,21 @@ try {
   // The best setting found (round 6), as minutier's pages: laid out for print from the start, not for the screen
   // first and then again for print.
   await page.emulateMediaType('print');
-  // As minutier's printer (src/print/served-fonts.ts): the fonts of the documents' styles named by URL and answered
-  // from memory, so that Chromium decodes each font once, not once per document (round 10). The same PDFs.
-  const fonts = new Map();
-  const FONT_URL = /^https:\/\/fonts\.minutier\.invalid\/([0-9a-f]{32})\.woff2$/u;
-  const servedFonts = (html) =>
-    process.env.BARE_INLINE_FONTS === '1'
-      ? html
-      : html.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style)/giu, (_, open, css, close) => {
-          const named = css.replace(
-            /url\((["']?)data:font\/woff2;base64,([A-Za-z0-9+/]+={0,2})\1\)/gu,
-            (__, quote, base64) => {
-              const name = createHash('sha256').update(base64).digest('hex').slice(0, 32);
-              if (!fonts.has(name)) fonts.set(name, Buffer.from(base64, 'base64'));
-              return `url(${quote}https://fonts.minutier.invalid/${name}.woff2${quote})`;
-            },
-          );
-          return open + named + close;
-        });
-  if (process.env.BARE_INLINE_FONTS !== '1') {
+  // As minutier's printer, with its own code (src/print/served-fonts.ts): the fonts of the documents' styles named by
+  // URL and answered from memory, so that Chromium decodes each font once, not once per document (round 10).
+  const fonts = process.env.BARE_INLINE_FONTS === '1' ? undefined : new FontStore();
+  if (fonts) {
     await page.setRequestInterception(true);
     page.on('request', (request) => {
-      const font = fonts.get(FONT_URL.exec(request.url())?.[1]);
-      if (font) {
-        void request.respond({
-          status: 200,
-          contentType: 'font/woff2',
-          headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=31536000, immutable' },
-          body: font,
-        });
-      } else if (request.url().startsWith('data:')) void request.continue();
+      const font = fonts.lookup(request.url());
+      if (font) void request.respond(fontResponse(font));
+      else if (request.url().startsWith('data:')) void request.continue();
       else void request.abort();
     });
   }
   for (const file of jobs.files) {
-    await page.setContent(servedFonts(await readFile(file.html, 'utf8')), { waitUntil: 'load' });
+    const html = await readFile(file.html, 'utf8');
+    await page.setContent(fonts ? fonts.serve(html) : html, { waitUntil: 'load' });
     // minutier's documents carry their running header and footer as CSS @page margin boxes (no templates): the
     // same print path as src/print/printer.ts.
     const templates = Boolean(jobs.headerTemplate || jobs.footerTemplate);

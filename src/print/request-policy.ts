@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { FONT_ORIGIN, type FontStore } from './served-fonts.js';
+import { FONT_ORIGIN, fontResponse, type FontStore } from './served-fonts.js';
 
 /**
  * Content-Security-Policy sent with every printed document. Request interception is the main gate; the CSP adds
@@ -115,15 +115,7 @@ export async function routeRequest(request: HTTPRequest, job: ActiveJob | undefi
   // error page, which a "blocked" error would do.
   if (request.isNavigationRequest()) return request.abort('aborted');
   const font = job?.fonts?.lookup(url);
-  if (font) {
-    return request.respond({
-      status: 200,
-      contentType: 'font/woff2',
-      // Fonts are fetched in CORS mode; immutable: the URL names the bytes (their hash).
-      headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=31536000, immutable' },
-      body: font,
-    });
-  }
+  if (font) return request.respond(fontResponse(font));
   if (job && url.startsWith('data:')) return request.continue();
   if (job && url.startsWith('file:') && (await isAllowedFileUrl(url, job.resolvedAllowedDirs))) {
     return request.continue();

@@ -13,6 +13,17 @@ import { createHash } from 'node:crypto';
 /** Where the printing page asks for a font: only the request interceptor answers (src/print/request-policy.ts). */
 export const FONT_ORIGIN = 'https://fonts.minutier.invalid';
 
+/** The answer to the page's request for a served font (Puppeteer's `request.respond`). */
+export function fontResponse(bytes: Uint8Array) {
+  return {
+    status: 200,
+    contentType: 'font/woff2',
+    // Fonts are fetched in CORS mode; immutable: the URL names the bytes (their hash).
+    headers: { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=31536000, immutable' },
+    body: bytes,
+  };
+}
+
 const DATA_FONT = 'data:font/woff2;base64,';
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/u;
 const SERVED_PATH = /^\/([0-9a-f]{32})\.woff2$/u;
